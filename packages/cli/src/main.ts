@@ -1,0 +1,2 @@
+console.error('brainstem: not built yet');
+process.exitCode = 1;

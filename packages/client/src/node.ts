@@ -1,0 +1,5 @@
+/**
+ * brainstem-api-tools for Node: the core plus token cache, `.env` loading, prompts and browser opening.
+ * @module
+ */
+export * from './index.js';

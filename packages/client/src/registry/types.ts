@@ -1,0 +1,123 @@
+/** Shapes of the model registry's rows. Data lives in models.ts; helpers in index.ts. */
+
+/** The two documented portals. `private` needs a token; `public` is anonymous and read-only. */
+export type Portal = 'private' | 'public';
+
+/** URL app segments (docs/api.md). */
+export type AppName =
+  | 'stem'
+  | 'modules'
+  | 'personal_attributes'
+  | 'resources'
+  | 'taxonomies'
+  | 'dissemination'
+  | 'users';
+
+/** Field types of the docs' field tables (see ../shared/spec/NOTES.md §0). */
+export type FieldType =
+  | 'uuid'
+  | 'integer'
+  | 'string'
+  | 'text'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'json'
+  | 'list_of_strings'
+  | 'enum'
+  | 'relation'
+  | 'relation_list'
+  | 'other';
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly type: FieldType;
+  /** Required on create (POST) and full replacement (PUT). PATCH never requires a field. */
+  readonly required?: boolean;
+  /** Returned by the server, ignored on input. */
+  readonly readOnly?: boolean;
+  /** Settable on create only; ignored (kept) on later updates. */
+  readonly writeOnce?: boolean;
+  /** Docs: "required for POST; optional for PATCH". */
+  readonly requiredOnCreateOnly?: boolean;
+  readonly maxLength?: number;
+  readonly unique?: boolean;
+  /** Target model (URL name) of a relation or relation list. */
+  readonly target?: string;
+  /** For a read-only reverse relation list: the field on the target that points back here. */
+  readonly via?: string;
+  /** Documented choices of an enum field. */
+  readonly enum?: readonly string[];
+  /** `extra_fields`-style object whose keys must match /^[A-Za-z][A-Za-z0-9_]*$/. */
+  readonly keyPattern?: boolean;
+  /** Structure of documented JSON sub-objects (users/groups/download_links/entries). */
+  readonly subfields?: unknown;
+  /** The docs' own description of the field. */
+  readonly doc: string;
+}
+
+export type ModelOperation = 'list' | 'detail' | 'add' | 'change' | 'delete';
+
+export interface ActionSpec {
+  /** URL suffix without the slash, e.g. `add_entry`, `accept`, `join`. */
+  readonly name: string;
+  readonly method: 'GET' | 'PATCH' | 'POST';
+  readonly portals: readonly Portal[];
+}
+
+/**
+ * Permission family (datamodel/permissions.md):
+ * - `project`: project and everything that inherits from it through `parent`.
+ * - `personal`: personal attributes (setups, inventories, …), shared through groups; equipment/stocks inherit.
+ * - `taxonomy`, `resource`, `journal`: readable by all; changes go through approvals reviewed by staff.
+ * - `approval`: the pending-change queues of the above.
+ * - `invitation`: project/group invitations and group membership requests.
+ * - `group`, `user`: the users app.
+ */
+export type PermissionFamily =
+  | 'project'
+  | 'personal'
+  | 'taxonomy'
+  | 'resource'
+  | 'journal'
+  | 'approval'
+  | 'invitation'
+  | 'group'
+  | 'user';
+
+export interface LoaderSpec {
+  /** Relations embedded by default (sent as `include[]=<name>.*`). */
+  readonly includes: readonly string[];
+  /** Named filter → API filter key, e.g. `name` → `name.icontains`. */
+  readonly filters: Readonly<Record<string, string>>;
+}
+
+export interface ModelSpec {
+  /** URL segment, e.g. `dataacquisition`. */
+  readonly name: string;
+  readonly app: AppName;
+  /** Top-level key of list responses, exactly as documented (e.g. `data_acquisitions`, `consumable stocks`). */
+  readonly listKey: string;
+  /** Top-level key of detail/create/update responses (e.g. `data_acquisition`, `consumable stock`). */
+  readonly detailKey: string;
+  readonly family: PermissionFamily;
+  /** Field through which access is inherited (e.g. behavior → `session`). */
+  readonly parent?: string;
+  /** Other spellings accepted for the model (the docs' page names, used by the Python v2 client). */
+  readonly aliases?: readonly string[];
+  /** Allowed portals per CRUD operation; an absent operation is not offered by the API. */
+  readonly portals: Partial<Record<ModelOperation, readonly Portal[]>>;
+  /** Special actions on a record: `/{id}/{name}/`. */
+  readonly actions?: readonly ActionSpec[];
+  /** Writes go through this approval endpoint; responses use its key. */
+  readonly approval?: { readonly model: string; readonly key: string };
+  /** For approval endpoints: the model whose changes they carry. */
+  readonly approvalFor?: string;
+  /** Delete is reserved to staff. */
+  readonly adminDelete?: boolean;
+  /** Create/change are reserved to staff (brain regions). */
+  readonly adminWrite?: boolean;
+  readonly notSupported?: Readonly<Record<string, string>>;
+  readonly loader?: LoaderSpec;
+  readonly fields: readonly FieldSpec[];
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^brainstem-api-tools\/registry$/, replacement: src('./packages/client/src/registry/index.ts') },
+      { find: /^brainstem-api-tools\/node$/, replacement: src('./packages/client/src/node.ts') },
+      { find: /^brainstem-api-tools\/core$/, replacement: src('./packages/client/src/index.ts') },
+      { find: /^brainstem-api-tools$/, replacement: src('./packages/client/src/node.ts') },
+      { find: /^brainstem-server$/, replacement: src('./packages/server/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+});
