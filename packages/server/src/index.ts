@@ -1,2 +1,17 @@
-/** brainstem-server: a local BrainSTEM-compatible API server. (Being built: see issue 3.) */
-export {};
+/**
+ * brainstem-server: a local BrainSTEM-compatible API server (Fastify + SQLite).
+ *
+ * @example
+ * ```ts
+ * import { startServer, DEMO_USERS } from 'brainstem-server';
+ * const server = await startServer({ port: 0, seed: 'demo' });
+ * const res = await fetch(`${server.url}api/private/stem/project/`, {
+ *   headers: { Authorization: `Bearer ${DEMO_USERS.alice.token}` },
+ * });
+ * await server.close();
+ * ```
+ * @module
+ */
+export * from './auth/index.js';
+export type { ResolvedServerOptions, ServerContext } from './context.js';
+export { DEMO_USERS, type DemoUserName } from './demo-users.js';
