@@ -21,7 +21,7 @@ function opOf(s: DocSection): string {
   return 'change';
 }
 
-describe.skipIf(!docsAvailable)('model registry matches ../shared/brainstem-docs', () => {
+describe.skipIf(!docsAvailable && !process.env.CI)('model registry matches ../shared/brainstem-docs', () => {
   const pages = docsAvailable ? endpointPages().map(parsePage) : [];
 
   it('has 49 endpoints and every documented URL resolves to a registry model of the same app', () => {

@@ -6,7 +6,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** One entry of a session's `download_links`. */
 export interface DownloadLink {
-  repository: string;
+  repository: "CRCNS" | "DANDI" | "Figshare" | "GitHub" | "Globus" | "Mendeley" | "Zenodo" | "Webshare" | "Other";
   url: string;
 }
 
