@@ -1,0 +1,63 @@
+/**
+ * HTTP side of the device flow: `POST /api/auth/device/` and `POST /api/auth/device/token/`.
+ * Both are anonymous (the whole point is that the CLI has no credentials yet).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestOrigin } from '../web/origin.js';
+import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
+
+/** Path of the browser page that approves device sessions. */
+export const AUTHORIZE_PATH = '/account/authorize/';
+
+/**
+ * Validates `client_name` from a start request. Returns the name or a DRF-shaped field error.
+ *
+ * @example
+ * ```ts
+ * readClientName({ client_name: 'brainstem-python' }); // { name: 'brainstem-python' }
+ * readClientName({}); // { name: 'Unnamed API client' }
+ * readClientName({ client_name: 7 }); // { error: { client_name: ['Not a valid string.'] } }
+ * ```
+ */
+export function readClientName(body: unknown): { name: string } | { error: Record<string, string[]> } {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)['client_name'] : undefined;
+  if (raw === undefined || raw === null) return { name: DEFAULT_CLIENT_NAME };
+  if (typeof raw !== 'string') return { error: { client_name: ['Not a valid string.'] } };
+  // Control characters would only confuse the approval page; collapse them and surrounding space.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const name = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (name.length > CLIENT_NAME_MAX) {
+    return { error: { client_name: [`Ensure this field has no more than ${CLIENT_NAME_MAX} characters.`] } };
+  }
+  return { name: name || DEFAULT_CLIENT_NAME };
+}
+
+/** Registers the two device-flow endpoints (with and without trailing slash is the core's router setting). */
+export function registerDeviceApi(app: FastifyInstance, store: DeviceStore, interval: () => number): void {
+  app.post('/api/auth/device/', async (req: FastifyRequest, reply: FastifyReply) => {
+    const parsed = readClientName(req.body);
+    if ('error' in parsed) return reply.code(400).send(parsed.error);
+    const s = store.start(parsed.name);
+    const base = `${requestOrigin(req)}${AUTHORIZE_PATH}`;
+    reply.header('cache-control', 'no-store');
+    return {
+      device_code: s.deviceCode,
+      user_code: s.userCode,
+      session_id: s.sessionId,
+      verification_uri: base,
+      verification_uri_complete: `${base}?session=${encodeURIComponent(s.sessionId)}`,
+      expires_in: s.expiresIn,
+      interval: interval(),
+    };
+  });
+
+  app.post('/api/auth/device/token/', async (req: FastifyRequest, reply: FastifyReply) => {
+    const body = req.body;
+    const code = body && typeof body === 'object' ? (body as Record<string, unknown>)['device_code'] : undefined;
+    if (typeof code !== 'string' || code === '') {
+      return reply.code(400).send({ device_code: ['This field is required.'] });
+    }
+    reply.header('cache-control', 'no-store');
+    return store.poll(code);
+  });
+}
