@@ -1,0 +1,73 @@
+/**
+ * Sign-in throttling: at most `MAX_FAILURES` failed sign-ins per account and per client address within
+ * `WINDOW_MS`. While either is exhausted, sign-in answers 429 without checking the password, so a locked-out
+ * attacker learns nothing, not even whether the password was right. The account key is the lower-cased email
+ * whether or not such a user exists, so the limiter does not reveal which emails exist.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+export const MAX_FAILURES = 5;
+export const WINDOW_MS = 15 * 60 * 1000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT NOT NULL,
+  at  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures (key, at);
+`;
+
+/**
+ * Failed-sign-in bookkeeping.
+ *
+ * @example
+ * ```ts
+ * const limiter = new SignInLimiter(db);
+ * limiter.blockedFor('alice@example.org', '127.0.0.1'); // 0 → allowed
+ * limiter.fail('alice@example.org', '127.0.0.1');
+ * ```
+ */
+export class SignInLimiter {
+  now: () => number;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    now: () => number = Date.now,
+  ) {
+    this.now = now;
+    db.exec(SCHEMA);
+  }
+
+  private keys(email: string, address: string): [string, string] {
+    return [`account:${email.trim().toLowerCase()}`, `address:${address}`];
+  }
+
+  /** Seconds until a sign-in may be tried again for this account/address; 0 when allowed now. */
+  blockedFor(email: string, address: string): number {
+    const t = this.now();
+    let wait = 0;
+    const q = this.db.prepare('SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at DESC LIMIT ?');
+    for (const key of this.keys(email, address)) {
+      const rows = q.all(key, t - WINDOW_MS, MAX_FAILURES) as { at: number }[];
+      if (rows.length >= MAX_FAILURES) {
+        // The oldest of the last MAX_FAILURES failures must leave the window before another try is allowed.
+        const oldest = rows[rows.length - 1]?.at ?? t;
+        wait = Math.max(wait, Math.ceil((oldest + WINDOW_MS - t) / 1000));
+      }
+    }
+    return wait;
+  }
+
+  /** Records one failed sign-in for the account and the address. */
+  fail(email: string, address: string): void {
+    const t = this.now();
+    const ins = this.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)');
+    for (const key of this.keys(email, address)) ins.run(key, t);
+    this.db.prepare('DELETE FROM sign_in_failures WHERE at <= ?').run(t - WINDOW_MS);
+  }
+
+  /** A successful sign-in clears the account's failures (not the address's: one good account must not unlock it). */
+  succeed(email: string): void {
+    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(this.keys(email, '')[0]);
+  }
+}

@@ -1,0 +1,60 @@
+/** Token management page: `GET/POST /private/users/tokens/` and `POST /private/users/tokens/revoke/`. */
+import type { FastifyInstance } from 'fastify';
+import { createToken, listTokens, revokeToken } from '../auth/index.js';
+import { field } from './forms.js';
+import { CSRF_FIELD, csrfFailedPage, tokensPage } from './pages.js';
+import { seeOther, sendPage } from './respond.js';
+import { cookieSid, visitor, type WebState } from './visitor.js';
+
+export const TOKENS_PATH = '/private/users/tokens/';
+/** Longest token name accepted from the form. */
+export const TOKEN_NAME_MAX = 200;
+
+const toLogin = `/account/login/?next=${encodeURIComponent(TOKENS_PATH)}`;
+
+export function registerTokenPages(app: FastifyInstance, state: WebState): void {
+  app.get(TOKENS_PATH, async (req, reply) => {
+    const v = visitor(state, req, reply);
+    if (!v.user) return seeOther(reply, toLogin);
+    const q = req.query as Record<string, unknown>;
+    const notice = q['revoked'] === '1' ? 'Token revoked.' : undefined;
+    const page = tokensPage({ email: v.user.email, csrf: v.csrf }, listTokens(state.ctx.db, v.user.id), { notice });
+    return sendPage(reply, 200, page);
+  });
+
+  app.post(TOKENS_PATH, async (req, reply) => {
+    if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
+      return sendPage(reply, 403, csrfFailedPage());
+    }
+    const v = visitor(state, req, reply);
+    if (!v.user) return seeOther(reply, toLogin);
+    const user = { email: v.user.email, csrf: v.csrf };
+    const name = field(req.body, 'name').trim();
+    if (!name || name.length > TOKEN_NAME_MAX) {
+      const error = name
+        ? `Token name: at most ${TOKEN_NAME_MAX} characters.`
+        : 'Token name: enter a descriptive name.';
+      return sendPage(reply, 400, tokensPage(user, listTokens(state.ctx.db, v.user.id), { error }));
+    }
+    const token = createToken(state.ctx.db, v.user.id, name);
+    // Rendered directly (no redirect) so the plaintext exists only in this one no-store response.
+    return sendPage(reply, 201, tokensPage(user, listTokens(state.ctx.db, v.user.id), { created: { name, token } }));
+  });
+
+  app.post(`${TOKENS_PATH}revoke/`, async (req, reply) => {
+    if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
+      return sendPage(reply, 403, csrfFailedPage());
+    }
+    const v = visitor(state, req, reply);
+    if (!v.user) return seeOther(reply, toLogin);
+    const id = Number(field(req.body, 'token_id'));
+    // revokeToken only deletes the caller's own token, so another user's id is simply "not found".
+    if (!Number.isSafeInteger(id) || !revokeToken(state.ctx.db, v.user.id, id)) {
+      const page = tokensPage({ email: v.user.email, csrf: v.csrf }, listTokens(state.ctx.db, v.user.id), {
+        error: 'That token does not exist (it may already have been revoked).',
+      });
+      return sendPage(reply, 404, page);
+    }
+    return seeOther(reply, `${TOKENS_PATH}?revoked=1`);
+  });
+}
