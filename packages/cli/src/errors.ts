@@ -1,0 +1,143 @@
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+/**
+ * A bad command line (exit code 2): unknown model, invalid `--data`, conflicting flags. The message names the
+ * offending argument.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('--limit must be an integer between 1 and 100, got "abc"');
+ * ```
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Thrown by a command that already printed its own report and only needs to set the exit code. */
+export class ExitError extends Error {
+  override name = 'ExitError';
+  constructor(readonly code: ExitCode | number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** Names of `err`'s class and its ancestors, most specific first (works whichever copy of a class threw). */
+function classNames(err: unknown): string[] {
+  const names: string[] = [];
+  if (err && typeof err === 'object' && typeof (err as Error).name === 'string') names.push((err as Error).name);
+  let proto = err && typeof err === 'object' ? Object.getPrototypeOf(err) : null;
+  while (proto && proto !== Object.prototype) {
+    const name = proto.constructor?.name;
+    if (typeof name === 'string' && name) names.push(name);
+    proto = Object.getPrototypeOf(proto);
+  }
+  return names;
+}
+
+const BY_CLASS: ReadonlyArray<readonly [string, ExitCode]> = [
+  ['UsageError', EXIT.USAGE],
+  // The client checks model, portal, id and limits before any request.
+  ['InvalidArgumentError', EXIT.USAGE],
+  ['LoginError', EXIT.AUTH],
+  ['AbortError', EXIT.INTERRUPTED],
+  ['AuthenticationError', EXIT.AUTH],
+  ['DeviceAuthError', EXIT.AUTH],
+  ['NotFoundError', EXIT.NOT_FOUND],
+  ['ValidationError', EXIT.REJECTED],
+  ['PermissionDeniedError', EXIT.REJECTED],
+  ['RateLimitError', EXIT.NETWORK],
+  ['ServerError', EXIT.NETWORK],
+  ['ConnectionError', EXIT.NETWORK],
+  ['TimeoutError', EXIT.NETWORK],
+];
+
+/**
+ * The exit code for an error thrown by a command or by the client library.
+ *
+ * @example
+ * ```ts
+ * exitCodeFor(new NotFoundError(…)); // 4
+ * ```
+ */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof ExitError) return err.code;
+  const names = classNames(err);
+  for (const name of names) {
+    const hit = BY_CLASS.find(([n]) => n === name);
+    if (hit) return hit[1];
+  }
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') return exitCodeForStatus(status);
+  return EXIT.OTHER;
+}
+
+/** Exit code for a bare HTTP status (used when an error carries only `status`). */
+export function exitCodeForStatus(status: number): number {
+  if (status === 401) return EXIT.AUTH;
+  if (status === 404) return EXIT.NOT_FOUND;
+  if (status === 400 || status === 403 || status === 409 || status === 422) return EXIT.REJECTED;
+  if (status === 408 || status === 429 || status >= 500) return EXIT.NETWORK;
+  return EXIT.OTHER;
+}
+
+/** Field errors of a ValidationError-like error as `[field, message]` pairs. */
+export function fieldErrors(err: unknown): Array<[string, string]> {
+  const fields = (err as { fields?: unknown } | null)?.fields;
+  if (!fields || typeof fields !== 'object') return [];
+  const out: Array<[string, string]> = [];
+  const walk = (prefix: string, value: unknown) => {
+    if (Array.isArray(value)) {
+      if (value.every((v) => typeof v === 'string')) {
+        for (const v of value) out.push([prefix, v]);
+      } else {
+        for (const [i, v] of value.entries()) walk(`${prefix}[${i}]`, v);
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+    } else if (value !== undefined && value !== null) out.push([prefix, String(value)]);
+  };
+  walk('', fields);
+  return out;
+}
+
+/**
+ * The lines `brainstem` prints on stderr for an error: one clear line, then one line per field error for a 400,
+ * and the stack (plus the response body of an API error) only with `--debug`.
+ *
+ * @example
+ * ```ts
+ * formatError(err, { debug: false }); // 'brainstem: not found (404): …\n'
+ * ```
+ */
+export function formatError(err: unknown, opts: { debug?: boolean } = {}): string {
+  const fields = fieldErrors(err);
+  let head = err instanceof Error ? err.message : String(err);
+  if (fields.length > 0) {
+    // The client's message may already list the fields; keep only its first line and list them ourselves.
+    head = head.split('\n')[0] ?? head;
+  }
+  head = head.trim() || (err instanceof Error ? err.name : 'error');
+  const lines = [`brainstem: ${head}`];
+  for (const [field, message] of fields) lines.push(`  ${field || '(body)'}: ${message}`);
+  if (err instanceof UsageError) lines.push("Run 'brainstem --help' for usage.");
+  if (opts.debug && err instanceof Error) {
+    const body = (err as { body?: unknown }).body;
+    if (body !== undefined) lines.push(`response body: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+    if (err.stack) lines.push(err.stack);
+    if (err.cause)
+      lines.push(`cause: ${err.cause instanceof Error ? (err.cause.stack ?? err.cause.message) : String(err.cause)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A JSON-friendly summary of an error for per-item reports (bulk save/delete). */
+export function errorSummary(err: unknown): { type: string; status?: number; message: string; fields?: unknown } {
+  const e = err as { name?: string; status?: number; message?: string; fields?: unknown };
+  const out: { type: string; status?: number; message: string; fields?: unknown } = {
+    type: e?.name ?? 'Error',
+    message: (e?.message ?? String(err)).split('\n')[0] ?? '',
+  };
+  if (typeof e?.status === 'number') out.status = e.status;
+  if (e?.fields && typeof e.fields === 'object' && Object.keys(e.fields).length) out.fields = e.fields;
+  return out;
+}

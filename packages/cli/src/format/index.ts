@@ -1,0 +1,172 @@
+import type { Io } from '../io.js';
+import { csvRow, toCsv } from './csv.js';
+import { defaultColumns, renderTable } from './table.js';
+
+/** Output formats of `--format`. */
+export const FORMATS = ['json', 'ndjson', 'csv', 'table'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Row = Record<string, unknown>;
+
+/** How a command writes its result. */
+export interface OutputOptions {
+  format: Format;
+  /** `--fields a,b,c`: columns to keep (all formats). */
+  fields?: readonly string[];
+  /** Pretty JSON (stdout is a terminal). */
+  pretty: boolean;
+  /** Table width. */
+  width: number;
+}
+
+/** Model facts output needs: where the records sit in a response body. */
+export interface BodyKeys {
+  listKey?: string;
+  detailKey?: string;
+  /** Other keys a record may sit under (approval-governed writes answer under `<detail_key>_approval`). */
+  otherKeys?: readonly string[];
+}
+
+/**
+ * Keep only `fields` of a record, in that order (missing ones as `null` so CSV columns stay aligned).
+ *
+ * @example
+ * ```ts
+ * pick({ id: 1, name: 'a', x: 2 }, ['name', 'id']); // { name: 'a', id: 1 }
+ * ```
+ */
+export function pick(record: Row, fields?: readonly string[]): Row {
+  if (!fields || fields.length === 0) return record;
+  const out: Row = {};
+  for (const f of fields) out[f] = f in record ? record[f] : null;
+  return out;
+}
+
+/**
+ * The records of a response body: the list under `listKey`, the record under `detailKey` (or an approval key),
+ * else the body's only array, else the body itself.
+ *
+ * @example
+ * ```ts
+ * recordsOf({ sessions: [{ id: 1 }], count: 1 }, { listKey: 'sessions' }); // { key: 'sessions', records: [{ id: 1 }], list: true }
+ * ```
+ */
+export function recordsOf(body: unknown, keys: BodyKeys = {}): { key?: string; records: Row[]; list: boolean } {
+  if (Array.isArray(body)) return { records: body as Row[], list: true };
+  if (!body || typeof body !== 'object') return { records: [], list: false };
+  const b = body as Row;
+  if (keys.listKey && Array.isArray(b[keys.listKey]))
+    return { key: keys.listKey, records: b[keys.listKey] as Row[], list: true };
+  for (const k of [keys.detailKey, ...(keys.otherKeys ?? [])]) {
+    if (k && b[k] && typeof b[k] === 'object' && !Array.isArray(b[k]))
+      return { key: k, records: [b[k] as Row], list: false };
+  }
+  const arrays = Object.entries(b).filter(([, v]) => Array.isArray(v));
+  if (arrays.length === 1) {
+    const [k, v] = arrays[0] as [string, Row[]];
+    return { key: k, records: v, list: true };
+  }
+  return { records: [b], list: false };
+}
+
+/** JSON text: indented on a terminal, compact otherwise; always one trailing newline. */
+export function jsonText(value: unknown, pretty: boolean): string {
+  return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`;
+}
+
+/**
+ * Render a whole response body. JSON keeps the body's shape (as the API and the Python CLI return it), with
+ * `--fields` applied to its records; ndjson, CSV and table show one record per line/row.
+ *
+ * @example
+ * ```ts
+ * formatBody({ sessions: [{ id: 1 }] }, { listKey: 'sessions' }, { format: 'ndjson', pretty: false, width: 80 });
+ * // '{"id":1}\n'
+ * ```
+ */
+export function formatBody(body: unknown, keys: BodyKeys, opts: OutputOptions): string {
+  const { key, records } = recordsOf(body, keys);
+  if (opts.format === 'json') {
+    if (!opts.fields?.length) return jsonText(body, opts.pretty);
+    if (key && body && typeof body === 'object' && !Array.isArray(body)) {
+      const projected = Array.isArray((body as Row)[key])
+        ? records.map((r) => pick(r, opts.fields))
+        : pick(records[0] as Row, opts.fields);
+      return jsonText({ ...(body as Row), [key]: projected }, opts.pretty);
+    }
+    return jsonText(
+      Array.isArray(body) ? records.map((r) => pick(r, opts.fields)) : pick(body as Row, opts.fields),
+      opts.pretty,
+    );
+  }
+  return formatRecords(records, opts);
+}
+
+/** Render records as ndjson, CSV or a table (JSON: an array). */
+export function formatRecords(records: readonly Row[], opts: OutputOptions): string {
+  switch (opts.format) {
+    case 'json':
+      return jsonText(
+        records.map((r) => pick(r, opts.fields)),
+        opts.pretty,
+      );
+    case 'ndjson':
+      return records.map((r) => `${JSON.stringify(pick(r, opts.fields))}\n`).join('');
+    case 'csv':
+      return toCsv(records, opts.fields);
+    case 'table': {
+      const fields = opts.fields?.length ? opts.fields : defaultColumns(records);
+      return records.length === 0 ? '' : renderTable(records, fields, opts.width);
+    }
+  }
+}
+
+/**
+ * Writes records as they arrive. ndjson streams line by line; CSV streams when `--fields` fixes the header
+ * (otherwise the header is the union of all records' keys, so it buffers until the end); JSON and table buffer.
+ *
+ * @example
+ * ```ts
+ * const w = new RecordStream(io, { format: 'ndjson', pretty: false, width: 80 });
+ * w.write({ id: 1 });
+ * w.end();
+ * ```
+ */
+export class RecordStream {
+  private readonly buffered: Row[] = [];
+  private headerWritten = false;
+  count = 0;
+
+  constructor(
+    private readonly io: Io,
+    private readonly opts: OutputOptions,
+  ) {}
+
+  /** Whether records reach stdout as they arrive. */
+  get streams(): boolean {
+    return this.opts.format === 'ndjson' || (this.opts.format === 'csv' && Boolean(this.opts.fields?.length));
+  }
+
+  write(record: Row): void {
+    this.count++;
+    if (this.opts.format === 'ndjson') {
+      this.io.out(`${JSON.stringify(pick(record, this.opts.fields))}\n`);
+    } else if (this.streams) {
+      const fields = this.opts.fields as readonly string[];
+      if (!this.headerWritten) {
+        this.io.out(csvRow(fields));
+        this.headerWritten = true;
+      }
+      this.io.out(csvRow(fields.map((f) => record[f])));
+    } else this.buffered.push(record);
+  }
+
+  end(): void {
+    if (this.streams) {
+      if (this.opts.format === 'csv' && !this.headerWritten) this.io.out(csvRow(this.opts.fields as readonly string[]));
+      return;
+    }
+    const text = formatRecords(this.buffered, this.opts);
+    if (text) this.io.out(text);
+  }
+}

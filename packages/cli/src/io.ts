@@ -1,0 +1,57 @@
+/**
+ * The process streams and environment a command runs with. `main.ts` passes the real ones; tests may pass fakes.
+ *
+ * @example
+ * ```ts
+ * const io = processIo();
+ * io.out('hello\n');
+ * ```
+ */
+export interface Io {
+  /** Write to stdout (data only: records, reports). */
+  out(text: string): void;
+  /** Write to stderr (diagnostics, progress, prompts). */
+  err(text: string): void;
+  /** stdout is a terminal (pretty JSON, tables). */
+  readonly stdoutIsTTY: boolean;
+  /** stderr is a terminal (progress bar). */
+  readonly stderrIsTTY: boolean;
+  /** stdin is a terminal (prompts allowed). */
+  readonly stdinIsTTY: boolean;
+  /** Terminal width for tables (80 when unknown). */
+  readonly columns: number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Read stdin to the end as UTF-8. */
+  readStdin(): Promise<string>;
+  /** The raw stdin stream (line-by-line reads for prompts). */
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  /** Resolves once everything written to stdout has been flushed. */
+  flush(): Promise<void>;
+}
+
+/** The real process streams. */
+export function processIo(): Io {
+  return {
+    out: (text) => {
+      process.stdout.write(text);
+    },
+    err: (text) => {
+      process.stderr.write(text);
+    },
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: process.stdout.columns || process.stderr.columns || 80,
+    env: process.env,
+    readStdin: () => readAll(process.stdin),
+    stdin: process.stdin,
+    flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
+  };
+}
+
+/** Read a stream to the end as UTF-8 text. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

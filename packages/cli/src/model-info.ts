@@ -1,0 +1,72 @@
+import type { FieldSpec, ModelSpec } from 'brainstem-api-tools/registry';
+
+const TEXT_OPS = ['exact', 'iexact', 'icontains', 'startswith', 'istartswith', 'endswith', 'iendswith'];
+const ORDER_OPS = ['exact', 'gt', 'gte', 'lt', 'lte'];
+
+/**
+ * Filter lookups a field accepts (docs/api.md "Filtering Data"), derived from its registry type.
+ * `FIELD=VALUE` is the exact match; `FIELD.OP=VALUE` the others. JSON fields are not filterable.
+ *
+ * @example
+ * ```ts
+ * filterOps({ name: 'name', type: 'string', doc: '' }); // ['exact', 'iexact', 'icontains', …]
+ * ```
+ */
+export function filterOps(field: FieldSpec): string[] {
+  switch (field.type) {
+    case 'string':
+    case 'text':
+    case 'enum':
+      return TEXT_OPS;
+    case 'integer':
+    case 'date':
+    case 'datetime':
+      return ORDER_OPS;
+    case 'uuid':
+    case 'boolean':
+    case 'list_of_strings':
+      return ['exact'];
+    case 'relation':
+    case 'relation_list':
+      return ['exact', 'id'];
+    default:
+      return [];
+  }
+}
+
+/** One line per filterable field: `name  name=…, name.icontains=…`. */
+export function filterLines(model: ModelSpec): Array<{ field: string; filters: string }> {
+  const out: Array<{ field: string; filters: string }> = [];
+  for (const f of model.fields) {
+    const ops = filterOps(f);
+    if (ops.length === 0) continue;
+    out.push({ field: f.name, filters: ops.map((op) => (op === 'exact' ? f.name : `${f.name}.${op}`)).join(' ') });
+  }
+  return out;
+}
+
+/** Relations that `--include` can embed (relation and relation-list fields). */
+export function includeNames(model: ModelSpec): string[] {
+  return model.fields.filter((f) => f.type === 'relation' || f.type === 'relation_list').map((f) => f.name);
+}
+
+/** Flags of a field as a short text: `required, read-only, max 100, unique, → project`. */
+export function fieldNotes(f: FieldSpec): string {
+  const notes: string[] = [];
+  if (f.required) notes.push(f.requiredOnCreateOnly ? 'required on create' : 'required');
+  if (f.readOnly) notes.push('read-only');
+  if (f.writeOnce) notes.push('set on create only');
+  if (f.maxLength !== undefined) notes.push(`max ${f.maxLength}`);
+  if (f.unique) notes.push('unique');
+  if (f.target) notes.push(`→ ${f.target}${f.via ? ` (via ${f.via})` : ''}`);
+  if (f.enum) notes.push(`one of: ${f.enum.join(', ')}`);
+  if (f.keyPattern) notes.push('keys: letters, digits, _');
+  return notes.join(', ');
+}
+
+/** Portals per operation: `list: public private; add: private; …`. */
+export function portalSummary(model: ModelSpec): string {
+  return Object.entries(model.portals)
+    .map(([op, portals]) => `${op}: ${(portals ?? []).join(' ')}`)
+    .join('; ');
+}

@@ -1,0 +1,74 @@
+import { getModel } from 'brainstem-api-tools/registry';
+import { describe, expect, it } from 'vitest';
+import { filtersArg, formatArg, idArg, intArg, listArg, modelArg, portalArg, secondsArg } from '../src/args.js';
+import { readData } from '../src/data.js';
+import { UsageError } from '../src/errors.js';
+import { memoryIo } from './helpers.js';
+
+describe('arguments', () => {
+  it('rejects an unknown model with the closest names', () => {
+    expect(() => modelArg('sesion')).toThrow(UsageError);
+    expect(() => modelArg('sesion')).toThrow(/unknown model "sesion"\. Did you mean: session/);
+    expect(modelArg('project_membership_invitation').name).toBe('projectmembershipinvitation');
+  });
+
+  it('checks ids: UUIDs, integers for users and groups', () => {
+    const session = getModel('session');
+    expect(idArg(session, '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70')).toBe('0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70');
+    expect(() => idArg(session, '../etc')).toThrow(/--id for session must be a UUID/);
+    expect(idArg(getModel('user'), '12')).toBe('12');
+    expect(() => idArg(getModel('group'), 'abc')).toThrow(/positive integer/);
+  });
+
+  it('parses FIELD=VALUE filters, keeping "=" in values', () => {
+    expect(filtersArg(['name.icontains=rat', 'description=a=b'])).toEqual({
+      'name.icontains': 'rat',
+      description: 'a=b',
+    });
+    expect(() => filtersArg(['oops'])).toThrow(/--filters: "oops" is not FIELD=VALUE/);
+    expect(filtersArg([])).toBeUndefined();
+  });
+
+  it('splits repeated and comma lists', () => {
+    expect(listArg(['-name,created', 'id'])).toEqual(['-name', 'created', 'id']);
+  });
+
+  it('checks integers, seconds and formats', () => {
+    expect(intArg('--limit', '20', 1, 100)).toBe(20);
+    expect(() => intArg('--limit', '101', 1, 100)).toThrow(/--limit must be between 1 and 100/);
+    expect(() => intArg('--limit', 'x', 1)).toThrow(/--limit must be an integer/);
+    expect(secondsArg('--timeout', '1.5')).toBe(1500);
+    expect(() => secondsArg('--timeout', '0')).toThrow(/--timeout/);
+    expect(formatArg(undefined)).toBe('json');
+    expect(() => formatArg('xml')).toThrow(/--format must be one of json, ndjson, csv, table/);
+  });
+
+  it('checks the portal against the registry', () => {
+    const session = getModel('session');
+    expect(portalArg(session, undefined, 'list', 'listed')).toBe('private');
+    expect(portalArg(session, 'public', 'list', 'listed')).toBe('public');
+    expect(() => portalArg(session, 'public', 'add', 'created')).toThrow(
+      /session cannot be created on the public portal/,
+    );
+  });
+});
+
+describe('--data', () => {
+  it('reads inline JSON, stdin and files', async () => {
+    const { io } = memoryIo({ stdin: '[{"name":"a"},{"name":"b"}]' });
+    expect(await readData('{"name":"x"}', io)).toEqual({ name: 'x' });
+    expect(await readData('-', io)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    await expect(readData('@/nonexistent/file.json', io)).rejects.toThrow(
+      /--data @\/nonexistent\/file.json: cannot read file \(ENOENT\)/,
+    );
+  });
+
+  it('names the problem with bad JSON', async () => {
+    const { io } = memoryIo({ stdin: '' });
+    await expect(readData('{nope', io)).rejects.toThrow(/--data: invalid JSON in the argument/);
+    await expect(readData('42', io)).rejects.toThrow(/expected a JSON object or an array of objects/);
+    await expect(readData('[1]', io)).rejects.toThrow(/item 0 in the argument is not a JSON object/);
+    await expect(readData('[]', io)).rejects.toThrow(/empty/);
+    await expect(readData('-', io)).rejects.toThrow(/no JSON in stdin/);
+  });
+});
