@@ -45,7 +45,18 @@ export async function startHarness(opts: { deviceInterval?: number } = {}): Prom
     deviceInterval: opts.deviceInterval ?? 5,
     quiet: true,
   } satisfies ResolvedServerOptions;
-  const ctx = { db, options, now: () => Date.now() + offset };
+  const ctx: ServerContext & { now: () => number } = {
+    db,
+    options,
+    now: () => Date.now() + offset,
+    generation: 0,
+    bump() {
+      ctx.generation++;
+    },
+    authenticate: (authorization) =>
+      authorization?.startsWith('Bearer ') ? authenticateToken(db, authorization.slice(7)) : null,
+    memo: new Map(),
+  };
   const logs: string[] = [];
   const app = Fastify({
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
