@@ -12,4 +12,6 @@ export default defineConfig({
   platform: 'neutral',
   external: [/^node:/],
   splitting: false,
+  // Keep the `node:` prefix: Deno and Bun resolve built-ins by it.
+  removeNodeProtocol: false,
 });

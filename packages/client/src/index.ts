@@ -2,7 +2,35 @@
  * brainstem-api-tools — the portable core (no Node built-ins): works in browsers, Deno, Bun and Node.
  * The Node entry (`brainstem-api-tools` under Node, or `brainstem-api-tools/node`) re-exports all of this with
  * the token file, `.env` loading, prompts and browser opening wired in.
+ *
+ * @example
+ * ```ts
+ * import { BrainstemClient } from 'brainstem-api-tools/core';
+ * const client = new BrainstemClient({ token: myToken });
+ * const { projects } = await client.load('project', { portal: 'public' });
+ * ```
  * @module
  */
+export type { ApprovalModel, InvitationModel, LogEntryData, LogModel } from './actions.js';
+export type { DeviceLoginOptions, VerificationInfo } from './auth/device.js';
+export {
+  BrainstemClient,
+  type ClientOptions,
+  DEFAULT_URL,
+  type LoginOptions,
+  type LoginResult,
+  normalizeUrl,
+  type TokenOption,
+  type TokenSource,
+} from './client.js';
+export * from './errors.js';
+export { LOADER_METHODS, loaderMethodName } from './loaders.js';
+export type { Logger, LogLevel } from './logger.js';
+export type { Platform, StoredToken, TokenStore } from './platform.js';
+export { encodeQuery, type FilterValue, type QueryOptions, queryPairs } from './query.js';
 export * from './registry/index.js';
+export type { BackoffOptions } from './retry.js';
+export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
+export type * from './types.js';
+export { VERSION } from './version.js';

@@ -1,5 +1,52 @@
 /**
- * brainstem-api-tools for Node: the core plus token cache, `.env` loading, prompts and browser opening.
+ * brainstem-api-tools for Node: the core plus the token cache file, `.env` loading, terminal prompts (hidden
+ * password) and opening a browser, wired into {@link BrainstemClient}.
+ *
+ * @example
+ * ```ts
+ * import { BrainstemClient } from 'brainstem-api-tools';
+ * const client = new BrainstemClient(); // env → .env → ~/.config/brainstem/tokens.json → login on a terminal
+ * ```
  * @module
  */
+import { BrainstemClient as CoreClient } from './client.js';
+import { openBrowser } from './node/browser.js';
+import { loadDotEnv } from './node/env-file.js';
+import { canPrompt, prompt } from './node/prompt.js';
+import { FileTokenStore } from './node/token-cache.js';
+import type { Platform } from './platform.js';
+
 export * from './index.js';
+export { openBrowser } from './node/browser.js';
+export { loadDotEnv } from './node/env-file.js';
+export { canPrompt, prompt } from './node/prompt.js';
+export { cacheKey, configDir, FileTokenStore, pythonTokenPath, tokenCachePath } from './node/token-cache.js';
+
+/** The Node hooks. */
+export const NODE_PLATFORM: Platform = {
+  loadEnvFile: () => {
+    loadDotEnv();
+  },
+  tokenStore: new FileTokenStore(),
+  canPrompt,
+  prompt,
+  openBrowser,
+  notify: (message) => {
+    process.stderr.write(`${message}\n`);
+  },
+};
+
+/**
+ * {@link CoreClient | BrainstemClient} with the Node defaults: token from env, `.env`, the token cache
+ * (`~/.config/brainstem/tokens.json`, plus the Python tool's `token` file for the default URL), or an interactive
+ * login on a terminal.
+ *
+ * @example
+ * ```ts
+ * const client = new BrainstemClient({ url: 'http://127.0.0.1:8000/' });
+ * const { sessions } = await client.load('session');
+ * ```
+ */
+export class BrainstemClient extends CoreClient {
+  protected static override platform: Platform = NODE_PLATFORM;
+}

@@ -1,0 +1,434 @@
+/**
+ * The error hierarchy. Every class carries a `Symbol.for` brand and a `Symbol.hasInstance` check, so
+ * `err instanceof NotFoundError` holds even when the ESM and the CJS build of this package are both loaded
+ * (the dual-package hazard) or two copies are installed.
+ *
+ * ```
+ * BrainstemError
+ * ├─ APIError { status, body, url, method, headers }
+ * │  ├─ ValidationError (400) { fields }
+ * │  ├─ AuthenticationError (401, or no token available)
+ * │  ├─ PermissionDeniedError (403)
+ * │  ├─ NotFoundError (404)
+ * │  ├─ RateLimitError (429) { retryAfterMs }
+ * │  └─ ServerError (5xx)
+ * ├─ ConnectionError ── TimeoutError
+ * ├─ AbortError
+ * ├─ InvalidArgumentError { argument }
+ * └─ LoginError { code }
+ * ```
+ * @module
+ */
+
+const BRANDS = Symbol.for('brainstem-api-tools.error-brands');
+
+type Branded = { [BRANDS]?: readonly string[] };
+
+function brandsOf(value: unknown): readonly string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return (value as Branded)[BRANDS];
+}
+
+/** Installs the brand + `Symbol.hasInstance` on a class: instances of any copy of the class match. */
+function brand(cls: abstract new (...args: never[]) => unknown, name: string): void {
+  Object.defineProperty(cls.prototype, BRANDS, {
+    value: [...(brandsOf(Object.getPrototypeOf(cls.prototype)) ?? []), name],
+    enumerable: false,
+  });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value: (inst: unknown) => brandsOf(inst)?.includes(name) ?? false,
+  });
+}
+
+/**
+ * Base class of every error this library throws.
+ *
+ * @example
+ * ```ts
+ * try { await client.load('session'); } catch (e) { if (e instanceof BrainstemError) console.error(e.message); }
+ * ```
+ */
+export class BrainstemError extends Error {
+  override name = 'BrainstemError';
+  /** Always `true`: a duck-typing brand for code that cannot use `instanceof`. */
+  get isBrainstemError(): true {
+    return true;
+  }
+}
+brand(BrainstemError, 'BrainstemError');
+
+/** What the server answered, for {@link APIError}. */
+export interface APIErrorInit {
+  status: number;
+  body: unknown;
+  url: string;
+  method: string;
+  headers?: Headers;
+  message?: string;
+}
+
+/**
+ * The server answered with an error status. `url` never contains a token; `body` is the parsed JSON (or text).
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof APIError) console.log(e.status, e.body); }
+ * ```
+ */
+export class APIError extends BrainstemError {
+  override name = 'APIError';
+  /** HTTP status code. */
+  readonly status: number;
+  /** Parsed response body (JSON value, text, or `null` when empty). */
+  readonly body: unknown;
+  /** Request URL (no credentials are ever part of it). */
+  readonly url: string;
+  /** HTTP method. */
+  readonly method: string;
+  /** Response headers, when a response was received. */
+  readonly headers: Headers | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(init.message ?? defaultMessage(init));
+    this.status = init.status;
+    this.body = init.body;
+    this.url = init.url;
+    this.method = init.method;
+    this.headers = init.headers;
+  }
+}
+brand(APIError, 'APIError');
+
+/**
+ * 400: the server rejected the input. `fields` maps each offending field (or `non_field_errors` / `detail`) to
+ * its messages, as Django REST framework reports them.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ValidationError) console.log(e.fields.name); // ['This field is required.']
+ * }
+ * ```
+ */
+export class ValidationError extends APIError {
+  override name = 'ValidationError';
+  /** Field name → messages. */
+  readonly fields: Record<string, string[]>;
+  constructor(init: APIErrorInit) {
+    const fields = fieldErrors(init.body);
+    const list = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v.join(' ')}`)
+      .join('; ');
+    super({
+      ...init,
+      message:
+        init.message ??
+        `400 Bad Request (${init.method} ${init.url})${list ? `: ${list}` : ''}. ` +
+          'Match the required fields and value formats listed in the model documentation.',
+    });
+    this.fields = fields;
+  }
+}
+brand(ValidationError, 'ValidationError');
+
+/**
+ * 401: the token is missing, invalid or expired. Also thrown before any request when no token can be found
+ * (then `code` is `'no_token'` and `body` is `null`). The message says how to get a token.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof AuthenticationError) await client.login(); }
+ * ```
+ */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+  /** `'no_token'` when raised locally, `'unauthorized'` when the server answered 401. */
+  readonly code: 'no_token' | 'unauthorized';
+  constructor(init: APIErrorInit & { code?: 'no_token' | 'unauthorized' }) {
+    super({
+      ...init,
+      message:
+        init.message ??
+        `401 Unauthorized (${init.method} ${init.url})${detailOf(init.body)}. The token is missing, invalid or ` +
+          'expired: run `brainstem login` (or `await client.login()`), or pass a new token (option `token` or ' +
+          'env BRAINSTEM_TOKEN); create one at https://www.brainstem.org/private/users/tokens/.',
+    });
+    this.code = init.code ?? 'unauthorized';
+  }
+}
+brand(AuthenticationError, 'AuthenticationError');
+
+/**
+ * 403: authenticated, but not allowed (see the permission tables in the API docs).
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof PermissionDeniedError) console.log('ask a project manager for access'); }
+ * ```
+ */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+  constructor(init: APIErrorInit) {
+    super({
+      ...init,
+      message:
+        init.message ??
+        `403 Forbidden (${init.method} ${init.url})${detailOf(init.body)}. You lack the permission this needs ` +
+          '(see the permission tables in the BrainSTEM API docs).',
+    });
+  }
+}
+brand(PermissionDeniedError, 'PermissionDeniedError');
+
+/**
+ * 404: no such record or endpoint in the selected portal.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof NotFoundError) console.log(e.portal); // 'private'
+ * }
+ * ```
+ */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+  /** The portal of the request (`private`/`public`), when the URL names one. */
+  readonly portal: string | undefined;
+  constructor(init: APIErrorInit) {
+    const portal = /\/api\/(private|public)\//.exec(init.url)?.[1];
+    const other = portal === 'private' ? 'public' : 'private';
+    super({
+      ...init,
+      message:
+        init.message ??
+        `404 Not Found (${init.method} ${init.url})${detailOf(init.body)}. Make sure the ID exists and is within ` +
+          `the selected portal${portal ? ` ("${portal}"; is it in the ${other} portal?)` : ''}.`,
+    });
+    this.portal = portal;
+  }
+}
+brand(NotFoundError, 'NotFoundError');
+
+/**
+ * 429: too many requests. Retried automatically (honouring `Retry-After`) before this is thrown.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RateLimitError) await sleep(e.retryAfterMs ?? 1000); }
+ * ```
+ */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** Server-advised wait in ms, from `Retry-After`/`retry-after-ms`, when given. */
+  readonly retryAfterMs: number | undefined;
+  constructor(init: APIErrorInit & { retryAfterMs?: number }) {
+    super({
+      ...init,
+      message:
+        init.message ??
+        `429 Too Many Requests (${init.method} ${init.url})${
+          init.retryAfterMs !== undefined ? `; the server asks to wait ${Math.ceil(init.retryAfterMs / 1000)} s` : ''
+        }.`,
+    });
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+brand(RateLimitError, 'RateLimitError');
+
+/**
+ * 5xx: the server failed. 502/503/504 are retried for idempotent requests before this is thrown.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ServerError) console.log(e.status); // 503
+ * }
+ * ```
+ */
+export class ServerError extends APIError {
+  override name = 'ServerError';
+}
+brand(ServerError, 'ServerError');
+
+/**
+ * No response: DNS failure, refused or reset connection. `cause` holds the underlying error.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ConnectionError) console.log('is the server up?', e.cause); }
+ * ```
+ */
+export class ConnectionError extends BrainstemError {
+  override name = 'ConnectionError';
+  /** Request URL (no credentials). */
+  readonly url: string;
+  /** HTTP method. */
+  readonly method: string;
+  constructor(message: string, opts: { url: string; method: string; cause?: unknown }) {
+    super(message, { cause: opts.cause });
+    this.url = opts.url;
+    this.method = opts.method;
+  }
+}
+brand(ConnectionError, 'ConnectionError');
+
+/**
+ * An attempt took longer than `timeout` ms (after retries, when the request was retryable).
+ *
+ * @example
+ * ```ts
+ * await client.load('session', { timeout: 5_000 }).catch((e) => e instanceof TimeoutError && console.log('slow'));
+ * ```
+ */
+export class TimeoutError extends ConnectionError {
+  override name = 'TimeoutError';
+  /** The per-attempt timeout that elapsed, in ms. */
+  readonly timeout: number;
+  constructor(opts: { url: string; method: string; timeout: number }) {
+    super(`${opts.method} ${opts.url} timed out after ${opts.timeout} ms`, opts);
+    this.timeout = opts.timeout;
+  }
+}
+brand(TimeoutError, 'TimeoutError');
+
+/**
+ * The caller's `AbortSignal` fired. Never retried.
+ *
+ * @example
+ * ```ts
+ * const ac = new AbortController(); setTimeout(() => ac.abort(), 100);
+ * await client.loadAll('session', { signal: ac.signal }).catch((e) => e instanceof AbortError);
+ * ```
+ */
+export class AbortError extends BrainstemError {
+  override name = 'AbortError';
+  constructor(message = 'The operation was aborted', opts?: { cause?: unknown }) {
+    super(message, opts);
+  }
+}
+brand(AbortError, 'AbortError');
+
+/**
+ * An argument was rejected before any request was sent (unknown model, bad portal, malformed id, …).
+ *
+ * @example
+ * ```ts
+ * await client.load('sesion').catch((e) => e.message); // 'Unknown model "sesion". Did you mean: session, …'
+ * ```
+ */
+export class InvalidArgumentError extends BrainstemError {
+  override name = 'InvalidArgumentError';
+  /** The offending argument, e.g. `'model'`, `'id'`, `'portal'`, `'limit'`. */
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
+}
+brand(InvalidArgumentError, 'InvalidArgumentError');
+
+/** Why a login did not produce a token. */
+export type LoginErrorCode =
+  | 'access_denied'
+  | 'expired_token'
+  | 'already_used'
+  | 'timeout'
+  | 'no_prompt'
+  | 'bad_response'
+  | 'bad_credentials';
+
+/**
+ * A device or password login failed; `code` says why.
+ *
+ * @example
+ * ```ts
+ * await client.login().catch((e) => { if (e instanceof LoginError && e.code === 'access_denied') console.log('denied'); });
+ * ```
+ */
+export class LoginError extends BrainstemError {
+  override name = 'LoginError';
+  /** Machine-readable reason. */
+  readonly code: LoginErrorCode;
+  constructor(code: LoginErrorCode, message: string, opts?: { cause?: unknown }) {
+    super(message, opts);
+    this.code = code;
+  }
+}
+brand(LoginError, 'LoginError');
+
+function defaultMessage(init: APIErrorInit): string {
+  return `${init.status} ${statusText(init.status)} (${init.method} ${init.url})${detailOf(init.body)}`;
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  };
+  return texts[status] ?? 'status code';
+}
+
+/** `: <detail>` from a DRF-style body, or '' — primitive and non-JSON bodies are handled too. */
+function detailOf(body: unknown): string {
+  if (body === null || body === undefined || body === '') return '';
+  if (typeof body === 'string') return `: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;
+  if (typeof body !== 'object') return `: ${String(body)}`;
+  const b = body as Record<string, unknown>;
+  for (const k of ['detail', 'error', 'message']) {
+    if (typeof b[k] === 'string') return `: ${b[k]}`;
+  }
+  return '';
+}
+
+/** DRF error body → `{ field: [messages] }`. Nested objects flatten to `field.sub`; lists of strings kept. */
+export function fieldErrors(body: unknown, prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (typeof body === 'string' && body) {
+    out[prefix || 'detail'] = [body];
+    return out;
+  }
+  if (Array.isArray(body)) {
+    const strings = body.filter((x): x is string => typeof x === 'string');
+    if (strings.length) out[prefix || 'non_field_errors'] = strings;
+    body.forEach((item, i) => {
+      if (item && typeof item === 'object') Object.assign(out, fieldErrors(item, prefix ? `${prefix}.${i}` : `${i}`));
+    });
+    return out;
+  }
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === 'string') out[key] = [v];
+      else if (Array.isArray(v) || (v && typeof v === 'object')) Object.assign(out, fieldErrors(v, key));
+      else if (v !== null && v !== undefined) out[key] = [String(v)];
+    }
+  }
+  return out;
+}
+
+/**
+ * The error class for an HTTP error status (openai's `APIError.generate`).
+ *
+ * @example
+ * ```ts
+ * makeStatusError({ status: 404, body: null, url: 'https://…/api/private/stem/session/x/', method: 'GET' });
+ * // → NotFoundError
+ * ```
+ */
+export function makeStatusError(init: APIErrorInit & { retryAfterMs?: number }): APIError {
+  const { status } = init;
+  if (status === 400) return new ValidationError(init);
+  if (status === 401) return new AuthenticationError(init);
+  if (status === 403) return new PermissionDeniedError(init);
+  if (status === 404) return new NotFoundError(init);
+  if (status === 429) return new RateLimitError(init);
+  if (status >= 500) return new ServerError(init);
+  return new APIError(init);
+}

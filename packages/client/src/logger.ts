@@ -1,0 +1,90 @@
+/**
+ * Logging: a `logger` option (console-like) filtered by `logLevel` (default from `BRAINSTEM_LOG`, else `warn`).
+ * Tokens are redacted from every message and argument.
+ * @module
+ */
+import { readEnv } from './internal/env.js';
+
+/** Log levels, quietest first. */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/**
+ * Where log lines go. `console` fits; the default writes everything to `console.error` (stderr), so stdout stays
+ * clean for data.
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient({ logger: pino(), logLevel: 'debug' });
+ * ```
+ */
+export interface Logger {
+  error(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+}
+
+const ORDER: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+function isLevel(v: string | undefined): v is LogLevel {
+  return v !== undefined && v in ORDER;
+}
+
+/** Replaces every occurrence of the given secrets (and any `Bearer …` value) in a string. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text.replace(/(Bearer|Token)\s+[^\s"',;]+/gi, '$1 [REDACTED]');
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[REDACTED]');
+  return out;
+}
+
+function redactValue(v: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
+  if (typeof v === 'string') return redact(v, secrets);
+  if (depth > 4 || v === null || typeof v !== 'object') return v;
+  if (v instanceof Error) return redact(`${v.name}: ${v.message}`, secrets);
+  if (Array.isArray(v)) return v.map((x) => redactValue(x, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    out[k] = /^(authorization|token|password)$/i.test(k) && x ? '[REDACTED]' : redactValue(x, secrets, depth + 1);
+  }
+  return out;
+}
+
+/** A level-filtering, redacting wrapper around a {@link Logger}. */
+export class LogSink {
+  readonly level: LogLevel;
+  private readonly target: Logger;
+  private readonly secrets: () => readonly (string | undefined)[];
+
+  constructor(opts: { logger?: Logger; logLevel?: LogLevel; secrets: () => readonly (string | undefined)[] }) {
+    const env = readEnv('BRAINSTEM_LOG')?.toLowerCase();
+    this.level = opts.logLevel ?? (isLevel(env) ? env : 'warn');
+    this.secrets = opts.secrets;
+    const c = (globalThis as { console?: Console }).console;
+    const toStderr = (m: string, ...a: unknown[]) => c?.error(m, ...a);
+    this.target = opts.logger ?? { error: toStderr, warn: toStderr, info: toStderr, debug: toStderr };
+  }
+
+  /** Whether a level is enabled (to skip building expensive messages). */
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return ORDER[level] <= ORDER[this.level];
+  }
+
+  private emit(level: Exclude<LogLevel, 'off'>, message: string, args: unknown[]): void {
+    if (!this.enabled(level)) return;
+    const secrets = this.secrets();
+    this.target[level](`[brainstem] ${redact(message, secrets)}`, ...args.map((a) => redactValue(a, secrets)));
+  }
+
+  error(message: string, ...args: unknown[]): void {
+    this.emit('error', message, args);
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.emit('warn', message, args);
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.emit('info', message, args);
+  }
+  debug(message: string, ...args: unknown[]): void {
+    this.emit('debug', message, args);
+  }
+}

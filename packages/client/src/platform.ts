@@ -1,0 +1,55 @@
+/**
+ * What differs between runtimes. The core leaves every hook empty (browsers, Deno, Bun, workers); the Node entry
+ * fills them in: token cache file, `.env` loading, terminal prompts, opening a browser.
+ * @module
+ */
+
+/** A token found in a {@link TokenStore}. */
+export interface StoredToken {
+  token: string;
+  /** Where it came from, for messages (e.g. a file path). */
+  source: string;
+  /** Whether it is the official Python tool's token file rather than our own cache. */
+  python?: boolean;
+}
+
+/**
+ * Persists tokens per server URL. The Node entry provides a file store; in a browser you could pass one backed by
+ * `sessionStorage`.
+ *
+ * @example
+ * ```ts
+ * const mem = new Map<string, string>();
+ * const store: TokenStore = {
+ *   async get(url) { const t = mem.get(url); return t ? { token: t, source: 'memory' } : undefined; },
+ *   async set(url, token) { mem.set(url, token); },
+ *   async delete(url) { return mem.delete(url); },
+ * };
+ * ```
+ */
+export interface TokenStore {
+  get(url: string): Promise<StoredToken | undefined>;
+  set(url: string, token: string): Promise<void>;
+  delete(url: string): Promise<boolean>;
+  /** Removes every entry; answers the URLs removed. */
+  clear?(): Promise<string[]>;
+}
+
+/** Runtime hooks. All optional. */
+export interface Platform {
+  /** Loads `.env` from the working directory into the environment without overriding set variables. */
+  loadEnvFile?(): void;
+  /** Default token store. */
+  tokenStore?: TokenStore;
+  /** Whether a person can answer prompts (a terminal is attached and this is not CI). */
+  canPrompt?(): boolean;
+  /** Asks a question on the terminal; `hidden` does not echo (passwords). */
+  prompt?(question: string, opts?: { hidden?: boolean }): Promise<string>;
+  /** Opens a URL in the user's browser; resolves `false` when it could not. */
+  openBrowser?(url: string): Promise<boolean>;
+  /** Shows a message to the person at the terminal (stderr). */
+  notify?(message: string): void;
+}
+
+/** The portable core: no hooks. */
+export const CORE_PLATFORM: Platform = {};

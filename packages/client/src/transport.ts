@@ -1,0 +1,277 @@
+/**
+ * The only place that calls `fetch`: per-attempt timeout, caller's `AbortSignal`, retries (see retry.ts),
+ * manual redirects that drop `Authorization` across origins, and the plain-http guard for tokens.
+ * @module
+ */
+import { AbortError, BrainstemError, ConnectionError, makeStatusError, TimeoutError } from './errors.js';
+import { isBrowser } from './internal/env.js';
+import { sleep } from './internal/sleep.js';
+import type { LogSink } from './logger.js';
+import {
+  type BackoffOptions,
+  backoffDelay,
+  errorCode,
+  parseRetryAfter,
+  shouldRetryFailure,
+  shouldRetryStatus,
+} from './retry.js';
+import { VERSION } from './version.js';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Per-call options every client method accepts. */
+export interface RequestOptions {
+  /** Cancels the call (and any retries or waits); rejects with `AbortError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms, overriding the client's. */
+  timeout?: number;
+  /** Retries for this call, overriding the client's. */
+  maxRetries?: number;
+}
+
+/** One request, as the client hands it to the transport. */
+export interface RequestSpec extends RequestOptions {
+  method: HttpMethod;
+  /** Absolute API path starting with `/api/`. */
+  path: string;
+  /** Encoded query string without `?`. */
+  query?: string;
+  /** JSON body. */
+  body?: unknown;
+  /** Token for this attempt (called before every attempt); `undefined` → anonymous. */
+  token?: () => Promise<string | undefined>;
+  /** A 404 on a retry means an earlier attempt already did it (DELETE): treat as success. */
+  notFoundOkOnRetry?: boolean;
+}
+
+/** What a successful request produced. */
+export interface TransportResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, text, or `null` when empty. */
+  body: unknown;
+  /** Final URL (after redirects). */
+  url: string;
+}
+
+/** Transport settings (from the client options). */
+export interface TransportConfig {
+  baseUrl: URL;
+  fetch: typeof fetch;
+  timeout: number;
+  maxRetries: number;
+  allowInsecure: boolean;
+  log: LogSink;
+  backoff?: BackoffOptions;
+  /** Longest server-advised wait that is slept through. @default 60000 */
+  maxRetryAfterMs?: number;
+  /** Called with each response status (used for counting and tests). */
+  onResponse?: (status: number, url: string) => void;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** Whether `host` is a loopback name/address (tokens may travel over plain http there). */
+export function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/** Refuses to send a token over plain http to a non-loopback host unless allowed. */
+export function assertSecure(url: URL, allowInsecure: boolean): void {
+  if (url.protocol === 'http:' && !allowInsecure && !isLoopback(url.hostname)) {
+    throw new BrainstemError(
+      `Refusing to send the API token over plain http:// to ${url.host}: anyone on the network could read it. ` +
+        'Use https://, or pass allowInsecure: true if you really mean it.',
+    );
+  }
+}
+
+function parseBody(text: string, contentType: string | null): unknown {
+  if (text === '') return null;
+  if (contentType?.includes('json') || /^\s*[[{"]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** A URL for messages and errors: the query stays (it holds no credentials), userinfo is removed. */
+function displayUrl(url: URL): string {
+  if (!url.username && !url.password) return url.href;
+  const u = new URL(url.href);
+  u.username = '';
+  u.password = '';
+  return u.href;
+}
+
+/**
+ * Sends one request with retries; resolves with the parsed 2xx response or rejects with a {@link BrainstemError}.
+ */
+export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<TransportResponse> {
+  const url = new URL(cfg.baseUrl.href + spec.path.replace(/^\//, '') + (spec.query ? `?${spec.query}` : ''));
+  const maxRetries = spec.maxRetries ?? cfg.maxRetries;
+  const timeout = spec.timeout ?? cfg.timeout;
+  const method = spec.method;
+  const shown = displayUrl(url);
+  for (let attempt = 0; ; attempt++) {
+    if (spec.signal?.aborted) throw new AbortError(undefined, { cause: spec.signal.reason });
+    const token = spec.token ? await spec.token() : undefined;
+    if (token) assertSecure(url, cfg.allowInsecure);
+    const started = Date.now();
+    cfg.log.debug(`→ ${method} ${shown}${attempt ? ` (retry ${attempt}/${maxRetries})` : ''}`);
+    let outcome: { response: TransportResponse } | { error: unknown; timedOut: boolean; userAbort: boolean };
+    try {
+      outcome = { response: await attemptOnce(cfg, url, method, spec.body, token, timeout, spec.signal) };
+    } catch (error) {
+      if (error instanceof AttemptAbort)
+        outcome = { error: error.cause, timedOut: error.timedOut, userAbort: !error.timedOut };
+      else outcome = { error, timedOut: false, userAbort: false };
+    }
+    const ms = Date.now() - started;
+
+    if ('response' in outcome) {
+      const res = outcome.response;
+      cfg.onResponse?.(res.status, res.url);
+      cfg.log.debug(`← ${res.status} ${method} ${shown} ${ms} ms`);
+      if (res.status >= 200 && res.status < 300) return res;
+      if (res.status === 404 && attempt > 0 && spec.notFoundOkOnRetry) {
+        cfg.log.info(`${method} ${shown}: 404 on retry — an earlier attempt already succeeded`);
+        return { ...res, status: 204, body: null };
+      }
+      const retryAfterMs = parseRetryAfter(res.headers);
+      const err = makeStatusError({
+        status: res.status,
+        body: res.body,
+        url: res.url,
+        method,
+        headers: res.headers,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+      if (attempt >= maxRetries || !shouldRetryStatus(method, res.status, res.headers)) throw err;
+      const maxWait = cfg.maxRetryAfterMs ?? 60_000;
+      if (retryAfterMs !== undefined && retryAfterMs > maxWait) {
+        cfg.log.warn(`${method} ${shown}: server asks to wait ${Math.round(retryAfterMs / 1000)} s; not retrying`);
+        throw err;
+      }
+      const delay = retryAfterMs ?? backoffDelay(attempt, cfg.backoff);
+      cfg.log.info(`${res.status} on ${method} ${shown}; retrying in ${Math.round(delay)} ms`);
+      await sleep(delay, spec.signal);
+      continue;
+    }
+
+    const { error, timedOut, userAbort } = outcome;
+    if (error instanceof BrainstemError) throw error;
+    if (userAbort) throw new AbortError(undefined, { cause: spec.signal?.reason });
+    const failure = timedOut
+      ? new TimeoutError({ url: shown, method, timeout })
+      : new ConnectionError(
+          `${method} ${shown} failed: ${describeFailure(error)}. Is the server reachable (url: ${cfg.baseUrl.href})?`,
+          { url: shown, method, cause: error },
+        );
+    cfg.log.debug(`✗ ${method} ${shown} ${ms} ms: ${failure.message}`);
+    if (attempt >= maxRetries || !shouldRetryFailure(method, error, timedOut)) throw failure;
+    const delay = backoffDelay(attempt, cfg.backoff);
+    cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);
+    await sleep(delay, spec.signal);
+  }
+}
+
+function describeFailure(err: unknown): string {
+  const code = errorCode(err);
+  const cause = err && typeof err === 'object' ? (err as { cause?: { message?: string } }).cause : undefined;
+  const msg = cause?.message ?? (err instanceof Error ? err.message : String(err));
+  return code && !msg.includes(code) ? `${code} (${msg})` : msg;
+}
+
+/** Thrown inside an attempt when its controller aborted: `timedOut` tells our timer from the caller's signal. */
+class AttemptAbort extends Error {
+  constructor(
+    readonly timedOut: boolean,
+    override readonly cause: unknown,
+  ) {
+    super('aborted');
+  }
+}
+
+async function attemptOnce(
+  cfg: TransportConfig,
+  startUrl: URL,
+  startMethod: HttpMethod,
+  body: unknown,
+  token: string | undefined,
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<TransportResponse> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`timeout after ${timeout} ms`));
+  }, timeout);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const browser = isBrowser();
+  try {
+    let url = startUrl;
+    let method: string = startMethod;
+    let payload: string | undefined = body === undefined ? undefined : JSON.stringify(body);
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (payload !== undefined) headers['Content-Type'] = 'application/json';
+      if (!browser) headers['User-Agent'] = `brainstem-api-tools/${VERSION}`;
+      // The token goes only to the origin it was meant for.
+      if (token && url.origin === startUrl.origin) headers.Authorization = `Bearer ${token}`;
+      const res = await cfg.fetch(url.href, {
+        method,
+        headers,
+        ...(payload !== undefined ? { body: payload } : {}),
+        signal: controller.signal,
+        redirect: browser ? 'follow' : 'manual',
+      });
+      const location = res.headers.get('location');
+      if (!browser && res.status >= 300 && res.status < 400 && location) {
+        await res.body?.cancel().catch(() => {});
+        if (hop >= MAX_REDIRECTS) {
+          throw new ConnectionError(`${startMethod} ${displayUrl(startUrl)}: more than ${MAX_REDIRECTS} redirects`, {
+            url: displayUrl(startUrl),
+            method: startMethod,
+          });
+        }
+        const next = new URL(location, url);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+          throw new ConnectionError(`redirect to unsupported URL ${next.protocol}`, {
+            url: displayUrl(startUrl),
+            method: startMethod,
+          });
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+          method = 'GET';
+          payload = undefined;
+        }
+        cfg.log.debug(
+          `↪ ${res.status} → ${displayUrl(next)}${next.origin !== startUrl.origin ? ' (cross-origin: token dropped)' : ''}`,
+        );
+        url = next;
+        continue;
+      }
+      const text = await res.text();
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: parseBody(text, res.headers.get('content-type')),
+        url: displayUrl(url),
+      };
+    }
+  } catch (err) {
+    if (controller.signal.aborted) throw new AttemptAbort(timedOut, err);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
