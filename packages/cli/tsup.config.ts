@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 
-// One bundled file so `brainstem` starts fast: commander and the client are inlined.
+// One bundled file so `brainstem` starts fast: commander and the client are inlined. The root tsconfig's `paths`
+// point `brainstem-api-tools` at the client's source, so the bundle never lags behind a stale client build.
 export default defineConfig({
   entry: { brainstem: 'src/main.ts' },
   format: ['esm'],
@@ -8,6 +9,11 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  tsconfig: '../../tsconfig.json',
   noExternal: [/.*/],
-  banner: { js: '#!/usr/bin/env node' },
+  splitting: false,
+  // commander is CommonJS: give its bundled `require('events')` etc. a real require.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __brainstemCreateRequire } from 'node:module';\nconst require = __brainstemCreateRequire(import.meta.url);",
+  },
 });

@@ -34,13 +34,13 @@ export function filterOps(field: FieldSpec): string[] {
   }
 }
 
-/** One line per filterable field: `name  name=…, name.icontains=…`. */
-export function filterLines(model: ModelSpec): Array<{ field: string; filters: string }> {
-  const out: Array<{ field: string; filters: string }> = [];
+/** One row per filterable field with its lookups: `{ field: 'name', lookups: 'exact iexact icontains …' }`. */
+export function filterLines(model: ModelSpec): Array<{ field: string; lookups: string }> {
+  const out: Array<{ field: string; lookups: string }> = [];
   for (const f of model.fields) {
     const ops = filterOps(f);
     if (ops.length === 0) continue;
-    out.push({ field: f.name, filters: ops.map((op) => (op === 'exact' ? f.name : `${f.name}.${op}`)).join(' ') });
+    out.push({ field: f.name, lookups: ops.join(' ') });
   }
   return out;
 }

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { idArg, modelArg, portalArg } from '../args.js';
+import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
+import { readData } from '../data.js';
+import { UsageError } from '../errors.js';
+import { formatBody } from '../format/index.js';
+import { addFormatOptions, addPortalOption, examples } from '../options.js';
+
+interface ActionOptions extends FormatOptions {
+  data?: string;
+  method?: string;
+  portal?: string;
+}
+
+/** `brainstem action MODEL ID ACTION`: the special record actions (add_entry, accept, join, …) from the registry. */
+export function actionCommand(cmd: Command, ctx: Ctx): Command {
+  cmd
+    .description("run a record's special action (add_entry, accept, reject, join, leave, …)")
+    .argument('<model>', 'model name, e.g. subjectlog')
+    .argument('<id>', 'record id')
+    .argument('<action>', "action name (see 'brainstem models <model>')")
+    .option('-d, --data <json>', "request body as JSON, '@file.json', or '-' for stdin")
+    .addOption(
+      new Option('--method <method>', 'HTTP method (default: the one the API documents)')
+        .choices(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])
+        .argParser((v) => v.toUpperCase()),
+    );
+  addPortalOption(cmd);
+  addFormatOptions(cmd, 'json');
+  examples(cmd, [
+    `brainstem action subjectlog <uuid> add_entry --data '{"date_time":"2024-01-01T10:00:00Z","notes":"weighed"}'`,
+    'brainstem action projectmembershipinvitation <uuid> accept',
+    'brainstem action group 12 join',
+  ]);
+  return cmd.action(async (name: string, rawId: string, action: string, o: ActionOptions, self: Command) => {
+    const g = self.optsWithGlobals() as GlobalOptions & ActionOptions;
+    const model = modelArg(name);
+    const spec = model.actions?.find((a) => a.name === action);
+    if (!spec) {
+      const valid = (model.actions ?? []).map((a) => a.name);
+      throw new UsageError(
+        valid.length
+          ? `unknown action "${action}" for ${model.name}; valid: ${valid.join(', ')}`
+          : `${model.name} has no special actions`,
+      );
+    }
+    const id = idArg(model, rawId, 'ID');
+    const portal = portalArg(model, o.portal, action, `asked to ${action}`);
+    const data = o.data !== undefined ? await readData(o.data, ctx.io) : undefined;
+    if (Array.isArray(data)) throw new UsageError('--data for an action must be one JSON object');
+    const client = createClient(ctx, g);
+    const body = await client.action(model.name, id, action, {
+      method: o.method ?? spec.method,
+      portal,
+      signal: ctx.signal,
+      ...(data !== undefined ? { data } : {}),
+    });
+    const out = outputOptions(ctx, o);
+    if (body === undefined || body === null || body === '') return;
+    ctx.io.out(formatBody(body, bodyKeys(model), out));
+  });
+}

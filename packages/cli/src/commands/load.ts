@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args.js';
+import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
+import { UsageError } from '../errors.js';
+import { formatBody, RecordStream, type Row } from '../format/index.js';
+import { addFormatOptions, addPortalOption, collect, examples } from '../options.js';
+import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
+
+interface LoadOptions extends FormatOptions {
+  portal?: string;
+  id?: string;
+  filters?: string[];
+  sort?: string[];
+  include?: string[];
+  limit?: string;
+  offset?: string;
+  all?: boolean;
+  concurrency?: string;
+}
+
+/**
+ * `brainstem load MODEL`: one page (default), one record (`--id`) or every page (`--all`, concurrently, with a
+ * progress bar on a terminal). `--format ndjson` with `--all` streams records as they arrive.
+ */
+export function loadCommand(cmd: Command, ctx: Ctx): Command {
+  cmd
+    .description('load records: one page, one record (--id) or every page (--all)')
+    .argument('<model>', "model name, e.g. session (see 'brainstem models')")
+    .option('--id <id>', 'load one record by id (UUID; integer for user and group)')
+    .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', collectMany)
+    .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", collectMany)
+    .option('--include <relations...>', 'embed related records (e.g. projects)', collectMany)
+    .option('--limit <n>', 'records per page, 1–100 (server default 20)')
+    .option('--offset <n>', 'records to skip')
+    .option('-a, --all', 'fetch every page (concurrently); streams with --format ndjson')
+    .option('--concurrency <n>', 'pages in flight with --all (default 4)');
+  addPortalOption(cmd);
+  addFormatOptions(cmd, 'json');
+  examples(cmd, [
+    'brainstem load session',
+    'brainstem load session --filters name.icontains=Rat --sort -name --include projects',
+    'brainstem load session --id <uuid>',
+    'brainstem load session --limit 20 --offset 20',
+    'brainstem load project --portal public',
+    'brainstem load session --all --format ndjson | jq .name',
+    'brainstem load subject --all --format csv --fields id,name,sex > subjects.csv',
+  ]);
+  return cmd.action(async (name: string, o: LoadOptions, self: Command) => {
+    const g = self.optsWithGlobals() as GlobalOptions & LoadOptions;
+    const model = modelArg(name);
+    const out = outputOptions(ctx, o);
+    const filters = filtersArg(o.filters);
+    const sort = listArg(o.sort);
+    const include = listArg(o.include);
+    const limit = intArg('--limit', o.limit, 1, 100);
+    const offset = intArg('--offset', o.offset, 0);
+    const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
+    const keys = bodyKeys(model);
+
+    if (o.id !== undefined) {
+      const clash = [
+        ['--all', o.all],
+        ['--filters', filters],
+        ['--sort', sort],
+        ['--limit', limit],
+        ['--offset', offset],
+      ].find(([, v]) => v !== undefined && v !== false);
+      if (clash) throw new UsageError(`--id loads one record; it cannot be combined with ${clash[0]}`);
+      const portal = portalArg(model, o.portal, 'detail', 'loaded');
+      const id = idArg(model, o.id);
+      const client = createClient(ctx, g);
+      const body = await client.load(model.name, { portal, id, include, signal: ctx.signal });
+      ctx.io.out(formatBody(body, keys, out));
+      return;
+    }
+
+    const portal = portalArg(model, o.portal, 'list', 'listed');
+    if (!o.all) {
+      if (concurrency !== undefined) throw new UsageError('--concurrency only applies with --all');
+      const client = createClient(ctx, g);
+      const body = await client.load(model.name, { portal, filters, sort, include, limit, offset, signal: ctx.signal });
+      ctx.io.out(formatBody(body, keys, out));
+      return;
+    }
+
+    if (limit !== undefined || offset !== undefined) {
+      throw new UsageError('--all fetches every page; drop --limit/--offset (or drop --all to page by hand)');
+    }
+    const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
+    const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled: progressEnabled(ctx.io, Boolean(g.quiet)) });
+    const stream = new RecordStream(ctx.io, out);
+    try {
+      if (stream.streams) {
+        // Records reach stdout page by page, in server order, with bounded memory.
+        let reported = false;
+        const onProgress = (p: ProgressEvent) => {
+          reported = true;
+          bar.update(p);
+        };
+        for await (const record of client.iterate(model.name, {
+          portal,
+          filters,
+          sort,
+          include,
+          signal: ctx.signal,
+          onProgress,
+        })) {
+          stream.write(record as Row);
+          if (!reported) bar.update({ loaded: stream.count });
+        }
+        bar.done();
+        stream.end();
+      } else {
+        const body = await client.loadAll(model.name, {
+          portal,
+          filters,
+          sort,
+          include,
+          signal: ctx.signal,
+          onProgress: (p: ProgressEvent) => bar.update(p),
+        });
+        bar.done();
+        ctx.io.out(formatBody(body, keys, out));
+      }
+    } finally {
+      bar.done();
+    }
+  });
+}
+
+/** Variadic options that may also be repeated: `--sort a b --sort c` → ['a', 'b', 'c']. */
+function collectMany(value: string, previous: string[] | undefined): string[] {
+  return collect(value, previous);
+}

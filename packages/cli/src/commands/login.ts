@@ -1,0 +1,92 @@
+import { FileTokenStore } from 'brainstem-api-tools';
+import type { Command } from 'commander';
+import { cachePath, userLabel } from '../auth-info.js';
+import { type Ctx, createClient, type GlobalOptions } from '../context.js';
+import { UsageError } from '../errors.js';
+import { examples } from '../options.js';
+import { Prompter } from '../prompt.js';
+
+interface LoginOptions {
+  password?: boolean;
+  email?: string;
+}
+
+/**
+ * `brainstem login`: get a token and cache it for the server (`--url`), file mode 0600.
+ * Browser device flow by default (`--headless`: print URL + code), `--password` for the email + password flow,
+ * `--token T` to store a token made in the web UI. Never prints the token.
+ */
+export function loginCommand(cmd: Command, ctx: Ctx): Command {
+  cmd
+    .description('log in and cache a token for the server (browser by default; never prints the token)')
+    .option('--password', 'log in with email and password (prompted; the password is not echoed)')
+    .option('--email <email>', 'email for --password (prompted when omitted)');
+  examples(cmd, [
+    'brainstem login                                  # opens a browser; approve there',
+    'brainstem login --headless                       # prints a URL and a code to enter on any device',
+    'brainstem login --url http://127.0.0.1:8000/     # a local server; tokens are cached per server',
+    'brainstem login --token <personal-access-token>  # store a token made in the web UI',
+    'brainstem login --password --email me@lab.org    # servers that allow password login',
+    'printf \'%s\\n\' me@lab.org "$PW" | brainstem login --password   # answers from stdin',
+  ]);
+  return cmd.action(async (o: LoginOptions, self: Command) => {
+    const g = self.optsWithGlobals() as GlobalOptions & LoginOptions;
+    const say = (s: string) => {
+      if (!g.quiet) ctx.io.err(`${s}\n`);
+    };
+    if (g.token !== undefined && o.password)
+      throw new UsageError('--token and --password are two ways to log in; pick one');
+
+    if (g.token !== undefined) {
+      if (!g.token.trim()) throw new UsageError('--token is empty');
+      // Check the token before storing it: a typo should fail here (exit 3), not on the next command.
+      const client = createClient(ctx, g);
+      const who = (await client.whoami({ signal: ctx.signal })) as { user?: unknown };
+      await new FileTokenStore().set(client.url, g.token);
+      say(`Logged in to ${client.url} as ${userLabel(who?.user)}. Token cached in ${cachePath()}`);
+      return;
+    }
+
+    const client = createClient(ctx, { ...g, token: undefined });
+    if (o.password) {
+      const prompter = new Prompter(ctx.io);
+      try {
+        const email = o.email ?? (await prompter.line('Email: ', 'email'));
+        if (!email) throw new UsageError('login --password: the email is empty');
+        const password = await prompter.hidden('Password: ');
+        if (!password) throw new UsageError('login --password: the password is empty');
+        await client.login({ method: 'password', email, password, signal: ctx.signal });
+      } finally {
+        prompter.close();
+      }
+    } else {
+      await client.login({
+        method: 'device',
+        headless: Boolean(g.headless),
+        signal: ctx.signal,
+        onVerification: (v) => {
+          if (v.browserOpened) {
+            ctx.io.err(
+              `A browser window opened to approve this login.\nIf it did not, open ${v.verificationUriComplete ?? v.verificationUri}\n`,
+            );
+          } else if (v.userCode) {
+            ctx.io.err(`Open ${v.verificationUri} in a browser\nand enter the code: ${v.userCode}\n`);
+          } else {
+            ctx.io.err(`Open ${v.verificationUriComplete ?? v.verificationUri} in a browser to approve this login.\n`);
+          }
+          ctx.io.err(
+            `\nWaiting for authorization (expires in ${Math.round(v.expiresIn / 60)} min; Ctrl-C to cancel)...\n`,
+          );
+        },
+      });
+    }
+    let label = '';
+    try {
+      const who = (await client.whoami({ signal: ctx.signal })) as { user?: unknown };
+      label = ` as ${userLabel(who?.user)}`;
+    } catch {
+      // The token is cached; who it belongs to is a nicety.
+    }
+    say(`Logged in to ${client.url}${label}. Token cached in ${cachePath()}`);
+  });
+}

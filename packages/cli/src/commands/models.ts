@@ -1,0 +1,71 @@
+import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import type { Command } from 'commander';
+import { modelArg } from '../args.js';
+import { type Ctx, type FormatOptions, outputOptions } from '../context.js';
+import { formatRecords, jsonText } from '../format/index.js';
+import { renderTable } from '../format/table.js';
+import { fieldNotes, filterLines, includeNames, portalSummary } from '../model-info.js';
+import { addFormatOptions, examples } from '../options.js';
+
+/**
+ * `brainstem models [MODEL]`: every model with its app and portals, or one model's fields, filters, includes and
+ * actions — all from the registry, no network.
+ */
+export function modelsCommand(cmd: Command, ctx: Ctx): Command {
+  cmd
+    .description('list the models (app, portals, actions), or show one model: fields, filters, includes')
+    .argument('[model]', 'a model name, e.g. session');
+  addFormatOptions(cmd, 'table');
+  examples(cmd, ['brainstem models', 'brainstem models session', 'brainstem models --format json | jq ".[].name"']);
+  return cmd.action((name: string | undefined, o: FormatOptions) => {
+    const out = outputOptions(ctx, o, 'table');
+    if (!name) {
+      const rows = (MODELS as readonly ModelSpec[]).map((m) => ({
+        name: m.name,
+        app: m.app,
+        portals: portalSummary(m),
+        actions: (m.actions ?? []).map((a) => a.name).join(' '),
+      }));
+      if (out.format === 'json') {
+        ctx.io.out(jsonText(MODELS, out.pretty));
+        return;
+      }
+      ctx.io.out(formatRecords(rows, out.format === 'table' ? { ...out, width: Math.max(out.width, 200) } : out));
+      return;
+    }
+    const m = modelArg(name);
+    if (out.format === 'json') {
+      ctx.io.out(jsonText({ ...m, filters: filterLines(m), includes: includeNames(m) }, out.pretty));
+      return;
+    }
+    const fieldRows = m.fields.map((f) => ({ field: f.name, type: f.type, notes: fieldNotes(f) }));
+    if (out.format !== 'table') {
+      ctx.io.out(formatRecords(fieldRows, out));
+      return;
+    }
+    const lines = [
+      `${m.name}  (app: ${m.app}; records under "${m.listKey}" in lists, "${m.detailKey}" in details)`,
+      `Portals:  ${portalSummary(m)}`,
+    ];
+    if (m.aliases?.length) lines.push(`Aliases:  ${m.aliases.join(', ')}`);
+    if (m.parent) lines.push(`Permissions: inherited from ${m.parent}`);
+    if (m.approval) lines.push(`Writes go through approvals (${m.approval.model}); answers under "${m.approval.key}"`);
+    if (m.actions?.length) lines.push(`Actions:  ${m.actions.map((a) => `${a.name} (${a.method})`).join(', ')}`);
+    if (m.loader) {
+      lines.push(
+        `Loader:   default includes ${m.loader.includes.join(', ') || '—'}; named filters ${Object.entries(
+          m.loader.filters,
+        )
+          .map(([k, v]) => `${k}→${v}`)
+          .join(', ')}`,
+      );
+    }
+    lines.push('', 'Fields:');
+    ctx.io.out(`${lines.join('\n')}\n`);
+    ctx.io.out(renderTable(fieldRows, ['field', 'type', 'notes'], Math.max(out.width, 100)));
+    ctx.io.out(`\nFilters (--filters FIELD=VALUE for exact, FIELD.LOOKUP=VALUE otherwise, e.g. name.icontains=rat):\n`);
+    ctx.io.out(renderTable(filterLines(m), ['field', 'lookups'], Math.max(out.width, 100)));
+    const inc = includeNames(m);
+    ctx.io.out(`\nIncludes (--include NAME): ${inc.length ? inc.join(', ') : '—'}\n`);
+  });
+}

@@ -1,0 +1,108 @@
+import { BrainstemClient } from 'brainstem-api-tools';
+import type { ModelSpec } from 'brainstem-api-tools/registry';
+import { formatArg, listArg, secondsArg } from './args.js';
+import type { BulkResult } from './bulk.js';
+import type { BodyKeys, Format, OutputOptions } from './format/index.js';
+import type { Io } from './io.js';
+
+/** What every command gets: the streams and a signal that fires on Ctrl-C. */
+export interface Ctx {
+  readonly io: Io;
+  readonly signal: AbortSignal;
+}
+
+type Row = Record<string, unknown>;
+type Opts = Record<string, unknown> & { signal?: AbortSignal };
+
+/**
+ * The client as the CLI uses it: model names come from the command line, so the per-model generics of
+ * `BrainstemClient` give way to plain strings here. Same object, same methods.
+ */
+export interface DynamicClient {
+  readonly url: string;
+  readonly tokenSource: string | undefined;
+  load(model: string, opts: Opts): Promise<unknown>;
+  loadAll(
+    model: string,
+    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void },
+  ): Promise<unknown>;
+  iterate(
+    model: string,
+    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void },
+  ): AsyncIterable<Row>;
+  save(model: string, opts: Opts & { data: Row }): Promise<unknown>;
+  delete(model: string, opts: Opts & { id: string }): Promise<void>;
+  saveMany(model: string, items: readonly Row[], opts: Opts): Promise<BulkResult>;
+  deleteMany(model: string, ids: readonly string[], opts: Opts): Promise<BulkResult>;
+  action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
+  login(opts: Parameters<BrainstemClient['login']>[0]): Promise<unknown>;
+  logout(): Promise<{ removed: boolean }>;
+  whoami(opts?: { signal?: AbortSignal }): Promise<{ user?: Row | null }>;
+}
+
+/** Options accepted by every command (`brainstem --help`). */
+export interface GlobalOptions {
+  token?: string;
+  url?: string;
+  headless?: boolean;
+  timeout?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+/** `--format` / `--fields` of commands that print records. */
+export interface FormatOptions {
+  format?: string;
+  fields?: string[];
+}
+
+/**
+ * A client for this invocation. `--token` / `--url` override; otherwise the client itself reads
+ * BRAINSTEM_TOKEN / BRAINSTEM_API_TOKEN / BRAINSTEM_URL, a `.env` file and the token cache.
+ *
+ * @example
+ * ```ts
+ * const client = createClient(ctx, cmd.optsWithGlobals());
+ * ```
+ */
+export function createClient(
+  ctx: Ctx,
+  g: GlobalOptions,
+  extra: { concurrency?: number; interactive?: boolean } = {},
+): DynamicClient {
+  const options: ConstructorParameters<typeof BrainstemClient>[0] = {};
+  if (g.token !== undefined) options.token = g.token;
+  if (g.url !== undefined) options.url = g.url;
+  const timeout = secondsArg('--timeout', g.timeout);
+  if (timeout !== undefined) options.timeout = timeout;
+  if (extra.concurrency !== undefined) options.concurrency = extra.concurrency;
+  if (g.debug) options.logLevel = 'debug';
+  // Prompts and browser logins only with a terminal on both ends; `--headless` reaches the lazy login too.
+  options.interactive = (extra.interactive ?? true) && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY && !ctx.io.env.CI;
+  if (g.headless) (options as { headless?: boolean }).headless = true;
+  return new BrainstemClient(options) as unknown as DynamicClient;
+}
+
+/** Output settings from `--format` / `--fields`; JSON is pretty when stdout is a terminal. */
+export function outputOptions(ctx: Ctx, o: FormatOptions, fallback: Format = 'json'): OutputOptions {
+  const out: OutputOptions = {
+    format: formatArg(o.format, fallback),
+    pretty: ctx.io.stdoutIsTTY,
+    width: ctx.io.columns,
+  };
+  const fields = listArg(o.fields);
+  if (fields) out.fields = fields;
+  return out;
+}
+
+/** Where a model's records sit in response bodies. */
+export function bodyKeys(model: ModelSpec): BodyKeys {
+  const other = [`${model.detailKey}_approval`];
+  if (model.approval?.key) other.unshift(model.approval.key);
+  return { listKey: model.listKey, detailKey: model.detailKey, otherKeys: other };
+}
+
+/** Whether diagnostics (not errors) may be printed on stderr. */
+export function chatty(g: GlobalOptions): boolean {
+  return !g.quiet;
+}

@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { actionCommand } from './commands/action.js';
+import { completionCommand } from './commands/completion.js';
+import { deleteCommand } from './commands/delete.js';
+import { loadCommand } from './commands/load.js';
+import { loginCommand } from './commands/login.js';
+import { logoutCommand } from './commands/logout.js';
+import { modelsCommand } from './commands/models.js';
+import { saveCommand } from './commands/save.js';
+import { whoamiCommand } from './commands/whoami.js';
+import type { Ctx } from './context.js';
+import { EXIT_CODE_HELP } from './exit-codes.js';
+
+/** The CLI's version (from packages/cli/package.json, inlined by the bundler). */
+export const VERSION: string = pkg.version;
+
+const ENV_HELP = `Environment:
+  BRAINSTEM_TOKEN, BRAINSTEM_API_TOKEN  API token (when --token is not given)
+  BRAINSTEM_URL                         server URL (when --url is not given)
+  BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
+  XDG_CONFIG_HOME                       token cache directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem)`;
+
+/**
+ * The whole command tree. Every command accepts the global options (`--token`, `--url`, `--headless`, …),
+ * before or after its name.
+ *
+ * @example
+ * ```ts
+ * await buildProgram(ctx).parseAsync(['load', 'session'], { from: 'user' });
+ * ```
+ */
+export function buildProgram(ctx: Ctx): Command {
+  const program = new Command('brainstem');
+  program
+    .description('Log in to BrainSTEM and load, save and delete its records from the shell.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .option(
+      '--token <token>',
+      'API token (default: $BRAINSTEM_TOKEN, $BRAINSTEM_API_TOKEN, or the token cached by login)',
+    )
+    .option('--url <url>', 'BrainSTEM server (default: $BRAINSTEM_URL or https://www.brainstem.org/)')
+    .option('--headless', 'never open a browser to log in: print the URL and code to enter on any device')
+    .option('--timeout <seconds>', 'give up on a request after this long (default 30)')
+    .option('-q, --quiet', 'no progress bar or messages on stderr (errors are still printed)')
+    .option('--debug', 'on errors, print the response body and stack trace; log requests')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(s.replace(/^error:/, 'brainstem: error:')),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ brainstem login                                   # browser login; the token is cached per server
+  $ brainstem load session --filters name.icontains=rat --sort -name
+  $ brainstem load project --portal public --all --format csv > projects.csv
+  $ brainstem save session --data '{"name":"S1","projects":["<uuid>"]}'
+  $ brainstem delete session --id <uuid>
+  $ brainstem models session                          # fields, filters and includes of a model
+
+${EXIT_CODE_HELP}
+
+${ENV_HELP}
+`,
+    );
+
+  loginCommand(program.command('login'), ctx);
+  logoutCommand(program.command('logout'), ctx);
+  whoamiCommand(program.command('whoami'), ctx);
+  loadCommand(program.command('load'), ctx);
+  saveCommand(program.command('save'), ctx);
+  deleteCommand(program.command('delete'), ctx);
+  actionCommand(program.command('action'), ctx);
+  modelsCommand(program.command('models'), ctx);
+  completionCommand(program.command('completion'), ctx, program);
+  return program;
+}

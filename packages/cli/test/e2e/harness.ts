@@ -1,0 +1,121 @@
+// Shared fixture for the spawned-CLI tests: build the bundle when missing or stale, run it as a user would
+// (`node dist/brainstem.js …`) with a private HOME / XDG_CONFIG_HOME so no real token cache is touched.
+import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(CLI_DIR, 'dist', 'brainstem.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build packages/cli/dist/brainstem.js when it is missing or older than the CLI or client sources. */
+export function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = statSync(BIN).mtimeMs;
+  } catch {}
+  const sources = Math.max(newestMtime(join(CLI_DIR, 'src')), newestMtime(join(CLI_DIR, '..', 'client', 'src')));
+  if (built > sources) return;
+  const r = spawnSync('npx', ['tsup', '--silent'], { cwd: CLI_DIR, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+/** A private home for one test file: HOME and XDG_CONFIG_HOME point here. */
+export function tempHome(): { home: string; env: Record<string, string>; cleanup(): void } {
+  const home = mkdtempSync(join(tmpdir(), 'brainstem-cli-test-'));
+  return {
+    home,
+    env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+/** Environment without the caller's BRAINSTEM_* variables or CI, plus `extra`. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('BRAINSTEM_') && k !== 'CI') env[k] = v;
+  }
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/**
+ * Run the built CLI with `args`; resolves with its exit code and output (never rejects on a non-zero exit).
+ *
+ * @example
+ * ```ts
+ * const r = await runCli(['load', 'session', '--url', server.url], { env: home.env });
+ * expect(r.code).toBe(0);
+ * ```
+ */
+export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const spawnOpts: SpawnOptions = {
+    cwd: opts.cwd ?? CLI_DIR,
+    env: cleanEnv(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  };
+  const child = spawn(process.execPath, [BIN, ...args], spawnOpts);
+  return collect(child, opts);
+}
+
+/** Run a shell command line (for `script`-based pseudo-terminal runs). */
+export function runShell(line: string, opts: RunOptions = {}): Promise<RunResult> {
+  const child = spawn('/bin/sh', ['-c', line], {
+    cwd: opts.cwd ?? CLI_DIR,
+    env: cleanEnv(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return collect(child, opts);
+}
+
+function collect(child: ReturnType<typeof spawn>, opts: RunOptions): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  child.stdin?.end(opts.stdin ?? '');
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Quote a word for /bin/sh. */
+export function sh(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

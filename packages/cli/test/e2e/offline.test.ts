@@ -1,0 +1,195 @@
+// The built CLI without a server: help, version, models, completion, usage errors and a refused connection.
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { MODEL_NAMES } from 'brainstem-api-tools/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { ensureBuilt, runCli, tempHome } from './harness.js';
+
+const home = tempHome();
+const env = home.env;
+// A loopback port that was just free: connections to it are refused at once. (Not a "well-known" port such as 9:
+// fetch refuses those itself with "bad port", before any connection.)
+let DEAD = 'http://127.0.0.1:1/';
+
+beforeAll(async () => {
+  ensureBuilt();
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  DEAD = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
+  await new Promise((resolve) => probe.close(resolve));
+});
+afterAll(() => home.cleanup());
+
+describe('help and version', () => {
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('--help lists commands, exit codes and environment variables', async () => {
+    const r = await runCli(['--help'], { env });
+    expect(r.code).toBe(0);
+    for (const cmd of ['login', 'logout', 'whoami', 'load', 'save', 'delete', 'action', 'models', 'completion']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
+    }
+    expect(r.stdout).toContain('Exit codes:');
+    expect(r.stdout).toMatch(/130\s+interrupted/);
+    expect(r.stdout).toContain('BRAINSTEM_API_TOKEN');
+  });
+
+  it.each([
+    'login',
+    'logout',
+    'whoami',
+    'load',
+    'save',
+    'delete',
+    'action',
+    'models',
+    'completion',
+  ])('%s --help shows examples and the global options', async (cmd) => {
+    const r = await runCli([cmd, '--help'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    for (const flag of ['--token <token>', '--url <url>', '--headless']) expect(r.stdout).toContain(flag);
+  });
+
+  it('help <command> works like <command> --help', async () => {
+    const r = await runCli(['help', 'load'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--filters');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it('unknown command suggests the closest', async () => {
+    const r = await runCli(['lod'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'lod'/);
+    expect(r.stderr).toContain('load');
+  });
+
+  it('unknown model answers with the closest valid names', async () => {
+    const r = await runCli(['load', 'sesion', '--url', DEAD], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^brainstem: unknown model "sesion"\. Did you mean: session/);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    [['load', 'session', '--limit', 'abc'], /--limit must be an integer/],
+    [['load', 'session', '--limit', '500'], /--limit must be between 1 and 100/],
+    [['load', 'session', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['load', 'session', '--portal', 'secret'], /argument 'secret' is invalid/],
+    [['load', 'session', '--filters', 'noequals'], /--filters: "noequals" is not FIELD=VALUE/],
+    [['load', 'session', '--id', 'not-a-uuid'], /--id for session must be a UUID/],
+    [['load', 'session', '--id', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', '--all'], /cannot be combined with --all/],
+    [['load', 'session', '--all', '--limit', '5'], /--all fetches every page/],
+    [['save', 'session'], /required option '-d, --data <json>' not specified/],
+    [['save', 'session', '--data', '{"name":'], /--data: invalid JSON in the argument/],
+    [['save', 'session', '--data', '@/no/such/file.json'], /cannot read file \(ENOENT\)/],
+    [['save', 'session', '--data', '"text"'], /expected a JSON object or an array of objects/],
+    [['save', 'project', '--portal', 'public', '--data', '{}'], /project cannot be created on the public portal/],
+    [['delete', 'session'], /required option '--id <id>' not specified/],
+    [['action', 'session', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'accept'], /session has no special actions/],
+    [
+      ['action', 'subjectlog', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'nope'],
+      /unknown action "nope" for subjectlog; valid: add_entry/,
+    ],
+    [['load'], /missing required argument 'model'/],
+    [['load', 'session', 'extra'], /too many arguments/],
+    [['load', 'session', '--bogus'], /unknown option '--bogus'/],
+    [['completion', 'fish'], /shell must be bash or zsh/],
+    [['load', 'session', '--timeout', '-1'], /--timeout/],
+  ])('%j', async (args, message) => {
+    const r = await runCli([...args, '--url', DEAD, '--token', 'x'], { env });
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints no stack trace unless --debug', async () => {
+    const r = await runCli(['load', 'sesion'], { env });
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('models', () => {
+  it('lists every registry model with app and portals', async () => {
+    const r = await runCli(['models'], { env });
+    expect(r.code).toBe(0);
+    for (const name of MODEL_NAMES) expect(r.stdout).toMatch(new RegExp(`^${name}\\s`, 'm'));
+    expect(r.stdout).toMatch(/^session\s+stem\s+list: public private/m);
+  });
+
+  it('--format json gives the registry rows', async () => {
+    const r = await runCli(['models', '--format', 'json'], { env });
+    const rows = JSON.parse(r.stdout) as Array<{ name: string }>;
+    expect(rows.map((m) => m.name)).toEqual([...MODEL_NAMES]);
+  });
+
+  it('shows one model: fields with flags, filters, includes', async () => {
+    const r = await runCli(['models', 'session'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^name\s+string\s+required, max 100, unique/m);
+    expect(r.stdout).toMatch(/^name_used_in_storage\s+string\s+read-only/m);
+    expect(r.stdout).toContain('name.icontains');
+    expect(r.stdout).toMatch(/Includes \(--include NAME\): .*projects/);
+    expect(r.stdout).toContain('Loader:');
+  });
+
+  it('one model as CSV: one row per field', async () => {
+    const r = await runCli(['models', 'subjectlog', '--format', 'csv'], { env });
+    expect(r.stdout.split('\r\n')[0]).toBe('field,type,notes');
+  });
+
+  it('a model alias works', async () => {
+    const r = await runCli(['models', 'project_membership_invitation', '--format', 'json'], { env });
+    expect(JSON.parse(r.stdout).name).toBe('projectmembershipinvitation');
+  });
+});
+
+describe('completion', () => {
+  it('bash: valid syntax, and completes commands and model names', async () => {
+    const r = await runCli(['completion', 'bash'], { env });
+    expect(r.code).toBe(0);
+    const check = spawnSync('bash', ['-n'], { input: r.stdout, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    const complete = (words: string[]) => {
+      const script = `${r.stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _brainstem; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      return spawnSync('bash', ['-c', script], { encoding: 'utf8' }).stdout.trim().split('\n');
+    };
+    expect(complete(['brainstem', 'lo'])).toEqual(expect.arrayContaining(['load', 'login', 'logout']));
+    expect(complete(['brainstem', 'load', 'sess'])).toEqual(['session', 'sessiondatastorage']);
+    expect(complete(['brainstem', 'load', 'session', '--for'])).toEqual(['--format']);
+    expect(complete(['brainstem', 'load', 'session', '--format', ''])).toEqual(['json', 'ndjson', 'csv', 'table']);
+    expect(complete(['brainstem', 'action', 'subjectlog', 'x', 'add'])).toEqual(['add_entry']);
+  });
+
+  it('zsh: a compdef script naming every command', async () => {
+    const r = await runCli(['completion', 'zsh'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('#compdef brainstem')).toBe(true);
+    for (const cmd of ['load', 'save', 'whoami']) expect(r.stdout).toContain(`'${cmd}:`);
+    const zsh = spawnSync('zsh', ['-n'], { input: r.stdout, encoding: 'utf8' });
+    if (!zsh.error) expect(zsh.status, zsh.stderr).toBe(0);
+  });
+
+  it('defaults to the shell in $SHELL', async () => {
+    const r = await runCli(['completion'], { env: { ...env, SHELL: '/bin/bash' } });
+    expect(r.stdout).toContain('complete -F _brainstem brainstem');
+  });
+});
+
+describe('network failures exit 6', () => {
+  it('connection refused', async () => {
+    const r = await runCli(['load', 'session', '--url', DEAD, '--token', 'secret-token-xyz'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^brainstem: .*(refused|reach)/i);
+    expect(r.stderr).not.toContain('secret-token-xyz');
+  });
+});
