@@ -1,0 +1,142 @@
+// loadAll/iterate against a loopback server that speaks each pagination style the docs leave open (count, only
+// meta, only next, nothing). The BrainSTEM server produces 'full' and 'minimal'; the other styles need this one.
+import { afterEach, describe, expect, it } from 'vitest';
+import { BrainstemClient } from '../../src/index.js';
+import { json, type LocalServer, startHttp } from '../helpers/http.js';
+
+type Style = 'count' | 'meta' | 'next' | 'nothing';
+
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function listServer(total: number, style: Style, opts: { jitter?: boolean; shiftAfter?: number } = {}) {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let served = 0;
+  const records = Array.from({ length: total }, (_, i) => ({ id: `p${String(i).padStart(5, '0')}`, name: `P ${i}` }));
+  const srv = await startHttp(async (req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const u = new URL(req.url, 'http://x');
+    const limit = Number(u.searchParams.get('limit') ?? 20);
+    const offset = Number(u.searchParams.get('offset') ?? 0);
+    // Later pages answer faster, so out-of-order completion is the norm.
+    if (opts.jitter) await new Promise((r) => setTimeout(r, Math.max(0, 40 - offset / 10) + Math.random() * 5));
+    served++;
+    // Simulate a record inserted at the front after the first page was served: later offsets shift by one.
+    const list =
+      opts.shiftAfter !== undefined && served > opts.shiftAfter ? [{ id: 'new', name: 'new' }, ...records] : records;
+    const page = list.slice(offset, offset + limit);
+    const body: Record<string, unknown> = { projects: page };
+    const nextUrl = offset + limit < list.length ? `http://x/?limit=${limit}&offset=${offset + limit}` : null;
+    if (style === 'count') Object.assign(body, { count: list.length, next: nextUrl, previous: null });
+    if (style === 'meta') body.meta = { total_results: list.length, per_page: limit };
+    if (style === 'next') body.next = nextUrl;
+    inFlight--;
+    json(res, 200, body);
+  });
+  servers.push(srv);
+  return { srv, stats: () => ({ maxInFlight, served }) };
+}
+
+const client = (url: string, extra: object = {}) =>
+  new BrainstemClient({ url, token: 't', tokenStore: null, interactive: false, logLevel: 'off', ...extra });
+
+describe('loadAll', () => {
+  for (const style of ['count', 'meta', 'next', 'nothing'] as Style[]) {
+    for (const total of [0, 1, 99, 100, 250, 300]) {
+      it(`${style} style, ${total} records: all, in order, no duplicates`, async () => {
+        const { srv } = await listServer(total, style, { jitter: total > 100 });
+        const all = await client(srv.url).loadAll('project', { portal: 'public' });
+        expect(all.projects.map((p) => p.id)).toEqual(
+          Array.from({ length: total }, (_, i) => `p${String(i).padStart(5, '0')}`),
+        );
+        expect(all.count).toBe(total);
+        const offsets = srv.requests.map((r) => Number(new URL(r.url, 'http://x').searchParams.get('offset')));
+        // With a total (count/meta) nothing past the end is requested.
+        if (style === 'count' || style === 'meta') expect(Math.max(...offsets)).toBeLessThan(Math.max(total, 1));
+        expect(srv.requests.every((r) => new URL(r.url, 'http://x').searchParams.get('limit') === '100')).toBe(true);
+      });
+    }
+  }
+
+  it('keeps `concurrency` page requests in flight when the total is known', async () => {
+    const { srv, stats } = await listServer(1000, 'count', { jitter: true });
+    const all = await client(srv.url, { concurrency: 3 }).loadAll('project', { portal: 'public' });
+    expect(all.projects).toHaveLength(1000);
+    expect(stats().maxInFlight).toBe(3);
+    const one = await listServer(500, 'count', { jitter: true });
+    await client(one.srv.url).loadAll('project', { portal: 'public', concurrency: 1 });
+    expect(one.stats().maxInFlight).toBe(1);
+  });
+
+  it('drops records repeated because an insert shifted the pages', async () => {
+    const { srv } = await listServer(250, 'nothing', { shiftAfter: 1 });
+    const all = await client(srv.url, { concurrency: 1 }).loadAll('project', { portal: 'public' });
+    const ids = all.projects.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('p00249');
+  });
+
+  it('reports progress and honours offset/pageSize/filters', async () => {
+    const { srv } = await listServer(120, 'count');
+    const seen: [number, number | undefined][] = [];
+    const all = await client(srv.url).loadAll('project', {
+      portal: 'public',
+      pageSize: 50,
+      offset: 10,
+      filters: { 'name.icontains': 'P' },
+      onProgress: (p) => seen.push([p.loaded, p.total]),
+    });
+    expect(all.projects).toHaveLength(110);
+    expect(seen.at(-1)).toEqual([110, 110]);
+    expect(srv.requests[0]?.url).toContain('filter%7Bname.icontains%7D=P');
+    expect(srv.requests[0]?.url).toContain('limit=50&offset=10');
+  });
+
+  it('rejects bad pageSize/concurrency before any request', async () => {
+    const { srv } = await listServer(10, 'count');
+    await expect(client(srv.url).loadAll('project', { portal: 'public', pageSize: 500 })).rejects.toMatchObject({
+      argument: 'limit',
+    });
+    await expect(client(srv.url).loadAll('project', { portal: 'public', concurrency: 0 })).rejects.toMatchObject({
+      argument: 'concurrency',
+    });
+    expect(srv.requests).toHaveLength(0);
+  });
+});
+
+describe('iterate', () => {
+  it('streams every record in order', async () => {
+    const { srv } = await listServer(230, 'next');
+    const ids: string[] = [];
+    for await (const p of client(srv.url).iterate('project', { portal: 'public' })) ids.push(p.id);
+    expect(ids).toHaveLength(230);
+    expect(ids[229]).toBe('p00229');
+  });
+
+  it('stops fetching when the loop breaks (at most one prefetched page)', async () => {
+    const { srv } = await listServer(5000, 'count');
+    let n = 0;
+    for await (const _ of client(srv.url).iterate('project', { portal: 'public' })) {
+      if (++n === 150) break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    // Page 1 and 2 were consumed (150 records); page 3 may have been prefetched; nothing after.
+    expect(srv.requests.length).toBeLessThanOrEqual(3);
+    expect(srv.requests.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prefetches the next page while the consumer works', async () => {
+    const { srv } = await listServer(300, 'count');
+    let requestsSeenAtFirstRecord = 0;
+    for await (const _ of client(srv.url).iterate('project', { portal: 'public' })) {
+      await new Promise((r) => setTimeout(r, 50));
+      requestsSeenAtFirstRecord = srv.requests.length;
+      break;
+    }
+    expect(requestsSeenAtFirstRecord).toBe(2);
+  });
+});
