@@ -1,3 +1,151 @@
 #!/usr/bin/env node
-console.error('brainstem-server: not built yet');
-process.exitCode = 1;
+/**
+ * `brainstem-server` command line.
+ *
+ *   brainstem-server [--host 127.0.0.1] [--port 8000] [--db FILE|:memory:] [--seed demo|none]
+ *                    [--seed-sessions N] [--latency MS] [--fault-rate R] [--fault-seed S]
+ *                    [--pagination full|minimal] [--device-interval S] [--quiet]
+ *   brainstem-server token create --db FILE --user EMAIL [--name NAME]
+ */
+import { parseArgs } from 'node:util';
+import { createToken } from './auth/tokens.js';
+import { findUserByEmail } from './auth/users.js';
+import { openDatabase } from './db/open.js';
+import { DEMO_USERS } from './demo-users.js';
+import type { ServerOptions } from './options.js';
+import { isLoopback, startServer } from './server.js';
+
+const USAGE = `Usage: brainstem-server [options]
+       brainstem-server token create --db FILE --user EMAIL [--name NAME]
+
+Local BrainSTEM-compatible API server.
+
+Options:
+  --host HOST            interface to bind (default 127.0.0.1)
+  --port N               port, 0 for a free one (default 8000)
+  --db FILE              SQLite database file, or :memory: (default)
+  --seed demo|none       load the demo users and projects (default none)
+  --seed-sessions N      add N sessions to Alice's demo project
+  --latency MS           delay every API response
+  --fault-rate R         answer this fraction of API requests with 502/503/429/dropped connection
+  --fault-seed S         seed of the deterministic fault sequence (default 1)
+  --pagination MODE      full (count/next/previous/meta) or minimal (no totals)
+  --device-interval S    seconds between device-login polls (default 5)
+  --quiet                no request errors or demo tokens on stderr
+  -h, --help             show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`brainstem-server: ${message}\n`);
+  process.exit(2);
+}
+
+function num(name: string, v: string | undefined, integer = true): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    fail(`--${name} expects a number, got "${v}"`);
+  return n;
+}
+
+async function tokenCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals[0] !== 'create') fail('usage: brainstem-server token create --db FILE --user EMAIL [--name NAME]');
+  if (!values.db || values.db === ':memory:') fail('token create needs --db FILE (the database the server uses)');
+  if (!values.user) fail('token create needs --user EMAIL');
+  const db = openDatabase(values.db);
+  try {
+    const user = findUserByEmail(db, values.user);
+    if (!user) fail(`no user with email ${values.user} in ${values.db}`);
+    process.stdout.write(`${createToken(db, user.id, values.name ?? 'created with brainstem-server token create')}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'token') return tokenCommand(argv.slice(1));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        db: { type: 'string' },
+        seed: { type: 'string' },
+        'seed-sessions': { type: 'string' },
+        latency: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        'fault-seed': { type: 'string' },
+        pagination: { type: 'string' },
+        'device-interval': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    fail(`${(e as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const s = (k: string) => values[k] as string | undefined;
+  const options: ServerOptions = {
+    host: s('host'),
+    port: num('port', s('port')),
+    db: s('db'),
+    seed: s('seed') as ServerOptions['seed'],
+    seedSessions: num('seed-sessions', s('seed-sessions')),
+    latency: num('latency', s('latency'), false),
+    faultRate: num('fault-rate', s('fault-rate'), false),
+    faultSeed: num('fault-seed', s('fault-seed')),
+    pagination: s('pagination') as ServerOptions['pagination'],
+    deviceInterval: num('device-interval', s('device-interval'), false),
+    quiet: values.quiet === true,
+  };
+  if (options.seedSessions && options.seed !== 'demo') fail('--seed-sessions needs --seed demo');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(options);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (!isLoopback(server.host)) {
+    process.stderr.write(
+      `brainstem-server: WARNING: listening on ${server.host}, reachable from other machines. Demo tokens and passwords are public; use --host 127.0.0.1 unless you mean it.\n`,
+    );
+  }
+  if (options.seed === 'demo' && !options.quiet) {
+    process.stderr.write('Demo users (password brainstem-demo) and tokens:\n');
+    for (const [key, u] of Object.entries(DEMO_USERS)) {
+      process.stderr.write(`  ${key.padEnd(9)} ${u.email.padEnd(22)} ${u.token}\n`);
+    }
+  }
+  process.stdout.write(`BrainSTEM API server listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (e) => {
+        process.stderr.write(`brainstem-server: error while closing after ${signal}: ${(e as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`brainstem-server: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

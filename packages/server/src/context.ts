@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { User } from './auth/users.js';
 
 /** Options after defaults are applied (see ServerOptions in options.ts). Owned by the server core. */
 export interface ResolvedServerOptions {
@@ -20,4 +21,22 @@ export interface ResolvedServerOptions {
 export interface ServerContext {
   db: BetterSqlite3.Database;
   options: ResolvedServerOptions;
+  /**
+   * Incremented by every committed write; caches (visible-project sets, counts) key on it.
+   * Call `ctx.bump()` after writing outside the core's write path.
+   */
+  generation: number;
+  bump(): void;
+  /**
+   * The user of a request's `Authorization: Bearer <token>` header, or `null`.
+   *
+   * @example
+   * ```ts
+   * const user = ctx.authenticate(request.headers.authorization);
+   * if (!user) return reply.code(401).send({ detail: 'Authentication credentials were not provided.' });
+   * ```
+   */
+  authenticate(authorization: string | undefined): User | null;
+  /** Per-generation memo used by the permission module. */
+  memo: Map<string, unknown>;
 }

@@ -1,0 +1,123 @@
+/**
+ * Invitation and request actions (all GET, docs): `accept/`, `reject/`, `cancel/` on project/group invitations
+ * and group membership requests, and group `join/` (creates a membership request) / `leave/`.
+ *
+ * Who may do what:
+ * - invitations: the invitee (a user, or a manager of the invited group) accepts or rejects; managers of the
+ *   project/group cancel.
+ * - requests: group managers accept or reject; the requester cancels.
+ * Every answered invitation/request is deleted.
+ */
+import type { ServerContext } from '../context.js';
+import { tableOf } from '../db/schema.js';
+import { stmt } from '../db/statements.js';
+import { FORBIDDEN, HttpError } from '../errors.js';
+import { type Caller, projectLevels } from '../permissions/caller.js';
+import { LEVEL, levelOfInvitation } from '../permissions/levels.js';
+import { groupLevel } from '../permissions/rules.js';
+import { INVITATIONS } from '../permissions/scope.js';
+import type { Row } from '../records/computed.js';
+import { insertRecord } from '../records/write.js';
+
+function inviteeSide(ctx: ServerContext, caller: Caller, rule: (typeof INVITATIONS)[string], row: Row): boolean {
+  const v = row[rule.invitee];
+  if (rule.inviteeKind === 'user') return v === caller.user?.id;
+  return groupLevel(ctx, caller, Number(v)) >= LEVEL.manager;
+}
+
+function targetSide(ctx: ServerContext, caller: Caller, rule: (typeof INVITATIONS)[string], row: Row): boolean {
+  const v = row[rule.target];
+  if (rule.targetKind === 'project') return (projectLevels(ctx, caller).get(String(v)) ?? 0) >= LEVEL.manager;
+  return groupLevel(ctx, caller, Number(v)) >= LEVEL.manager;
+}
+
+/** Run accept/reject/cancel; returns the response body. */
+export function invitationAction(
+  ctx: ServerContext,
+  caller: Caller,
+  model: string,
+  row: Row,
+  action: string,
+): Record<string, unknown> {
+  const rule = INVITATIONS[model];
+  if (!rule) throw FORBIDDEN();
+  const answerSide = rule.request ? targetSide : inviteeSide;
+  const cancelSide = rule.request ? inviteeSide : targetSide;
+  if (action === 'cancel') {
+    if (!cancelSide(ctx, caller, rule, row)) throw FORBIDDEN();
+  } else if (!answerSide(ctx, caller, rule, row)) {
+    throw FORBIDDEN();
+  }
+  const t = tableOf(model);
+  if (action === 'accept') {
+    if (rule.targetKind === 'project') {
+      const col = rule.inviteeKind === 'user' ? 'user_id' : 'group_id';
+      const level = levelOfInvitation(row as { can_change?: unknown });
+      const cur = stmt(ctx.db, `SELECT level FROM project_grants WHERE project_id = ? AND ${col} = ?`).get(
+        row[rule.target],
+        row[rule.invitee],
+      ) as { level: number } | undefined;
+      if (!cur || cur.level < level) {
+        stmt(ctx.db, `DELETE FROM project_grants WHERE project_id = ? AND ${col} = ?`).run(
+          row[rule.target],
+          row[rule.invitee],
+        );
+        stmt(ctx.db, `INSERT INTO project_grants (project_id, ${col}, level) VALUES (?, ?, ?)`).run(
+          row[rule.target],
+          row[rule.invitee],
+          level,
+        );
+      }
+    } else {
+      const owner = row.new_owner === 1 ? 1 : 0;
+      const manager = row.new_manager === 1 || owner ? 1 : 0;
+      stmt(
+        ctx.db,
+        `INSERT INTO group_members (group_id, user_id, is_manager, is_owner) VALUES (?, ?, ?, ?)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET is_manager = max(is_manager, excluded.is_manager), is_owner = max(is_owner, excluded.is_owner)`,
+      ).run(row[rule.target], row[rule.invitee], manager, owner);
+    }
+  }
+  stmt(ctx.db, `DELETE FROM ${t.table} WHERE id = ?`).run(row.id);
+  const noun = rule.request ? 'Request' : 'Invitation';
+  const done = { accept: 'accepted', reject: 'rejected', cancel: 'cancelled' }[action] ?? action;
+  return { detail: `${noun} ${done}.` };
+}
+
+/** Group `join/` (creates a membership request) and `leave/`. */
+export function groupAction(
+  ctx: ServerContext,
+  caller: Caller,
+  groupId: number,
+  action: string,
+): Record<string, unknown> {
+  const uid = caller.user?.id as number;
+  const member = stmt(ctx.db, 'SELECT is_owner FROM group_members WHERE group_id = ? AND user_id = ?').get(
+    groupId,
+    uid,
+  ) as { is_owner: number } | undefined;
+  if (action === 'join') {
+    if (member) throw new HttpError(400, { detail: 'You are already a member of this group.' });
+    const pending = stmt(
+      ctx.db,
+      'SELECT 1 FROM t_groupmembershiprequest WHERE authgroup = ? AND user_account_request = ?',
+    ).get(groupId, uid);
+    if (pending) throw new HttpError(400, { detail: 'You already requested to join this group.' });
+    insertRecord(
+      ctx,
+      tableOf('groupmembershiprequest'),
+      { columns: { user_account_request: uid, authgroup: groupId }, lists: {}, special: {} },
+      uid,
+    );
+    return { detail: 'A request to join the group has been created.' };
+  }
+  if (!member) throw new HttpError(400, { detail: 'You are not a member of this group.' });
+  if (member.is_owner === 1) {
+    const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM group_members WHERE group_id = ? AND is_owner = 1').get(
+      groupId,
+    ) as { n: number };
+    if (owners.n <= 1) throw new HttpError(400, { detail: 'The last owner cannot leave the group.' });
+  }
+  stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, uid);
+  return { detail: 'You left the group.' };
+}

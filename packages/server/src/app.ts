@@ -1,0 +1,100 @@
+/**
+ * Build the Fastify app and its context (database, options, auth) without listening: used by `startServer` and
+ * by socket-free tests (`app.inject`).
+ *
+ * @example
+ * ```ts
+ * const { app } = await buildApp({ seed: 'demo' });
+ * const res = await app.inject({ url: '/api/public/stem/project/' });
+ * ```
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { authenticateToken } from './auth/tokens.js';
+import type { ServerContext } from './context.js';
+import { openDatabase } from './db/open.js';
+import { deviceRoutes } from './device/index.js';
+import { HttpError } from './errors.js';
+import { installFaults } from './faults.js';
+import { resolveOptions, type ServerOptions } from './options.js';
+import { apiRoutes } from './routes/api.js';
+import { tokenRoutes } from './routes/token.js';
+import { seedDemo } from './seed/demo.js';
+import { webRoutes } from './web/index.js';
+
+const BEARER = /^\s*Bearer\s+(\S+)\s*$/i;
+
+function errorBody(err: unknown): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
+  if (err instanceof HttpError) return { status: err.status, body: err.body, headers: err.headers };
+  const e = err as { code?: string; statusCode?: number; message?: string };
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        body: { detail: `Unsupported media type in request: send JSON (Content-Type: application/json).` },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: { detail: 'JSON parse error - empty body with Content-Type application/json.' } };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, body: { detail: `JSON parse error - ${e.message ?? 'invalid JSON'}` } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { detail: 'Request body is too large.' } };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, body: { detail: 'Invalid Content-Length.' } };
+    default:
+      break;
+  }
+  if (err instanceof SyntaxError || (e.statusCode === 400 && e.message)) {
+    return { status: 400, body: { detail: `JSON parse error - ${e.message}` } };
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, body: { detail: e.message ?? 'Bad request.' } };
+  }
+  return { status: 500, body: { detail: 'Internal server error.' } };
+}
+
+/** Build the app (routes registered, database open and seeded) and its context. */
+export async function buildApp(options: ServerOptions = {}): Promise<{ app: FastifyInstance; ctx: ServerContext }> {
+  const resolved = resolveOptions(options);
+  const db = openDatabase(resolved.db);
+  const ctx: ServerContext = {
+    db,
+    options: resolved,
+    generation: 0,
+    bump() {
+      this.generation++;
+      this.memo.clear();
+    },
+    authenticate(header) {
+      const m = header ? BEARER.exec(header) : null;
+      if (!m) return null;
+      return authenticateToken(db, m[1] as string);
+    },
+    memo: new Map(),
+  };
+  if (resolved.seed === 'demo') seedDemo(ctx, { sessions: resolved.seedSessions });
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 10 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    forceCloseConnections: true,
+  });
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+  installFaults(app, resolved);
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body, headers } = errorBody(err);
+    if (status >= 500 && !resolved.quiet) console.error(`brainstem-server: ${req.method} ${req.url} failed:`, err);
+    if (headers) reply.headers(headers);
+    reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ detail: `Not found: ${req.method} ${req.url.split('?')[0]}` });
+  });
+  await tokenRoutes(app, ctx);
+  await apiRoutes(app, ctx);
+  await deviceRoutes(app, ctx);
+  await webRoutes(app, ctx);
+  return { app, ctx };
+}

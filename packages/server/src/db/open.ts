@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { ensureAuthSchema } from '../auth/schema.js';
+import { createSchema } from './schema.js';
+
+/**
+ * Open (or create) the database: WAL for files, foreign-key-free schema derived from the registry.
+ *
+ * @example
+ * ```ts
+ * const db = openDatabase(':memory:');
+ * ```
+ */
+export function openDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  if (file !== ':memory:' && file !== '') {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('busy_timeout = 5000');
+  ensureAuthSchema(db);
+  createSchema(db);
+  return db;
+}

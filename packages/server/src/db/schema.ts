@@ -1,0 +1,209 @@
+/**
+ * Tables derived from the model registry: one table per model, scalar fields as columns, relation lists as
+ * junction tables, read-only reverse lists computed from the other side.
+ *
+ * @example
+ * ```ts
+ * const t = tableOf('session');
+ * t.table; // 't_session'
+ * t.lists.map((l) => l.field.name); // ['projects', 'datastorage']
+ * ```
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { type FieldSpec, findModel, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+
+/** How one field of a model is stored or produced. */
+export type FieldStorage =
+  /** A column of the model's table (scalars, JSON text, single relations). */
+  | 'column'
+  /** Rows of a junction table (writable relation lists). */
+  | 'junction'
+  /** Read-only reverse list computed from the field `via` on the target model. */
+  | 'reverse'
+  /** Produced by code in records/computed.ts (links, rrid_url, project users/groups, …). */
+  | 'computed';
+
+/** A relation list stored in a junction table (or in a "through" model's table). */
+export interface Junction {
+  field: FieldSpec;
+  table: string;
+  src: string;
+  dst: string;
+  /** Ordering column. */
+  pos: string;
+  /** When the junction is itself a model (session.datastorage → sessiondatastorage). */
+  throughModel?: string;
+}
+
+export interface ModelTable {
+  model: ModelSpec;
+  table: string;
+  /** Users and groups have integer ids; everything else UUID strings. */
+  intId: boolean;
+  storage: Map<string, FieldStorage>;
+  /** Fields stored as columns (excluding `id`). */
+  columns: FieldSpec[];
+  lists: Junction[];
+  reverse: FieldSpec[];
+  computed: FieldSpec[];
+}
+
+/**
+ * Relation lists whose junction is another documented model (docs/api-decisions.md: sessiondatastorage).
+ * Key: `<model>.<field>`.
+ */
+export const THROUGH: Readonly<Record<string, { model: string; src: string; dst: string; pos: string }>> = {
+  'session.datastorage': { model: 'sessiondatastorage', src: 'session', dst: 'datastorage', pos: 'order' },
+};
+
+/** Fields produced by code rather than storage, by `<model>.<field>` or by field name for every model. */
+const COMPUTED_BY_MODEL = new Set([
+  'project.users',
+  'project.groups',
+  'group.users',
+  'user.groups_own_json',
+  'user.active_projects',
+]);
+const COMPUTED_BY_NAME = new Set(['links', 'rrid_url', 'created_at', 'updated_at']);
+
+/** Tables whose name is not `t_<model>` (the auth module owns `users`). */
+const TABLE_NAMES: Readonly<Record<string, string>> = { user: 'users' };
+
+/** Whether a relation points at a model with integer ids. */
+export function targetIsInt(field: FieldSpec): boolean {
+  return field.target === 'user' || field.target === 'group';
+}
+
+function storageOf(model: ModelSpec, f: FieldSpec): FieldStorage {
+  if (COMPUTED_BY_MODEL.has(`${model.name}.${f.name}`) || COMPUTED_BY_NAME.has(f.name)) return 'computed';
+  if (f.type === 'relation_list') {
+    if (f.via || f.target === 'epoch') return f.via ? 'reverse' : 'computed';
+    return 'junction';
+  }
+  return 'column';
+}
+
+function build(model: ModelSpec): ModelTable {
+  const table = TABLE_NAMES[model.name] ?? `t_${model.name}`;
+  const storage = new Map<string, FieldStorage>();
+  const columns: FieldSpec[] = [];
+  const lists: Junction[] = [];
+  const reverse: FieldSpec[] = [];
+  const computed: FieldSpec[] = [];
+  for (const f of model.fields) {
+    if (f.name === 'id') continue;
+    const s = storageOf(model, f);
+    storage.set(f.name, s);
+    if (s === 'column') columns.push(f);
+    else if (s === 'reverse') reverse.push(f);
+    else if (s === 'computed') computed.push(f);
+    else {
+      const through = THROUGH[`${model.name}.${f.name}`];
+      if (through) {
+        lists.push({
+          field: f,
+          table: `t_${through.model}`,
+          src: through.src,
+          dst: through.dst,
+          pos: `"${through.pos}"`,
+          throughModel: through.model,
+        });
+      } else {
+        lists.push({ field: f, table: `j_${model.name}_${f.name}`, src: 'src', dst: 'dst', pos: 'pos' });
+      }
+    }
+  }
+  const intId = model.fields.find((f) => f.name === 'id')?.type === 'integer';
+  return { model, table, intId, storage, columns, lists, reverse, computed };
+}
+
+const tables = new Map<string, ModelTable>();
+for (const m of MODELS as readonly ModelSpec[]) tables.set(m.name, build(m));
+
+/** Storage layout of a model (by URL name or alias). Throws for unknown models. */
+export function tableOf(model: string | ModelSpec): ModelTable {
+  const name = typeof model === 'string' ? (findModel(model)?.name ?? model) : model.name;
+  const t = tables.get(name);
+  if (!t) throw new TypeError(`Unknown model ${name}`);
+  return t;
+}
+
+/** Every model's storage layout, in registry order. */
+export function allTables(): ModelTable[] {
+  return [...tables.values()];
+}
+
+function sqlType(f: FieldSpec): string {
+  if (f.type === 'integer' || f.type === 'boolean') return 'INTEGER';
+  if (f.type === 'relation') return targetIsInt(f) ? 'INTEGER' : 'TEXT';
+  return 'TEXT';
+}
+
+/** Quote an identifier for SQL (field names such as `order` are keywords). */
+export function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** DDL for every registry model plus the permission tables. Idempotent. */
+export function createSchema(db: BetterSqlite3.Database): void {
+  const ddl: string[] = [];
+  for (const t of tables.values()) {
+    if (t.table === 'users') continue; // created by the auth module
+    const cols = [
+      t.intId ? 'id INTEGER PRIMARY KEY AUTOINCREMENT' : 'id TEXT NOT NULL UNIQUE',
+      ...t.columns.map((f) => `${q(f.name)} ${sqlType(f)}`),
+      'created_date TEXT NOT NULL',
+      'modified_date TEXT NOT NULL',
+      // Hidden: the user who created the record (owner of personal attributes, submitter of approvals).
+      'owner_id INTEGER',
+    ];
+    ddl.push(`CREATE TABLE IF NOT EXISTS ${t.table} (${cols.join(', ')});`);
+    for (const f of t.columns) {
+      if (f.type === 'relation')
+        ddl.push(`CREATE INDEX IF NOT EXISTS ${t.table}_${f.name} ON ${t.table}(${q(f.name)});`);
+      // Uniqueness of approval rows is checked against the approved table, not enforced here.
+      if (f.unique && t.model.family !== 'approval') {
+        ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${t.table}_${f.name}_u ON ${t.table}(${q(f.name)});`);
+      }
+    }
+    for (const j of t.lists) {
+      if (j.throughModel) continue;
+      const srcType = t.intId ? 'INTEGER' : 'TEXT';
+      const dstType = targetIsInt(j.field) ? 'INTEGER' : 'TEXT';
+      ddl.push(
+        `CREATE TABLE IF NOT EXISTS ${j.table} (src ${srcType} NOT NULL, dst ${dstType} NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (src, dst)) WITHOUT ROWID;`,
+        `CREATE INDEX IF NOT EXISTS ${j.table}_dst ON ${j.table}(dst, src);`,
+      );
+    }
+  }
+  ddl.push(`
+CREATE TABLE IF NOT EXISTS project_grants (
+  project_id TEXT NOT NULL,
+  user_id INTEGER,
+  group_id INTEGER,
+  level INTEGER NOT NULL,
+  UNIQUE (project_id, user_id, group_id)
+);
+CREATE INDEX IF NOT EXISTS project_grants_user ON project_grants(user_id);
+CREATE INDEX IF NOT EXISTS project_grants_group ON project_grants(group_id);
+CREATE TABLE IF NOT EXISTS attr_grants (
+  model TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  user_id INTEGER,
+  group_id INTEGER,
+  level INTEGER NOT NULL,
+  UNIQUE (model, record_id, user_id, group_id)
+);
+CREATE INDEX IF NOT EXISTS attr_grants_user ON attr_grants(user_id);
+CREATE INDEX IF NOT EXISTS attr_grants_group ON attr_grants(group_id);
+CREATE TABLE IF NOT EXISTS group_members (
+  group_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  is_manager INTEGER NOT NULL DEFAULT 0,
+  is_owner INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS group_members_user ON group_members(user_id);
+`);
+  db.exec(ddl.join('\n'));
+}

@@ -1,0 +1,73 @@
+import type { ResolvedServerOptions } from './context.js';
+
+/**
+ * Options of `startServer` / `buildApp` (camelCase of the `brainstem-server` flags).
+ *
+ * @example
+ * ```ts
+ * const opts: ServerOptions = { port: 0, seed: 'demo', seedSessions: 20_000, pagination: 'minimal' };
+ * ```
+ */
+export interface ServerOptions {
+  /** Interface to bind. Default `127.0.0.1`; anything else is reachable from the network (a warning is printed). */
+  host?: string;
+  /** TCP port; `0` picks a free port. Default 8000. */
+  port?: number;
+  /** SQLite file, or `:memory:` (default). File databases use WAL. */
+  db?: string;
+  /** `'demo'` loads the demo users/projects (README); `'none'` (default) starts empty. */
+  seed?: 'demo' | 'none';
+  /** Extra sessions added to Alice's private project (needs `seed: 'demo'`). */
+  seedSessions?: number;
+  /** Delay every response by this many milliseconds. */
+  latency?: number;
+  /** Fraction (0–1) of requests answered with an injected fault (502, 503, 429, dropped connection). */
+  faultRate?: number;
+  /** Seed of the deterministic fault sequence. */
+  faultSeed?: number;
+  /** `'minimal'` drops count/next/previous/meta from list responses. Default `'full'`. */
+  pagination?: 'full' | 'minimal';
+  /** Seconds between polls the device flow asks for. Default 5. */
+  deviceInterval?: number;
+  /** Do not log requests or print demo tokens. */
+  quiet?: boolean;
+}
+
+/** Apply defaults and check ranges; throws a `TypeError` naming the bad option. */
+export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
+  const r: ResolvedServerOptions = {
+    host: o.host ?? '127.0.0.1',
+    port: o.port ?? 8000,
+    db: o.db ?? ':memory:',
+    seed: o.seed ?? 'none',
+    seedSessions: o.seedSessions ?? 0,
+    latency: o.latency ?? 0,
+    faultRate: o.faultRate ?? 0,
+    faultSeed: o.faultSeed ?? 1,
+    pagination: o.pagination ?? 'full',
+    deviceInterval: o.deviceInterval ?? 5,
+    quiet: o.quiet ?? false,
+  };
+  const int = (name: keyof ResolvedServerOptions, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const v = r[name] as number;
+    if (!Number.isInteger(v) || v < min || v > max) {
+      throw new TypeError(`Invalid option ${name}: ${v} (expected an integer from ${min} to ${max})`);
+    }
+  };
+  int('port', 0, 65535);
+  int('seedSessions', 0, 10_000_000);
+  int('faultSeed', -(2 ** 31), 2 ** 31);
+  if (!Number.isFinite(r.latency) || r.latency < 0) throw new TypeError(`Invalid option latency: ${r.latency}`);
+  if (!Number.isFinite(r.deviceInterval) || r.deviceInterval < 0) {
+    throw new TypeError(`Invalid option deviceInterval: ${r.deviceInterval}`);
+  }
+  if (!Number.isFinite(r.faultRate) || r.faultRate < 0 || r.faultRate > 1) {
+    throw new TypeError(`Invalid option faultRate: ${r.faultRate} (expected 0 to 1)`);
+  }
+  if (r.seed !== 'demo' && r.seed !== 'none') throw new TypeError(`Invalid option seed: ${r.seed} (demo or none)`);
+  if (r.pagination !== 'full' && r.pagination !== 'minimal') {
+    throw new TypeError(`Invalid option pagination: ${r.pagination} (full or minimal)`);
+  }
+  if (typeof r.host !== 'string' || r.host === '') throw new TypeError('Invalid option host');
+  return r;
+}

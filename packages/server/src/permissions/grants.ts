@@ -1,0 +1,204 @@
+/**
+ * Membership changes: project `users`/`groups` grants, group `users`, and what creation grants.
+ *
+ * - Creating a project/group makes the creator its owner (and only member). Creating a personal attribute makes
+ *   the creator its owner and gives the creator's groups member (read) access ("authenticated groups").
+ * - Project PATCH `users`/`groups` (keyed by email / group name; flags can_change, is_manager, is_owner; missing
+ *   flags false; `remove: true` removes): managers add/remove members and contributors, only owners add, change
+ *   or remove managers and owners. Entries equal to the current state are no change (a PATCH of a record read
+ *   back unchanged never needs rights). A project always keeps an owner.
+ * - Group PATCH `users`: a new email creates a group membership invitation (docs: "has been invited"); managers
+ *   invite/remove members, owners change manager/owner flags. A group always keeps an owner.
+ */
+import type { ServerContext } from '../context.js';
+import { tableOf } from '../db/schema.js';
+import { nowIso, stmt } from '../db/statements.js';
+import { FORBIDDEN, fieldErrors } from '../errors.js';
+import { insertRecord } from '../records/write.js';
+import { type Caller, groupsOf, projectLevels } from './caller.js';
+import { LEVEL, levelOfFlags } from './levels.js';
+import { groupLevel } from './rules.js';
+
+/** Grants given to the creator of a record. */
+export function grantOnCreate(
+  ctx: ServerContext,
+  caller: Caller,
+  model: string,
+  family: string,
+  hasParent: boolean,
+  id: string | number,
+): void {
+  const uid = caller.user?.id;
+  if (uid === undefined) return;
+  if (model === 'project') {
+    stmt(ctx.db, 'INSERT INTO project_grants (project_id, user_id, group_id, level) VALUES (?, ?, NULL, ?)').run(
+      id,
+      uid,
+      LEVEL.owner,
+    );
+  } else if (model === 'group') {
+    stmt(ctx.db, 'INSERT INTO group_members (group_id, user_id, is_manager, is_owner) VALUES (?, ?, 1, 1)').run(
+      id,
+      uid,
+    );
+  } else if (family === 'personal' && !hasParent) {
+    stmt(ctx.db, 'INSERT INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, ?, NULL, ?)').run(
+      model,
+      String(id),
+      uid,
+      LEVEL.owner,
+    );
+    for (const gid of groupsOf(ctx, uid).keys()) {
+      stmt(
+        ctx.db,
+        'INSERT OR IGNORE INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, NULL, ?, ?)',
+      ).run(model, String(id), gid, LEVEL.member);
+    }
+  }
+}
+
+function asEntries(field: string, value: unknown): [string, Record<string, unknown>][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw fieldErrors({
+      [field]: ['Expected a dictionary keyed by ' + (field === 'groups' ? 'group name.' : 'user email.')],
+    });
+  }
+  const out: [string, Record<string, unknown>][] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw fieldErrors({ [field]: [`Entry "${k}" must be a dictionary of permission flags.`] });
+    }
+    for (const [flag, fv] of Object.entries(v as Record<string, unknown>)) {
+      if (!['can_change', 'is_manager', 'is_owner', 'remove'].includes(flag)) continue;
+      if (typeof fv !== 'boolean') throw fieldErrors({ [field]: [`Entry "${k}": "${flag}" must be a boolean.`] });
+    }
+    out.push([k, v as Record<string, unknown>]);
+  }
+  return out;
+}
+
+/** Apply a project PATCH's `users` / `groups` objects. Throws 400 for unknown names, 403 without rights. */
+export function applyProjectGrants(
+  ctx: ServerContext,
+  caller: Caller,
+  projectId: string,
+  special: Record<string, unknown>,
+): void {
+  const callerLevel = projectLevels(ctx, caller).get(projectId) ?? 0;
+  const changes: { kind: 'user' | 'group'; id: number; from: number; to: number }[] = [];
+  for (const field of ['users', 'groups'] as const) {
+    if (!(field in special)) continue;
+    for (const [key, flags] of asEntries(field, special[field])) {
+      let id: number | undefined;
+      if (field === 'users') {
+        id = (
+          stmt(ctx.db, 'SELECT id FROM users WHERE email = ?').get(key.trim().toLowerCase()) as
+            | { id: number }
+            | undefined
+        )?.id;
+        if (id === undefined) throw fieldErrors({ users: [`User "${key}" does not exist.`] });
+      } else {
+        id = (stmt(ctx.db, 'SELECT id FROM t_group WHERE name = ?').get(key) as { id: number } | undefined)?.id;
+        if (id === undefined) throw fieldErrors({ groups: [`Group "${key}" does not exist.`] });
+      }
+      const col = field === 'users' ? 'user_id' : 'group_id';
+      const from =
+        (
+          stmt(ctx.db, `SELECT level FROM project_grants WHERE project_id = ? AND ${col} = ?`).get(projectId, id) as
+            | { level: number }
+            | undefined
+        )?.level ?? 0;
+      const to = flags.remove === true ? 0 : levelOfFlags(flags);
+      if (from !== to) changes.push({ kind: field === 'users' ? 'user' : 'group', id, from, to });
+    }
+  }
+  if (changes.length === 0) return;
+  for (const c of changes) {
+    const needed = Math.max(c.from, c.to) >= LEVEL.manager ? LEVEL.owner : LEVEL.manager;
+    if (callerLevel < needed) {
+      throw FORBIDDEN(
+        needed === LEVEL.owner
+          ? 'Only project owners can add or remove managers and owners.'
+          : 'Only project managers can add or remove members.',
+      );
+    }
+  }
+  for (const c of changes) {
+    const col = c.kind === 'user' ? 'user_id' : 'group_id';
+    stmt(ctx.db, `DELETE FROM project_grants WHERE project_id = ? AND ${col} = ?`).run(projectId, c.id);
+    if (c.to > 0) {
+      stmt(ctx.db, `INSERT INTO project_grants (project_id, ${col}, level) VALUES (?, ?, ?)`).run(
+        projectId,
+        c.id,
+        c.to,
+      );
+    }
+  }
+  const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM project_grants WHERE project_id = ? AND level >= ?').get(
+    projectId,
+    LEVEL.owner,
+  ) as { n: number };
+  if (owners.n === 0) throw fieldErrors({ users: ['A project must keep at least one owner.'] });
+  stmt(ctx.db, 'UPDATE t_project SET modified_date = ? WHERE id = ?').run(nowIso(), projectId);
+}
+
+/** Apply a group PATCH's `users` object (new emails become invitations). */
+export function applyGroupUsers(ctx: ServerContext, caller: Caller, groupId: number, value: unknown): void {
+  const level = groupLevel(ctx, caller, groupId);
+  for (const [email, flags] of asEntries('users', value)) {
+    const uid = (
+      stmt(ctx.db, 'SELECT id FROM users WHERE email = ?').get(email.trim().toLowerCase()) as { id: number } | undefined
+    )?.id;
+    if (uid === undefined) throw fieldErrors({ users: [`User "${email}" does not exist.`] });
+    const member = stmt(
+      ctx.db,
+      'SELECT is_manager, is_owner FROM group_members WHERE group_id = ? AND user_id = ?',
+    ).get(groupId, uid) as { is_manager: number; is_owner: number } | undefined;
+    const wantOwner = flags.is_owner === true;
+    const wantManager = flags.is_manager === true || wantOwner;
+    if (flags.remove === true) {
+      if (!member) continue;
+      const needed = member.is_manager || member.is_owner ? LEVEL.owner : LEVEL.manager;
+      if (level < needed && uid !== caller.user?.id) throw FORBIDDEN();
+      stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, uid);
+      continue;
+    }
+    if (member) {
+      if ((member.is_owner === 1) === wantOwner && (member.is_manager === 1 || member.is_owner === 1) === wantManager)
+        continue;
+      if (level < LEVEL.owner) throw FORBIDDEN('Only group owners can add or remove managers.');
+      stmt(ctx.db, 'UPDATE group_members SET is_manager = ?, is_owner = ? WHERE group_id = ? AND user_id = ?').run(
+        wantManager ? 1 : 0,
+        wantOwner ? 1 : 0,
+        groupId,
+        uid,
+      );
+      continue;
+    }
+    if (level < (wantManager ? LEVEL.owner : LEVEL.manager)) throw FORBIDDEN('Only group managers can invite members.');
+    const pending = stmt(
+      ctx.db,
+      'SELECT 1 FROM t_groupmembershipinvitation WHERE authgroup = ? AND user_account_invitation = ?',
+    ).get(groupId, uid);
+    if (pending) continue;
+    insertRecord(
+      ctx,
+      tableOf('groupmembershipinvitation'),
+      {
+        columns: {
+          user_account_invitation: uid,
+          authgroup: groupId,
+          new_manager: wantManager ? 1 : 0,
+          new_owner: wantOwner ? 1 : 0,
+        },
+        lists: {},
+        special: {},
+      },
+      caller.user?.id ?? null,
+    );
+  }
+  const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM group_members WHERE group_id = ? AND is_owner = 1').get(
+    groupId,
+  ) as { n: number };
+  if (owners.n === 0) throw fieldErrors({ users: ['A group must keep at least one owner.'] });
+}

@@ -1,0 +1,145 @@
+/**
+ * Read scopes: for a model and a caller, an SQL condition that keeps exactly the rows the caller may read.
+ * Lists, details, relation checks and includes all use it, so visibility is decided in one place.
+ *
+ * Rules (datamodel/permissions.md):
+ * - project family: a project is readable by its members (any level, direct or through a group); records
+ *   inherit through the registry's `parent` field (session → projects, behavior → session → projects, …);
+ *   a record with several projects is readable if any of them is. Public portal: public projects only.
+ * - personal family: attributes readable through `attr_grants` (owner + shared groups); equipment/stocks inherit
+ *   from their setup/inventory. Public portal: `is_public` attributes.
+ * - approval family: staff see every approval, others their own submissions.
+ * - invitation family: the invitee side and the managers of the project/group.
+ * - taxonomy, resource, journal, group, user: readable by everyone (approved rows only ever live in the tables).
+ */
+import type { ModelSpec } from 'brainstem-api-tools/registry';
+import type { ServerContext } from '../context.js';
+import { q, tableOf } from '../db/schema.js';
+import { type Caller, groupsJson, managedProjectsJson, visibleAttributesJson, visibleProjectsJson } from './caller.js';
+
+export interface Scope {
+  sql: string;
+  params: unknown[];
+}
+
+/** Which side of an invitation/request is which (the four invitation endpoints). */
+export const INVITATIONS: Readonly<
+  Record<
+    string,
+    {
+      invitee: string;
+      inviteeKind: 'user' | 'group';
+      target: string;
+      targetKind: 'project' | 'group';
+      request?: boolean;
+    }
+  >
+> = {
+  projectmembershipinvitation: { invitee: 'invitee', inviteeKind: 'user', target: 'project', targetKind: 'project' },
+  projectgroupmembershipinvitation: {
+    invitee: 'invitee',
+    inviteeKind: 'group',
+    target: 'project',
+    targetKind: 'project',
+  },
+  groupmembershipinvitation: {
+    invitee: 'user_account_invitation',
+    inviteeKind: 'user',
+    target: 'authgroup',
+    targetKind: 'group',
+  },
+  groupmembershiprequest: {
+    invitee: 'user_account_request',
+    inviteeKind: 'user',
+    target: 'authgroup',
+    targetKind: 'group',
+    request: true,
+  },
+};
+
+const ALL: Scope = { sql: '1', params: [] };
+
+/**
+ * SQL condition (on table alias `a`) restricting `model` to what `caller` can read.
+ *
+ * @example
+ * ```ts
+ * const s = readScope(ctx, caller, getModel('behavior'), 'r');
+ * db.prepare(`SELECT * FROM t_behavior r WHERE ${s.sql}`).all(...s.params);
+ * ```
+ */
+export function readScope(ctx: ServerContext, caller: Caller, model: ModelSpec, a: string): Scope {
+  switch (model.family) {
+    case 'project':
+    case 'personal':
+      return inherited(ctx, caller, model, a);
+    case 'approval':
+      if (!caller.user) return { sql: '0', params: [] };
+      return caller.user.is_staff ? ALL : { sql: `${a}.owner_id = ?`, params: [caller.user.id] };
+    case 'invitation':
+      return invitationScope(ctx, caller, model, a);
+    default:
+      return ALL;
+  }
+}
+
+function inherited(ctx: ServerContext, caller: Caller, model: ModelSpec, a: string): Scope {
+  if (model.name === 'project') {
+    return { sql: `${a}.id IN (SELECT value FROM json_each(?))`, params: [visibleProjectsJson(ctx, caller)] };
+  }
+  if (!model.parent) {
+    // A personal attribute.
+    if (caller.portal === 'public' || !caller.user) return { sql: `${a}.is_public = 1`, params: [] };
+    return {
+      sql: `${a}.id IN (SELECT value FROM json_each(?))`,
+      params: [visibleAttributesJson(ctx, caller, model.name)],
+    };
+  }
+  const t = tableOf(model);
+  const parentField = model.fields.find((f) => f.name === model.parent);
+  if (!parentField?.target) return { sql: '0', params: [] };
+  const target = tableOf(parentField.target);
+  const storage = t.storage.get(parentField.name);
+  if (storage === 'junction') {
+    const j = t.lists.find((l) => l.field.name === parentField.name);
+    if (!j) return { sql: '0', params: [] };
+    const b = `${a}_j`;
+    if (target.model.name === 'project') {
+      return {
+        sql: `EXISTS (SELECT 1 FROM ${j.table} ${b} WHERE ${b}.${j.src} = ${a}.id AND ${b}.${j.dst} IN (SELECT value FROM json_each(?)))`,
+        params: [visibleProjectsJson(ctx, caller)],
+      };
+    }
+    const inner = readScope(ctx, caller, target.model, `${b}x`);
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b} JOIN ${target.table} ${b}x ON ${b}x.id = ${b}.${j.dst} WHERE ${b}.${j.src} = ${a}.id AND ${inner.sql})`,
+      params: inner.params,
+    };
+  }
+  if (target.model.name === 'project') {
+    return {
+      sql: `${a}.${q(parentField.name)} IN (SELECT value FROM json_each(?))`,
+      params: [visibleProjectsJson(ctx, caller)],
+    };
+  }
+  const b = `${a}_p`;
+  const inner = readScope(ctx, caller, target.model, b);
+  return {
+    sql: `${a}.${q(parentField.name)} IN (SELECT ${b}.id FROM ${target.table} ${b} WHERE ${inner.sql})`,
+    params: inner.params,
+  };
+}
+
+function invitationScope(ctx: ServerContext, caller: Caller, model: ModelSpec, a: string): Scope {
+  const rule = INVITATIONS[model.name];
+  if (!rule || !caller.user || caller.portal !== 'private') return { sql: '0', params: [] };
+  const invitee =
+    rule.inviteeKind === 'user'
+      ? { sql: `${a}.${q(rule.invitee)} = ?`, params: [caller.user.id] as unknown[] }
+      : { sql: `${a}.${q(rule.invitee)} IN (SELECT value FROM json_each(?))`, params: [groupsJson(ctx, caller)] };
+  const managed = rule.targetKind === 'project' ? managedProjectsJson(ctx, caller) : groupsJson(ctx, caller, true);
+  return {
+    sql: `(${invitee.sql} OR ${a}.${q(rule.target)} IN (SELECT value FROM json_each(?)))`,
+    params: [...invitee.params, managed],
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * Compile parsed filters and sort keys into SQL over the registry-derived tables. Relation paths become
+ * IN/EXISTS subqueries, so filtering, sorting and paging all happen in SQLite.
+ *
+ * @example
+ * ```ts
+ * compileFilter(tableOf('session'), 'a', 'projects.id', 'uuid…');
+ * // { sql: 'EXISTS (SELECT 1 FROM j_session_projects … )', params: ['uuid…'] }
+ * ```
+ */
+import type { FieldSpec, FieldType } from 'brainstem-api-tools/registry';
+import { type ModelTable, q, tableOf, targetIsInt } from '../db/schema.js';
+import { badRequest } from '../errors.js';
+
+export const OPERATORS = [
+  'exact',
+  'iexact',
+  'contains',
+  'icontains',
+  'startswith',
+  'istartswith',
+  'endswith',
+  'iendswith',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'isnull',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+/** Hidden timestamp columns every table has (api.md sorts by `created_date`). */
+export const TIMESTAMP_FIELDS: readonly FieldSpec[] = [
+  { name: 'created_date', type: 'datetime', readOnly: true, doc: 'creation time' },
+  { name: 'modified_date', type: 'datetime', readOnly: true, doc: 'last modification time' },
+];
+
+type Resolved =
+  | { kind: 'column'; field: FieldSpec; type: FieldType; column: string }
+  | { kind: 'relation'; field: FieldSpec; column: string; target: ModelTable }
+  | { kind: 'junction'; field: FieldSpec; table: string; src: string; dst: string; target: ModelTable }
+  | { kind: 'reverse'; field: FieldSpec; target: ModelTable; via: string };
+
+function idField(t: ModelTable): FieldSpec {
+  return t.model.fields.find((f) => f.name === 'id') ?? { name: 'id', type: 'uuid', doc: '' };
+}
+
+/** Resolve one path segment on a model; `null` when the model has no such (filterable) field. */
+function resolve(t: ModelTable, name: string, alias: string): Resolved | null {
+  if (name === 'id' || name === 'pk') {
+    const f = idField(t);
+    return { kind: 'column', field: f, type: t.intId ? 'integer' : 'uuid', column: `${alias}.id` };
+  }
+  const ts = TIMESTAMP_FIELDS.find((f) => f.name === name);
+  if (ts) return { kind: 'column', field: ts, type: 'datetime', column: `${alias}.${name}` };
+  const field = t.model.fields.find((f) => f.name === name);
+  if (!field) return null;
+  const storage = t.storage.get(name);
+  if (storage === 'column') {
+    if (field.type === 'relation' && field.target) {
+      return { kind: 'relation', field, column: `${alias}.${q(name)}`, target: tableOf(field.target) };
+    }
+    return { kind: 'column', field, type: field.type, column: `${alias}.${q(name)}` };
+  }
+  if (storage === 'junction') {
+    const j = t.lists.find((l) => l.field.name === name);
+    if (!j || !field.target) return null;
+    return { kind: 'junction', field, table: j.table, src: j.src, dst: j.dst, target: tableOf(field.target) };
+  }
+  if (storage === 'reverse' && field.target && field.via) {
+    return { kind: 'reverse', field, target: tableOf(field.target), via: field.via };
+  }
+  return null;
+}
+
+function fieldNames(t: ModelTable): string {
+  const names = [
+    'id',
+    ...t.model.fields.filter((f) => f.name !== 'id' && t.storage.get(f.name) !== 'computed').map((f) => f.name),
+  ];
+  return [...names, 'created_date', 'modified_date'].join(', ');
+}
+
+const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const GLOB_ESCAPE = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
+
+/** Normalise an ISO date-time to the stored form (`…Z`, milliseconds only when non-zero). */
+export function normaliseDateTime(v: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(v)) return null;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+  const d = new Date(hasZone ? v.replace(' ', 'T') : `${v.replace(' ', 'T')}Z`);
+  if (Number.isNaN(d.getTime())) return null;
+  const iso = d.toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+function convert(type: FieldType, raw: string, key: string, intId: boolean): unknown {
+  if (type === 'integer' || (type === 'relation' && intId) || (type === 'uuid' && intId)) {
+    if (!/^-?\d{1,15}$/.test(raw.trim()))
+      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected an integer.`);
+    return Number(raw);
+  }
+  if (type === 'boolean') {
+    const v = raw.trim().toLowerCase();
+    if (v === 'true' || v === '1') return 1;
+    if (v === 'false' || v === '0') return 0;
+    throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected true or false.`);
+  }
+  if (type === 'datetime') return normaliseDateTime(raw) ?? raw;
+  return raw;
+}
+
+function comparison(column: string, type: FieldType, op: Operator, raw: string, key: string, intId: boolean): Sql {
+  if (type === 'json') throw badRequest(`Cannot filter on JSON field in filter{${key}}.`);
+  if (op === 'isnull') {
+    const v = raw.trim().toLowerCase();
+    if (v !== 'true' && v !== 'false' && v !== '1' && v !== '0') {
+      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected true or false.`);
+    }
+    return { sql: `${column} IS ${v === 'true' || v === '1' ? '' : 'NOT '}NULL`, params: [] };
+  }
+  if (op === 'in') {
+    const values = raw.split(',').map((s) => convert(type, s.trim(), key, intId));
+    return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
+  }
+  const textual = ['iexact', 'contains', 'icontains', 'startswith', 'istartswith', 'endswith', 'iendswith'];
+  if (textual.includes(op)) {
+    if (type === 'integer' || type === 'boolean') {
+      throw badRequest(`Operator "${op}" does not apply to ${type} field in filter{${key}}.`);
+    }
+    switch (op) {
+      case 'iexact':
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [LIKE_ESCAPE(raw)] };
+      case 'icontains':
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}%`] };
+      case 'istartswith':
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${LIKE_ESCAPE(raw)}%`] };
+      case 'iendswith':
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}`] };
+      case 'contains':
+        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}*`] };
+      case 'startswith':
+        return { sql: `${column} GLOB ?`, params: [`${GLOB_ESCAPE(raw)}*`] };
+      default:
+        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}`] };
+    }
+  }
+  const value = convert(type, raw, key, intId);
+  const sqlOp = { exact: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op as 'exact' | 'gt' | 'gte' | 'lt' | 'lte'];
+  return { sql: `${column} ${sqlOp} ?`, params: [value] };
+}
+
+/**
+ * Compile one `filter{path[.op]}=value` on model table `t` (alias `alias`). Throws 400 naming an unknown field
+ * or operator.
+ */
+export function compileFilter(t: ModelTable, alias: string, key: string, raw: string): Sql {
+  const parts = key.split('.');
+  let op: Operator = 'exact';
+  const last = parts[parts.length - 1] as string;
+  if (parts.length > 1 && (OPERATORS as readonly string[]).includes(last)) {
+    op = last as Operator;
+    parts.pop();
+  } else if (parts.length > 1 && !resolvePathOk(t, parts)) {
+    // The last segment is neither an operator nor a field: name it as a bad operator.
+    const prefixOk = resolvePathOk(t, parts.slice(0, -1));
+    if (prefixOk) {
+      throw badRequest(`Unknown filter operator "${last}" in filter{${key}}. Operators: ${OPERATORS.join(', ')}.`);
+    }
+  }
+  return compilePath(t, alias, parts, op, raw, key, 0);
+}
+
+function resolvePathOk(t: ModelTable, parts: string[]): boolean {
+  let cur = t;
+  for (let i = 0; i < parts.length; i++) {
+    const r = resolve(cur, parts[i] as string, 'x');
+    if (!r) return false;
+    if (r.kind === 'column') return i === parts.length - 1;
+    cur = r.target;
+  }
+  return true;
+}
+
+function compilePath(
+  t: ModelTable,
+  alias: string,
+  parts: string[],
+  op: Operator,
+  raw: string,
+  key: string,
+  depth: number,
+): Sql {
+  const name = parts[0];
+  if (name === undefined || name === '') throw badRequest(`Empty field name in filter{${key}}.`);
+  const r = resolve(t, name, alias);
+  if (!r) {
+    throw badRequest(`Unknown filter field "${name}" in filter{${key}} for ${t.model.name}. Fields: ${fieldNames(t)}.`);
+  }
+  const rest = parts.slice(1);
+  const b = `${alias}_${depth}`;
+  if (r.kind === 'column') {
+    if (rest.length > 0) {
+      if (r.type === 'list_of_strings') throw badRequest(`Unknown filter operator "${rest[0]}" in filter{${key}}.`);
+      throw badRequest(`Field "${name}" of ${t.model.name} has no sub-field "${rest[0]}" (filter{${key}}).`);
+    }
+    if (r.type === 'list_of_strings') {
+      // filter{tags}=x matches records whose tag list contains x.
+      const inner = comparison(`${b}.value`, 'string', op, raw, key, false);
+      if (op === 'isnull') {
+        return {
+          sql: `(${r.column} IS NULL OR ${r.column} = '[]') = ${inner.sql.endsWith('NOT NULL') ? 0 : 1}`,
+          params: [],
+        };
+      }
+      return { sql: `EXISTS (SELECT 1 FROM json_each(${r.column}) ${b} WHERE ${inner.sql})`, params: inner.params };
+    }
+    return comparison(r.column, r.type, op, raw, key, false);
+  }
+  const targetIdPath = rest.length === 0 || (rest.length === 1 && (rest[0] === 'id' || rest[0] === 'pk'));
+  if (r.kind === 'relation') {
+    if (targetIdPath) {
+      return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
+    }
+    const inner = compilePath(r.target, b, rest, op, raw, key, depth + 1);
+    return {
+      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql})`,
+      params: inner.params,
+    };
+  }
+  if (r.kind === 'junction') {
+    const intTarget = targetIsInt(r.field);
+    if (op === 'isnull' && targetIdPath) {
+      const v = raw.trim().toLowerCase();
+      const exists = `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id)`;
+      return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: [] };
+    }
+    if (targetIdPath) {
+      const inner = comparison(`${b}.${r.dst}`, intTarget ? 'integer' : 'uuid', op, raw, key, intTarget);
+      return {
+        sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
+        params: inner.params,
+      };
+    }
+    const inner = compilePath(r.target, `${b}t`, rest, op, raw, key, depth + 1);
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
+      params: inner.params,
+    };
+  }
+  // Reverse list: rows of the target pointing back here through `via`.
+  const viaStorage = r.target.storage.get(r.via);
+  const innerPath = targetIdPath ? ['id'] : rest;
+  if (op === 'isnull' && targetIdPath) {
+    const v = raw.trim().toLowerCase();
+    const exists =
+      viaStorage === 'junction'
+        ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b} WHERE ${b}.${junctionOf(r.target, r.via).dst} = ${alias}.id)`
+        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id)`;
+    return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: [] };
+  }
+  const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1);
+  if (viaStorage === 'junction') {
+    const j = junctionOf(r.target, r.via);
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql})`,
+      params: inner.params,
+    };
+  }
+  return {
+    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${inner.sql})`,
+    params: inner.params,
+  };
+}
+
+function junctionOf(t: ModelTable, field: string) {
+  const j = t.lists.find((l) => l.field.name === field);
+  if (!j) throw new Error(`No junction ${t.model.name}.${field}`);
+  return j;
+}
+
+/**
+ * Compile `sort[]` keys (`name`, `-created_date`, `subject.name`) into an ORDER BY list. The row id is always
+ * appended so pages are stable.
+ */
+export function compileSort(t: ModelTable, alias: string, keys: readonly string[]): string {
+  const terms: string[] = [];
+  for (const key of keys) {
+    const desc = key.startsWith('-');
+    const path = (desc || key.startsWith('+') ? key.slice(1) : key).split('.');
+    const first = resolve(t, path[0] as string, alias);
+    let expr: string | null = null;
+    if (first?.kind === 'column' && path.length === 1 && first.type !== 'json' && first.type !== 'list_of_strings') {
+      expr = first.column;
+    } else if (first?.kind === 'relation') {
+      const rest = path.slice(1);
+      if (rest.length === 0 || (rest.length === 1 && rest[0] === 'id')) expr = first.column;
+      else if (rest.length === 1) {
+        const inner = resolve(first.target, rest[0] as string, `${alias}_s`);
+        if (inner?.kind === 'column' || inner?.kind === 'relation') {
+          expr = `(SELECT ${inner.column} FROM ${first.target.table} ${alias}_s WHERE ${alias}_s.id = ${first.column})`;
+        }
+      }
+    }
+    if (!expr) {
+      throw badRequest(`Unknown sort field "${key}" for ${t.model.name}. Sortable: ${sortableNames(t)}.`);
+    }
+    terms.push(`${expr} ${desc ? 'DESC' : 'ASC'}`);
+  }
+  terms.push(`${alias}.rowid ASC`);
+  return terms.join(', ');
+}
+
+function sortableNames(t: ModelTable): string {
+  return [
+    'id',
+    ...t.columns.filter((f) => f.type !== 'json' && f.type !== 'list_of_strings').map((f) => f.name),
+    'created_date',
+    'modified_date',
+  ].join(', ');
+}
+
+/** Validate `include[]` names: relation, relation-list and reverse-list fields. Returns the fields. */
+export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  for (const n of names) {
+    const field = t.model.fields.find((f) => f.name === n);
+    const storage = field ? t.storage.get(n) : undefined;
+    const ok =
+      field?.target &&
+      field.target !== 'epoch' &&
+      (storage === 'junction' || storage === 'reverse' || (storage === 'column' && field.type === 'relation'));
+    if (!ok || !field) {
+      const rels = t.model.fields
+        .filter((f) => f.target && f.target !== 'epoch' && t.storage.get(f.name) !== 'computed')
+        .map((f) => f.name);
+      throw badRequest(
+        `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
+      );
+    }
+    out.push(field);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Parsing of the documented query parameters (docs/api.md): `filter{field}` / `filter{field.op}`, `sort[]`,
+ * `include[]`, `limit`, `offset`. Unknown parameters (e.g. `format=json`) are ignored.
+ *
+ * @example
+ * ```ts
+ * parseQuery('filter{name.icontains}=visual&sort[]=-name&include[]=sessions.*&limit=5');
+ * // { filters: [{ key: 'name.icontains', value: 'visual' }], sort: ['-name'], include: ['sessions'], limit: 5, offset: 0 }
+ * ```
+ */
+import { badRequest } from '../errors.js';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+export interface RawFilter {
+  /** The text between the braces, e.g. `projects.id` or `name.icontains`. */
+  key: string;
+  value: string;
+}
+
+export interface ListQuery {
+  filters: RawFilter[];
+  sort: string[];
+  include: string[];
+  limit: number;
+  offset: number;
+}
+
+const FILTER_KEY = /^filter\{(.*)\}$/;
+
+function nonNegativeInt(name: string, raw: string): number {
+  if (!/^\d{1,15}$/.test(raw.trim())) {
+    throw badRequest(`Invalid ${name} "${raw}": expected a non-negative integer.`);
+  }
+  return Number(raw.trim());
+}
+
+/** Parse a raw query string (without `?`). Throws HttpError 400 naming a malformed `limit`/`offset`. */
+export function parseQuery(search: string): ListQuery {
+  const params = new URLSearchParams(search);
+  const out: ListQuery = { filters: [], sort: [], include: [], limit: DEFAULT_LIMIT, offset: 0 };
+  for (const [key, value] of params) {
+    const m = FILTER_KEY.exec(key);
+    if (m) {
+      out.filters.push({ key: (m[1] as string).trim(), value });
+    } else if (key === 'sort[]' || key === 'sort') {
+      for (const s of value.split(',')) if (s.trim()) out.sort.push(s.trim());
+    } else if (key === 'include[]' || key === 'include') {
+      for (const s of value.split(',')) {
+        const name = s.trim().replace(/\.\*$/, '');
+        if (name && !out.include.includes(name)) out.include.push(name);
+      }
+    } else if (key === 'limit' || key === 'per_page') {
+      const n = nonNegativeInt('limit', value);
+      if (n < 1) throw badRequest(`Invalid limit "${value}": expected an integer from 1 to ${MAX_LIMIT}.`);
+      // As DRF's LimitOffsetPagination does, a limit above the maximum is clamped.
+      out.limit = Math.min(n, MAX_LIMIT);
+    } else if (key === 'offset') {
+      out.offset = nonNegativeInt('offset', value);
+    } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
+      throw badRequest(`Malformed filter parameter "${key}": use filter{field} or filter{field.operator}.`);
+    }
+  }
+  return out;
+}

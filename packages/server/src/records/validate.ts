@@ -1,0 +1,328 @@
+/**
+ * Input validation per the docs' field tables (registry rows): required fields, max lengths, uniqueness, enum
+ * choices, types, relations that must exist and be readable by the caller, non-empty required lists,
+ * `extra_fields` keys/values, `download_links` repositories and URL schemes. Read-only fields are ignored, write-once
+ * fields are ignored on update, unknown keys are ignored (as DRF does). Errors are DRF-shaped.
+ *
+ * @example
+ * ```ts
+ * const v = validateInput(ctx, caller, tableOf('session'), { name: 'S1', projects: [pid] }, 'create');
+ * v.columns.name; // 'S1'
+ * v.lists.projects; // [pid]
+ * ```
+ */
+import type { FieldSpec } from 'brainstem-api-tools/registry';
+import type { ServerContext } from '../context.js';
+import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { stmt } from '../db/statements.js';
+import { fieldErrors } from '../errors.js';
+import type { Caller } from '../permissions/caller.js';
+import { readScope } from '../permissions/scope.js';
+import { normaliseDateTime } from '../query/compile.js';
+
+export type WriteMode = 'create' | 'replace' | 'update';
+
+export interface ValidInput {
+  /** Column values to store (JSON fields already serialised). */
+  columns: Record<string, unknown>;
+  /** Relation lists to store, in order. */
+  lists: Record<string, (string | number)[]>;
+  /** Computed-but-writable fields (project/group `users`, `groups`), handled by the grant code. */
+  special: Record<string, unknown>;
+}
+
+const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Fields that are writable through the API although stored by code (grants). */
+const SPECIAL_WRITABLE = new Set(['project.users', 'project.groups', 'group.users']);
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'dict';
+  if (typeof v === 'string') return 'str';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v;
+}
+
+/** Whether a relation id exists in the target table and is readable by the caller. */
+export function relationVisible(ctx: ServerContext, caller: Caller, target: ModelTable, id: string | number): boolean {
+  const scope = readScope(ctx, caller, target.model, 'a');
+  return (
+    stmt(ctx.db, `SELECT 1 FROM ${target.table} a WHERE a.id = ? AND ${scope.sql}`).get(id, ...scope.params) !==
+    undefined
+  );
+}
+
+function relationId(target: ModelTable, v: unknown): string | number | null {
+  if (target.intId) {
+    if (typeof v === 'number' && Number.isInteger(v)) return v;
+    if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
+    return null;
+  }
+  if (typeof v === 'string' && UUID.test(v)) return v.toLowerCase();
+  return null;
+}
+
+/** Validate one value against its field; returns the value to store or pushes messages. */
+function validateField(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  f: FieldSpec,
+  v: unknown,
+  errs: string[],
+): unknown {
+  const storage = t.storage.get(f.name);
+  if (v === null) {
+    if (f.required || f.type === 'relation_list' || f.type === 'list_of_strings' || f.type === 'boolean') {
+      errs.push('This field may not be null.');
+      return undefined;
+    }
+    return null;
+  }
+  switch (f.type) {
+    case 'string':
+    case 'text':
+    case 'other': {
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        errs.push('Not a valid string.');
+        return undefined;
+      }
+      const s = String(v);
+      if (f.required && s.trim() === '') errs.push('This field may not be blank.');
+      if (f.maxLength !== undefined && s.length > f.maxLength) {
+        errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
+      }
+      return s;
+    }
+    case 'enum': {
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        errs.push(`"${String(JSON.stringify(v))}" is not a valid choice.`);
+        return undefined;
+      }
+      const s = String(v);
+      if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice.`);
+      else if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
+      if (f.maxLength !== undefined && s.length > f.maxLength) {
+        errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
+      }
+      return s;
+    }
+    case 'integer': {
+      const n = typeof v === 'string' && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isInteger(n) || typeof v === 'boolean') {
+        errs.push('A valid integer is required.');
+        return undefined;
+      }
+      if (Math.abs(n) > 2 ** 53) {
+        errs.push('Ensure this value is less than or equal to 9007199254740992.');
+        return undefined;
+      }
+      if (f.doc.includes('positive') && n < 0) errs.push('Ensure this value is greater than or equal to 0.');
+      return n;
+    }
+    case 'boolean': {
+      if (v === true || v === 'true' || v === 'True' || v === 1 || v === '1') return 1;
+      if (v === false || v === 'false' || v === 'False' || v === 0 || v === '0') return 0;
+      errs.push('Must be a valid boolean.');
+      return undefined;
+    }
+    case 'date': {
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+        errs.push('Date has wrong format. Use one of these formats instead: YYYY-MM-DD.');
+        return undefined;
+      }
+      if (new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+        errs.push('Date has wrong format. Use one of these formats instead: YYYY-MM-DD.');
+        return undefined;
+      }
+      return v;
+    }
+    case 'datetime': {
+      const d = typeof v === 'string' ? normaliseDateTime(v) : null;
+      if (!d) {
+        errs.push(
+          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+        );
+        return undefined;
+      }
+      return d;
+    }
+    case 'list_of_strings': {
+      if (!Array.isArray(v)) {
+        errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+        return undefined;
+      }
+      if (v.some((x) => typeof x !== 'string')) {
+        errs.push('Each item must be a string.');
+        return undefined;
+      }
+      if (v.some((x: string) => x.length > 100)) errs.push('Ensure each item has no more than 100 characters.');
+      return JSON.stringify(v);
+    }
+    case 'json':
+      return validateJson(f, v, errs);
+    case 'relation': {
+      const target = tableOf(f.target as string);
+      const id = relationId(target, v);
+      if (id === null) {
+        errs.push(
+          target.intId
+            ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
+            : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
+        );
+        return undefined;
+      }
+      if (!relationVisible(ctx, caller, target, id)) {
+        errs.push(`Invalid pk "${id}" - object does not exist.`);
+        return undefined;
+      }
+      return id;
+    }
+    case 'relation_list': {
+      if (storage !== 'junction') return undefined;
+      if (!Array.isArray(v)) {
+        errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+        return undefined;
+      }
+      if (f.required && v.length === 0) {
+        errs.push('This list may not be empty.');
+        return undefined;
+      }
+      const target = tableOf(f.target as string);
+      const ids: (string | number)[] = [];
+      for (const item of v) {
+        const id = relationId(target, item);
+        if (id === null) {
+          errs.push(
+            target.intId
+              ? `Incorrect type. Expected pk value, received ${typeName(item)}.`
+              : `“${String(typeof item === 'object' ? JSON.stringify(item) : item)}” is not a valid UUID.`,
+          );
+          return undefined;
+        }
+        if (!relationVisible(ctx, caller, target, id)) {
+          errs.push(`Invalid pk "${id}" - object does not exist.`);
+          return undefined;
+        }
+        if (!ids.includes(id)) ids.push(id);
+      }
+      return ids;
+    }
+    default:
+      return v;
+  }
+}
+
+function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
+  if (f.keyPattern) {
+    if (typeof v !== 'object' || Array.isArray(v)) {
+      errs.push(`Expected a dictionary of items but got type "${typeName(v)}".`);
+      return undefined;
+    }
+    for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+      if (!KEY_PATTERN.test(k)) {
+        errs.push(
+          `Invalid key "${k}": keys must start with a letter and contain only letters, numbers and underscores.`,
+        );
+      } else if (val !== null && typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
+        errs.push(`Invalid value for key "${k}": values must be strings or numbers.`);
+      }
+    }
+    return JSON.stringify(v);
+  }
+  if (f.name === 'download_links') {
+    if (!Array.isArray(v)) {
+      errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+      return undefined;
+    }
+    const repos =
+      ((f.subfields as { name: string; enum_values?: string[] }[] | undefined) ?? []).find(
+        (s) => s.name === 'repository',
+      )?.enum_values ?? [];
+    v.forEach((link, i) => {
+      if (typeof link !== 'object' || link === null || Array.isArray(link)) {
+        errs.push(`Item ${i}: expected an object with "repository" and "url".`);
+        return;
+      }
+      const { repository, url } = link as Record<string, unknown>;
+      if (typeof repository !== 'string' || !repos.includes(repository)) {
+        errs.push(`Item ${i}: "${String(repository)}" is not a valid repository. Choices: ${repos.join(', ')}.`);
+      }
+      if (typeof url !== 'string' || !URL_SCHEME.test(url)) {
+        errs.push(`Item ${i}: "${String(url)}" is not a valid URL: it must start with http://, https:// or ftp://.`);
+      }
+    });
+    return JSON.stringify(v);
+  }
+  try {
+    return JSON.stringify(v);
+  } catch {
+    errs.push('Value must be valid JSON.');
+    return undefined;
+  }
+}
+
+/**
+ * Validate a request body for `t`. `existing` is the stored row on replace/update (uniqueness excludes it).
+ * `uniqueAgainst` is the table whose rows must not share unique values (the approved table for approvals).
+ * Throws HttpError 400 with `{"field": ["message"]}`.
+ */
+export function validateInput(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  body: unknown,
+  mode: WriteMode,
+  opts: { existingId?: string | number; uniqueAgainst?: ModelTable } = {},
+): ValidInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw fieldErrors({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${typeName(body)}.`] });
+  }
+  const input = body as Record<string, unknown>;
+  const out: ValidInput = { columns: {}, lists: {}, special: {} };
+  const errors: Record<string, string[]> = {};
+  for (const f of t.model.fields) {
+    if (f.name === 'id') continue;
+    const key = `${t.model.name}.${f.name}`;
+    if (SPECIAL_WRITABLE.has(key)) {
+      if (f.name in input) out.special[f.name] = input[f.name];
+      continue;
+    }
+    const storage = t.storage.get(f.name);
+    if (f.readOnly || storage === 'computed' || storage === 'reverse') continue;
+    if (f.writeOnce && mode !== 'create') continue;
+    const present = Object.hasOwn(input, f.name);
+    if (!present) {
+      const required = f.required && (mode === 'create' || (mode === 'replace' && !f.requiredOnCreateOnly));
+      if (required) errors[f.name] = ['This field is required.'];
+      continue;
+    }
+    const errs: string[] = [];
+    const value = validateField(ctx, caller, t, f, input[f.name], errs);
+    if (errs.length > 0) {
+      errors[f.name] = errs;
+      continue;
+    }
+    if (value === undefined) continue;
+    if (storage === 'junction') out.lists[f.name] = value as (string | number)[];
+    else out.columns[f.name] = value;
+  }
+  // Uniqueness, checked only when the other checks passed for the field.
+  const uniqueTable = opts.uniqueAgainst ?? t;
+  for (const f of t.model.fields) {
+    if (!f.unique || errors[f.name] || out.columns[f.name] === undefined || out.columns[f.name] === null) continue;
+    const clash = stmt(ctx.db, `SELECT id FROM ${uniqueTable.table} WHERE ${q(f.name)} = ? AND id IS NOT ?`).get(
+      out.columns[f.name],
+      opts.existingId ?? null,
+    );
+    if (clash)
+      errors[f.name] = [`${uniqueTable.model.detailKey.replace(/_/g, ' ')} with this ${f.name} already exists.`];
+  }
+  if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * `POST /api/token/` (email + password → a new personal access token; the seed's login) and the local
+ * extension `GET /api/auth/whoami/` (who a token belongs to).
+ */
+import type { FastifyInstance } from 'fastify';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { createToken } from '../auth/tokens.js';
+import { passwordHashOf } from '../auth/users.js';
+import type { ServerContext } from '../context.js';
+import { BAD_TOKEN, fieldErrors, HttpError, UNAUTHENTICATED } from '../errors.js';
+
+/** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
+const DUMMY_HASH = hashPassword(`dummy-${Math.random()}`);
+
+export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.post('/api/token', async (req, reply) => {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw fieldErrors({ non_field_errors: ['Expected a JSON object with "username" and "password".'] });
+    }
+    const { username, password } = body as Record<string, unknown>;
+    const errors: Record<string, string[]> = {};
+    if (typeof username !== 'string' || username === '') errors.username = ['This field is required.'];
+    if (typeof password !== 'string' || password === '') errors.password = ['This field is required.'];
+    if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+    const found = passwordHashOf(ctx.db, username as string);
+    const ok = verifyPassword(found?.hash || DUMMY_HASH, password as string) && found !== null && found.hash !== '';
+    if (!ok || !found) throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
+    const name =
+      typeof (body as Record<string, unknown>).name === 'string'
+        ? String((body as Record<string, unknown>).name)
+        : 'password login';
+    const token = createToken(ctx.db, found.user.id, name.slice(0, 100));
+    reply.code(200);
+    return { token };
+  });
+
+  app.get('/api/auth/whoami', async (req) => {
+    const auth = req.headers.authorization;
+    if (!auth) throw UNAUTHENTICATED();
+    const user = ctx.authenticate(auth);
+    if (!user) throw BAD_TOKEN();
+    return { user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name } };
+  });
+}
