@@ -38,7 +38,13 @@ export default async function run() {
     ['brainstem models session', ['models', 'session']],
   ]) {
     const ms = time(args);
-    rows.push({ name: `${name} (median of ${RUNS})`, value: ms, unit: 'ms', goal: `≤ ${GOAL_MS} ms`, ok: ms <= GOAL_MS });
+    rows.push({
+      name: `${name} (median of ${RUNS})`,
+      value: ms,
+      unit: 'ms',
+      goal: `≤ ${GOAL_MS} ms`,
+      ok: ms <= GOAL_MS,
+    });
   }
   rows.push({ name: 'node -e 0 (floor: Node start-up alone)', value: baseline, unit: 'ms' });
   return rows;
@@ -55,5 +61,6 @@ function medianNode() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await run()) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.goal ? ` (goal ${r.goal})` : ''}`);
+  for (const r of await run())
+    console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.goal ? ` (goal ${r.goal})` : ''}`);
 }
