@@ -83,6 +83,18 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     db.close();
   });
   installFaults(app, resolved);
+  // JSON only (other media types get 415). An empty body is no body: `PATCH …/accept/` and DELETE requests
+  // often carry a JSON content type with nothing in it.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, (_req, text, done) => {
+    const s = String(text);
+    if (s.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(s));
+    } catch (e) {
+      done(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }), undefined);
+    }
+  });
   app.setErrorHandler((err, req, reply) => {
     const { status, body, headers } = errorBody(err);
     if (status >= 500 && !resolved.quiet) console.error(`brainstem-server: ${req.method} ${req.url} failed:`, err);

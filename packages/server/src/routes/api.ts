@@ -167,6 +167,11 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   const t = tableOf(model);
   const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
   const body = req.body;
+  if (body !== undefined && !/^application\/([\w.+-]+\+)?json/i.test(String(req.headers['content-type'] ?? ''))) {
+    throw new HttpError(415, {
+      detail: `Unsupported media type "${req.headers['content-type']}" in request: send JSON.`,
+    });
+  }
 
   switch (op) {
     case 'list':
