@@ -80,7 +80,7 @@ export function installLoaders(proto: Loadable): void {
       configurable: true,
       writable: true,
       enumerable: false,
-      value: function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
+      value: async function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
         const o = (opts ?? {}) as Record<string, unknown>;
         const q = loaderQuery(model, o);
         if (o.all && o.id === undefined) {

@@ -18,7 +18,7 @@ export interface LocalServer {
 }
 
 export async function startHttp(
-  handler: (req: Recorded, res: ServerResponse) => void | Promise<void>,
+  handler: (req: Recorded, res: ServerResponse) => unknown,
   host = '127.0.0.1',
 ): Promise<LocalServer> {
   const requests: Recorded[] = [];
