@@ -122,7 +122,7 @@ export class ValidationError extends APIError {
       ...init,
       message:
         init.message ??
-        `400 Bad Request (${init.method} ${init.url})${list ? `: ${list}` : ''}. ` +
+        `400 Bad Request (${init.method} ${init.url})${list ? `: ${list.replace(/\.$/, '')}` : ''}. ` +
           'Match the required fields and value formats listed in the model documentation.',
     });
     this.fields = fields;
