@@ -6,13 +6,18 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_USERS, type RunningServer, startServer } from '../src/index.js';
 import { type Browser, launchBrowser } from './browser-harness.js';
-import { type Harness, PASSWORD, postJson, startHarness } from './device-harness.js';
+import { postJson } from './device-harness.js';
 
-let h: Harness;
+/** The real server (demo seed), so this is the product end to end; its URL without the trailing slash. */
+let server: RunningServer;
+const h = { url: '' };
+const PASSWORD = DEMO_USERS.alice.password;
 let browser: Browser;
 beforeAll(async () => {
-  h = await startHarness({ deviceInterval: 1 });
+  server = await startServer({ port: 0, seed: 'demo', deviceInterval: 1, quiet: true });
+  h.url = server.url.replace(/\/$/, '');
   browser = await launchBrowser();
 });
 beforeEach(async () => {
@@ -21,7 +26,7 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await h?.close();
+  await server?.close();
 });
 
 interface Started {
@@ -75,6 +80,17 @@ describe('device login in headless Chromium', () => {
     const who = await fetch(`${h.url}/api/auth/whoami/`, { headers: { authorization: `Bearer ${result.token}` } });
     expect(who.status).toBe(200);
     expect(((await who.json()) as { user: { email: string } }).user.email).toBe('alice@example.org');
+    // …and on a private list: the same projects Alice's demo token sees.
+    const mine = await fetch(`${h.url}/api/private/stem/project/`, {
+      headers: { authorization: `Bearer ${result.token}` },
+    });
+    const demo = await fetch(`${h.url}/api/private/stem/project/`, {
+      headers: { authorization: `Bearer ${DEMO_USERS.alice.token}` },
+    });
+    expect(mine.status).toBe(200);
+    const count = ((await mine.json()) as { count: number }).count;
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBe(((await demo.json()) as { count: number }).count);
     // Collected once: the next poll says so.
     await new Promise((r) => setTimeout(r, 1000));
     expect((await postJson(`${h.url}/api/auth/device/token/`, { device_code: s.device_code })).body).toEqual({
