@@ -12,21 +12,45 @@ import type { ListQuery } from '../query/params.js';
 import type { Row } from '../records/computed.js';
 import { renderRows } from '../records/render.js';
 
-const countCache = new WeakMap<ServerContext, { generation: number; map: Map<string, number> }>();
+/**
+ * Ordered id lists of recent queries, valid until the next write (the generation changes). Filtering and
+ * sorting run in SQL once per query; later pages of the same query are slices of the memoised id list, so
+ * paging through 20,000 records does not rescan the table for every offset.
+ */
+const idCache = new WeakMap<ServerContext, { generation: number; map: Map<string, (string | number)[]> }>();
+const MAX_CACHED_QUERIES = 64;
 
-function cachedCount(ctx: ServerContext, sql: string, params: unknown[]): number {
-  let c = countCache.get(ctx);
+function orderedIds(ctx: ServerContext, sql: string, params: unknown[]): (string | number)[] {
+  let c = idCache.get(ctx);
   if (!c || c.generation !== ctx.generation) {
     c = { generation: ctx.generation, map: new Map() };
-    countCache.set(ctx, c);
+    idCache.set(ctx, c);
   }
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = c.map.get(key);
-  if (hit !== undefined) return hit;
-  const n = (stmt(ctx.db, sql).get(...params) as { n: number }).n;
-  if (c.map.size > 1000) c.map.clear();
-  c.map.set(key, n);
-  return n;
+  if (hit) {
+    // Refresh its position (least recently used goes first).
+    c.map.delete(key);
+    c.map.set(key, hit);
+    return hit;
+  }
+  const ids = stmt(ctx.db, sql)
+    .pluck()
+    .all(...params) as (string | number)[];
+  if (c.map.size >= MAX_CACHED_QUERIES) c.map.delete(c.map.keys().next().value as string);
+  c.map.set(key, ids);
+  return ids;
+}
+
+/** Rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
+function rowsByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): Row[] {
+  if (rowids.length === 0) return [];
+  const rows = stmt(
+    ctx.db,
+    `SELECT rowid AS _rowid, * FROM ${t.table} WHERE rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(rowids)) as (Row & { _rowid: number })[];
+  const byRowid = new Map(rows.map((r) => [r._rowid, r]));
+  return rowids.map((id) => byRowid.get(id)).filter((r): r is Row & { _rowid: number } => r !== undefined);
 }
 
 function pageUrl(base: URL, limit: number, offset: number): string {
@@ -59,15 +83,12 @@ export function listResponse(
   const order = compileSort(t, 'a', query.sort);
   const includes = resolveIncludes(t, query.include);
   const whereSql = where.join(' AND ');
-  const rows = stmt(ctx.db, `SELECT a.* FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    ...params,
-    query.limit,
-    query.offset,
-  ) as Row[];
+  const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order}`, params);
+  const rows = rowsByRowid(ctx, t, ids.slice(query.offset, query.offset + query.limit) as number[]);
   const records = renderRows(ctx, caller, t, rows, includes);
   const body: Record<string, unknown> = { [t.model.listKey]: records };
   if (ctx.options.pagination === 'minimal') return body;
-  const count = cachedCount(ctx, `SELECT count(*) AS n FROM ${t.table} a WHERE ${whereSql}`, params);
+  const count = ids.length;
   body.count = count;
   body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
   body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;

@@ -10,7 +10,11 @@ import type { ServerContext } from '../context.js';
 import { BAD_TOKEN, fieldErrors, HttpError, UNAUTHENTICATED } from '../errors.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
-const DUMMY_HASH = hashPassword(`dummy-${Math.random()}`);
+let dummyHash: string | undefined;
+const DUMMY_HASH = () => {
+  dummyHash ??= hashPassword(`dummy-${Math.random()}`);
+  return dummyHash;
+};
 
 export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.post('/api/token', async (req, reply) => {
@@ -24,7 +28,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     if (typeof password !== 'string' || password === '') errors.password = ['This field is required.'];
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
     const found = passwordHashOf(ctx.db, username as string);
-    const ok = verifyPassword(found?.hash || DUMMY_HASH, password as string) && found !== null && found.hash !== '';
+    const ok = verifyPassword(found?.hash || DUMMY_HASH(), password as string) && found !== null && found.hash !== '';
     if (!ok || !found) throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
     const name =
       typeof (body as Record<string, unknown>).name === 'string'
