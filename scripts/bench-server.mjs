@@ -112,7 +112,10 @@ export default async function run() {
       if (ids.length >= 2000) break;
     }
     let i = 0;
-    const detail = await load(() => `${base}${ids[(i = (i + 7919) % ids.length)]}/`);
+    const detail = await load(() => {
+      i = (i + 7919) % ids.length;
+      return `${base}${ids[i]}/`;
+    });
     rows.push({ name: 'session detail', value: detail, unit: 'req/s', goal: '≥ 5000 req/s', ok: detail >= 5000 });
   } finally {
     agent.destroy();
