@@ -1,5 +1,5 @@
 import type { Ctx } from './context.js';
-import { errorSummary, exitCodeFor, formatError } from './errors.js';
+import { errorLines, errorSummary, exitCodeFor } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { formatRecords, type OutputOptions, type Row } from './format/index.js';
 
@@ -64,11 +64,8 @@ export function reportBulk(
   );
   const failed = [...result.failed].sort((a, b) => a.index - b.index);
   for (const f of failed) {
-    const text = formatError(f.error)
-      .replace(/^brainstem: /, '')
-      .trimEnd()
-      .replace(/\n/g, '\n    ');
-    ctx.io.err(`  item ${f.index}: ${text}\n`);
+    const [head, ...rest] = errorLines(f.error);
+    ctx.io.err(`  item ${f.index}: ${head}\n${rest.map((l) => `    ${l}\n`).join('')}`);
   }
   return exitCodeFor(failed[0]?.error) || EXIT.OTHER;
 }

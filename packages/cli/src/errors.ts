@@ -110,24 +110,38 @@ export function fieldErrors(err: unknown): Array<[string, string]> {
  * ```
  */
 export function formatError(err: unknown, opts: { debug?: boolean } = {}): string {
-  const fields = fieldErrors(err);
-  let head = err instanceof Error ? err.message : String(err);
-  if (fields.length > 0) {
-    // The client's message may already list the fields; keep only its first line and list them ourselves.
-    head = head.split('\n')[0] ?? head;
-  }
-  head = head.trim() || (err instanceof Error ? err.name : 'error');
-  const lines = [`brainstem: ${head}`];
-  for (const [field, message] of fields) lines.push(`  ${field || '(body)'}: ${message}`);
+  const lines = errorLines(err).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
   if (err instanceof UsageError) lines.push("Run 'brainstem --help' for usage.");
   if (opts.debug && err instanceof Error) {
     const body = (err as { body?: unknown }).body;
     if (body !== undefined) lines.push(`response body: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
     if (err.stack) lines.push(err.stack);
-    if (err.cause)
+    if (err.cause) {
       lines.push(`cause: ${err.cause instanceof Error ? (err.cause.stack ?? err.cause.message) : String(err.cause)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * An error as a head line plus one `field: message` line per field error (400). The head of a validation error
+ * names the request instead of repeating the fields.
+ *
+ * @example
+ * ```ts
+ * errorLines(validationError); // ['validation failed (400 Bad Request, POST …/session/):', 'name: This field is required.']
+ * ```
+ */
+export function errorLines(err: unknown): string[] {
+  const fields = fieldErrors(err);
+  const e = err as { message?: unknown; name?: unknown; status?: unknown; method?: unknown; url?: unknown } | null;
+  let head = (typeof e?.message === 'string' ? e.message : String(err)).trim();
+  if (fields.length > 0) {
+    const where = typeof e?.method === 'string' && typeof e?.url === 'string' ? `, ${e.method} ${e.url}` : '';
+    head = `validation failed (${typeof e?.status === 'number' ? e.status : 400} Bad Request${where}):`;
+  }
+  head = head || (typeof e?.name === 'string' ? e.name : 'error');
+  return [head, ...fields.map(([field, message]) => `${field || '(body)'}: ${message}`)];
 }
 
 /** A JSON-friendly summary of an error for per-item reports (bulk save/delete). */

@@ -53,9 +53,12 @@ describe('exit codes', () => {
 
 describe('formatError', () => {
   it('prints one line, then one line per field error', () => {
-    const text = formatError(new ValidationError(400, '400 Bad Request (POST …): name: This field is required.\nmore'));
-    expect(text.split('\n')).toEqual([
-      'brainstem: 400 Bad Request (POST …): name: This field is required.',
+    const err = Object.assign(new ValidationError(400, '400 Bad Request (POST …): name: This field is required.'), {
+      method: 'POST',
+      url: 'http://127.0.0.1:8000/api/private/stem/session/',
+    });
+    expect(formatError(err).split('\n')).toEqual([
+      'brainstem: validation failed (400 Bad Request, POST http://127.0.0.1:8000/api/private/stem/session/):',
       '  name: This field is required.',
       '  projects: At least one.',
       '  projects: Must be a list.',

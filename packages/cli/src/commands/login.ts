@@ -1,4 +1,3 @@
-import { FileTokenStore } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
@@ -39,10 +38,10 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
 
     if (g.token !== undefined) {
       if (!g.token.trim()) throw new UsageError('--token is empty');
-      // Check the token before storing it: a typo should fail here (exit 3), not on the next command.
-      const client = createClient(ctx, g);
-      const who = (await client.whoami({ signal: ctx.signal })) as { user?: unknown };
-      await new FileTokenStore().set(client.url, g.token);
+      // The client checks the token with whoami before storing it: a typo fails here (exit 3), not later.
+      const client = createClient(ctx, { ...g, token: undefined }, { interactive: false });
+      await client.login({ method: 'token', token: g.token, signal: ctx.signal });
+      const who = await client.whoami({ signal: ctx.signal });
       say(`Logged in to ${client.url} as ${userLabel(who?.user)}. Token cached in ${cachePath()}`);
       return;
     }

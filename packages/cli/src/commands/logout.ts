@@ -1,4 +1,3 @@
-import { FileTokenStore } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath } from '../auth-info.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
@@ -16,20 +15,13 @@ export function logoutCommand(cmd: Command, ctx: Ctx): Command {
     const say = (s: string) => {
       if (!g.quiet) ctx.io.err(`${s}\n`);
     };
-    if (o.all) {
-      const removed = await new FileTokenStore().clear();
-      if (removed.length === 0) say('No cached tokens to remove.');
-      for (const url of removed) say(`Logged out of ${url}`);
-      if (removed.length > 0)
-        say(`(${removed.length} token${removed.length === 1 ? '' : 's'} removed from ${cachePath()})`);
+    const client = createClient(ctx, { ...g, token: undefined }, { interactive: false });
+    const { removed } = await client.logout({ all: Boolean(o.all) });
+    if (removed.length === 0) {
+      say(o.all ? 'No cached tokens to remove.' : `Not logged in to ${client.url}; nothing to remove.`);
       return;
     }
-    const client = createClient(ctx, g);
-    const { removed } = await client.logout();
-    say(
-      removed
-        ? `Logged out of ${client.url} (token removed from ${cachePath()})`
-        : `Not logged in to ${client.url}; nothing to remove.`,
-    );
+    for (const url of removed) say(`Logged out of ${url}`);
+    say(`(${removed.length} token${removed.length === 1 ? '' : 's'} removed from ${cachePath()})`);
   });
 }

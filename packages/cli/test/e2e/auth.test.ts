@@ -1,0 +1,222 @@
+// login / logout / whoami through the built CLI against the local server, with a private token cache.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, ensureBuilt, runCli, runShell, sh, tempHome } from './harness.js';
+
+const alice = DEMO_USERS.alice;
+let server: RunningServer;
+let other: RunningServer;
+const home = tempHome();
+const env = home.env;
+const cacheFile = join(home.home, '.config', 'brainstem', 'tokens.json');
+const hasScript = existsSync('/usr/bin/script');
+
+beforeAll(async () => {
+  ensureBuilt();
+  [server, other] = await Promise.all([
+    startServer({ port: 0, seed: 'demo', quiet: true }),
+    startServer({ port: 0, seed: 'demo', quiet: true }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([server?.close(), other?.close()]);
+  home.cleanup();
+});
+beforeEach(async () => {
+  await runCli(['logout', '--all', '--quiet'], { env });
+});
+
+function noSecrets(...texts: string[]) {
+  for (const t of texts) {
+    expect(t).not.toContain(alice.token);
+    expect(t).not.toContain(alice.password);
+  }
+}
+
+describe('login --token', () => {
+  it('checks the token, caches it 0600 per server, prints no token', async () => {
+    const r = await runCli(['login', '--url', server.url, '--token', alice.token], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Logged in to ${server.url} as Alice Andersen <alice@example.org>`);
+    expect(r.stderr).toContain(cacheFile);
+    noSecrets(r.stdout, r.stderr);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home.home, '.config', 'brainstem')).mode & 0o777).toBe(0o700);
+
+    // The cached token is used without --token.
+    const load = await runCli(['load', 'project', '--url', server.url], { env });
+    expect(load.code, load.stderr).toBe(0);
+    expect(JSON.parse(load.stdout).projects.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a bad token (exit 3) and stores nothing', async () => {
+    const r = await runCli(['login', '--url', server.url, '--token', 'bst_wrong'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).not.toContain('bst_wrong');
+    const w = await runCli(['whoami', '--url', server.url], { env });
+    expect(w.code).toBe(3);
+  });
+});
+
+describe('whoami', () => {
+  it('names the user, the server and the token cache, never the token', async () => {
+    await runCli(['login', '--url', server.url, '--token', alice.token], { env });
+    const r = await runCli(['whoami', '--url', server.url], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Server:      ${server.url}`);
+    expect(r.stdout).toContain('Alice Andersen <alice@example.org>');
+    expect(r.stdout).toContain(`token cache ${cacheFile}`);
+    noSecrets(r.stdout, r.stderr);
+
+    const j = await runCli(['whoami', '--url', server.url, '--format', 'json'], { env });
+    const info = JSON.parse(j.stdout);
+    expect(info).toMatchObject({ url: server.url, token_source: 'cache', token_cache: cacheFile });
+    expect(info.user.email).toBe('alice@example.org');
+    noSecrets(j.stdout);
+  });
+
+  it('with --token or BRAINSTEM_TOKEN says where the token came from', async () => {
+    const r = await runCli(['whoami', '--url', server.url, '--format', 'json'], {
+      env: { ...env, BRAINSTEM_TOKEN: alice.token },
+    });
+    expect(JSON.parse(r.stdout).token_source).toBe('env:BRAINSTEM_TOKEN');
+  });
+
+  it('exits 3 when not logged in', async () => {
+    const r = await runCli(['whoami', '--url', server.url], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/brainstem login/);
+  });
+});
+
+describe('logout', () => {
+  it('removes the token of one server only', async () => {
+    await runCli(['login', '--url', server.url, '--token', alice.token], { env });
+    await runCli(['login', '--url', other.url, '--token', DEMO_USERS.bob.token], { env });
+    const r = await runCli(['logout', '--url', server.url], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Logged out of ${server.url}`);
+    expect((await runCli(['whoami', '--url', server.url], { env })).code).toBe(3);
+    const still = await runCli(['whoami', '--url', other.url], { env });
+    expect(still.code).toBe(0);
+    expect(still.stdout).toContain('bob@example.org');
+
+    const again = await runCli(['logout', '--url', server.url], { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('nothing to remove');
+  });
+
+  it('--all removes every server', async () => {
+    await runCli(['login', '--url', server.url, '--token', alice.token], { env });
+    await runCli(['login', '--url', other.url, '--token', DEMO_USERS.bob.token], { env });
+    const r = await runCli(['logout', '--all'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Logged out of ${server.url}`);
+    expect(r.stderr).toContain(`Logged out of ${other.url}`);
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toEqual({});
+    expect((await runCli(['whoami', '--url', other.url], { env })).code).toBe(3);
+  });
+});
+
+describe('login --password', () => {
+  it('reads email and password from stdin when it is not a terminal', async () => {
+    const r = await runCli(['login', '--password', '--url', server.url], {
+      env,
+      stdin: `${alice.email}\n${alice.password}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('as Alice Andersen <alice@example.org>');
+    noSecrets(r.stdout, r.stderr);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+    expect((await runCli(['whoami', '--url', server.url], { env })).stdout).toContain('alice@example.org');
+  });
+
+  it('--email plus the password on stdin', async () => {
+    const r = await runCli(['login', '--password', '--email', alice.email, '--url', server.url], {
+      env,
+      stdin: `${alice.password}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('a wrong password exits 3', async () => {
+    const r = await runCli(['login', '--password', '--url', server.url], { env, stdin: `${alice.email}\nnot-it\n` });
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).not.toContain('not-it');
+  });
+
+  it('stdin ending early is a usage error', async () => {
+    const r = await runCli(['login', '--password', '--url', server.url], { env, stdin: `${alice.email}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('stdin ended before the password was given');
+  });
+
+  it.skipIf(!hasScript)('on a terminal: prompts, and the password is not echoed', async () => {
+    // util-linux `script` gives the CLI a pseudo-terminal; we type the password only once the prompt shows, as a
+    // person would (typed earlier, the terminal itself would echo it before the CLI can turn echo off).
+    const cmd = `${sh(process.execPath)} ${sh(BIN)} login --password --email ${alice.email} --url ${server.url}`;
+    const child = spawn('script', ['-qec', cmd, '/dev/null'], { env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const prompted = new Promise<void>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        if (out.includes('Password: ')) resolve();
+      });
+    });
+    await prompted;
+    await new Promise((r) => setTimeout(r, 200));
+    child.stdin.write(`${alice.password}\r`);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.end();
+    expect(code, out).toBe(0);
+    expect(out).toContain('Password: ');
+    expect(out).toContain('Logged in to');
+    expect(out).not.toContain(alice.password);
+  });
+});
+
+describe('progress bar on a terminal', () => {
+  it.skipIf(!hasScript)('draws on a terminal stderr, not with --quiet', async () => {
+    const big = await startServer({ port: 0, seed: 'demo', seedSessions: 400, quiet: true });
+    try {
+      const base = `${sh(process.execPath)} ${sh(BIN)} load session --all --url ${big.url} --token ${alice.token} --format ndjson`;
+      const shown = await runShell(`script -qec ${sh(`${base} > /dev/null`)} /dev/null`, { env });
+      expect(shown.code, shown.stdout).toBe(0);
+      expect(shown.stdout).toMatch(/sessions (▕|\d)/);
+      expect(shown.stdout).toMatch(/rec\/s/);
+      expect(shown.stdout).not.toContain(alice.token);
+      const quiet = await runShell(`script -qec ${sh(`${base} --quiet > /dev/null`)} /dev/null`, { env });
+      expect(quiet.code).toBe(0);
+      expect(quiet.stdout).not.toMatch(/rec\/s/);
+    } finally {
+      await big.close();
+    }
+  });
+});
+
+describe('interrupt', () => {
+  it('Ctrl-C (SIGINT) exits 130', async () => {
+    const slow = await startServer({ port: 0, seed: 'demo', latency: 3000, quiet: true });
+    try {
+      const child = spawn(process.execPath, [BIN, 'load', 'session', '--url', slow.url, '--token', alice.token], {
+        env: cleanEnv(env),
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+      });
+      await new Promise((r) => setTimeout(r, 700));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(130);
+      expect(stderr).toContain('interrupted');
+    } finally {
+      await slow.close();
+    }
+  });
+});
