@@ -382,7 +382,7 @@ function detailOf(body: unknown): string {
   if (typeof body !== 'object') return `: ${String(body)}`;
   const b = body as Record<string, unknown>;
   for (const k of ['detail', 'error', 'message']) {
-    if (typeof b[k] === 'string') return `: ${b[k]}`;
+    if (typeof b[k] === 'string') return `: ${(b[k] as string).replace(/\.$/, '')}`;
   }
   return '';
 }
