@@ -62,10 +62,10 @@ async function main(): Promise<void> {
   section('Sorting results');
   const alpha = await client.load('project', { portal: 'public', sort: ['name'] });
   console.log('Alphabetically sorted projects:');
-  alpha.projects.slice(0, 3).forEach((p, i) => console.log(`${i + 1}. ${p.name}`));
+  for (const [i, p] of alpha.projects.slice(0, 3).entries()) console.log(`${i + 1}. ${p.name}`);
   const reverse = await client.load('project', { portal: 'public', sort: ['-name'] });
   console.log('Reverse alphabetically sorted projects:');
-  reverse.projects.slice(0, 3).forEach((p, i) => console.log(`${i + 1}. ${p.name}`));
+  for (const [i, p] of reverse.projects.slice(0, 3).entries()) console.log(`${i + 1}. ${p.name}`);
 
   // ------------------------------------------------------------------------------- Pagination (Python v2, MATLAB)
   section('Pagination');
