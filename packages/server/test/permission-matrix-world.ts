@@ -61,7 +61,7 @@ const LEVEL_FLAGS: Record<number, Record<string, boolean>> = {
   1: {},
 };
 
-const emailOf = (role: Role) => `${role.replace('_', '-')}@matrix.example`;
+export const emailOf = (role: Role) => `${role.replace('_', '-')}@matrix.example`;
 
 /** Models whose fixtures are created by the generic synthesizer, in dependency order. */
 function creationOrder(models: readonly ModelSpec[]): ModelSpec[] {

@@ -623,6 +623,105 @@ function seedAll(ctx: ServerContext): void {
     { sessions: [s1, s3] },
   );
 
+  // Public project contents beyond sessions: cohort, collection, breeding, logs, a manipulation.
+  add('cohort', { name: 'Allen cohort 2019', project: p5, tags: '[]' }, alice, { subjects: [a1, a2] });
+  add('collection', { name: 'Allen drifting gratings', project: p5, tags: '[]' }, alice, { sessions: [s8, s9] });
+  add('breeding', { name: 'Allen PV-Cre breeding', project: p5, mother: a2, father: a1 });
+  add(
+    'subjectlog',
+    {
+      type: 'Weighing',
+      description: 'Weekly weight',
+      subject: a1,
+      entries: json([{ date_time: '2019-01-03T09:00:00Z', notes: null, details: { weight: 24.0 } }]),
+    },
+    alice,
+    {},
+    { user: alice },
+  );
+  const headpost = stmt(db, 'SELECT id FROM t_procedure WHERE subject = ?').get(a1) as { id: string };
+  add('procedurelog', {
+    type: 'LinearDisplacement',
+    description: 'Probe depth',
+    procedure: headpost.id,
+    entries: json([{ date_time: '2019-01-10T11:00:00Z', notes: null, details: { displacement: 3.2 } }]),
+  });
+  add(
+    'manipulation',
+    { type: 'VisualStimulation', notes: 'Drifting gratings, 8 directions', session: s8, details: '[]' },
+    alice,
+    { procedures: [headpost.id], equipment: [] },
+  );
+  const publicInventory = add('inventory', {
+    name: 'Shared reagent shelf',
+    location: 'Room 2.11',
+    description: 'Open reagent list',
+    is_public: 1,
+  });
+  share('inventory', publicInventory);
+  add('consumablestock', {
+    type: 'TracerDye',
+    status: 'AVAILABLE',
+    inventory: publicInventory,
+    storage_location: 'Shelf 1',
+    details: '{}',
+  });
+  stmt(db, 'UPDATE t_license SET is_public = 1 WHERE id = ?').run(license);
+  add('projectgroupmembershipinvitation', {
+    invitee: carolLab,
+    project: p2,
+    can_change: 0,
+    manage_project: 0,
+    own_project: 0,
+  });
+  add('groupmembershipinvitation', { user_account_invitation: carol, authgroup: lab, new_manager: 0, new_owner: 0 });
+  // One pending proposal in every approval queue, submitted by Bob (the reviewer accepts or rejects them).
+  const propose = (model: string, columns: Cols, lists: Record<string, (string | number)[]> = {}) =>
+    insertRecord(ctx, tableOf(model), { columns, lists, special: {} }, bob, {
+      action: 'Add',
+      status: 'Pending',
+      instance_id: null,
+      reviewer: null,
+    });
+  propose('strainapproval', {
+    name: 'Thy1-GCaMP6s',
+    description: 'Calcium indicator line',
+    species: mouse,
+    external_identifiers: '[]',
+  });
+  propose('setuptypeapproval', { name: 'T-maze', description: 'T-shaped maze', category: 'A' });
+  propose('behavioralcategoryapproval', { name: 'Fear learning', description: 'Conditioned fear' });
+  propose(
+    'behavioralparadigmapproval',
+    { name: 'Contextual fear conditioning', description: 'Shock in a context', external_identifiers: '[]' },
+    { species: [mouse] },
+  );
+  propose('regulatoryauthorityapproval', {
+    name: 'Swedish Board of Agriculture',
+    abbreviation: 'SJV',
+    country: 'Sweden',
+    authority_type: 'national',
+    is_active: 1,
+  });
+  propose('supplierapproval', {
+    name: 'Charles River',
+    description: 'Rats and mice',
+    website: 'https://www.criver.com',
+  });
+  propose('consumableapproval', {
+    name: 'Fluorogold',
+    description: 'Retrograde tracer',
+    supplier: jax,
+    type: 'TracerDye',
+    details: '{}',
+  });
+  propose('hardwaredeviceapproval', { name: 'Neuropixels 2.0 probe', description: 'Four-shank probe', supplier: imec });
+  propose('journalapproval', {
+    name: 'eLife',
+    description: 'Open-access journal',
+    website: 'https://elifesciences.org',
+  });
+
   // Pending work: a species proposal by Bob, an invitation of Carol into the working-memory project, and a
   // request by Carol to join the Andersen lab.
   insertRecord(
