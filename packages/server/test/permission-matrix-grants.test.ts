@@ -140,9 +140,23 @@ describe('project users/groups as rendered from the grants', () => {
   });
 
   it('never lets the last owner go (400)', async () => {
-    const id = await world.fresh(project, 'last owner');
-    const r = await world.api('owner', 'PATCH', projectPath(id), { users: { [emailOf('owner')]: { remove: true } } });
+    // A project whose only owner is its creator (the fresh fixture projects also have an owner group).
+    const u = outsider();
+    const headers = { authorization: `Bearer ${u.token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${world.url}/api/private/stem/project/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Matrix sole owner' }),
+    });
+    const id = ((await created.json()) as { project: { id: string } }).project.id;
+    const r = await fetch(world.url + projectPath(id), {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ users: { [u.email]: { remove: true } } }),
+    });
     expect(r.status).toBe(400);
+    const after = await asToken(u.token, 'GET', projectPath(id));
+    expect(usersOf(after[project.detailKey] as Record<string, unknown>)[u.email]?.is_owner).toBe(true);
   });
 });
 
