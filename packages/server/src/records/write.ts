@@ -14,7 +14,8 @@ import type { ValidInput } from './validate.js';
 /** Fields that default to null rather than an empty string when not given. */
 const NULL_DEFAULT = new Set(['rrid', 'image', 'license_document']);
 
-function defaultFor(t: ModelTable, name: string): unknown {
+/** The stored default of a column (what a create without the field stores). */
+export function defaultFor(t: ModelTable, name: string): unknown {
   const f = t.columns.find((c) => c.name === name);
   if (!f) return null;
   switch (f.type) {
@@ -56,6 +57,21 @@ export function insertRecord(
   const id = t.intId ? Number(info.lastInsertRowid) : (idVals[0] as string);
   for (const [name, ids] of Object.entries(input.lists)) writeList(ctx, t, id, name, ids);
   return id;
+}
+
+/**
+ * PUT is a complete replacement: writable fields the body leaves out go back to their defaults (write-once and
+ * read-only fields keep their values).
+ */
+export function fillReplacement(t: ModelTable, input: ValidInput): void {
+  for (const f of t.columns) {
+    if (f.readOnly || f.writeOnce || f.requiredOnCreateOnly || f.name in input.columns) continue;
+    input.columns[f.name] = defaultFor(t, f.name);
+  }
+  for (const j of t.lists) {
+    if (j.field.readOnly || j.field.name in input.lists) continue;
+    input.lists[j.field.name] = [];
+  }
 }
 
 /** Update the given columns and lists of a record, touching `modified_date`. */

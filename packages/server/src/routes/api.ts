@@ -26,7 +26,7 @@ import { parseQuery } from '../query/params.js';
 import type { Row } from '../records/computed.js';
 import { loadRows, renderRows } from '../records/render.js';
 import { validateInput, type WriteMode } from '../records/validate.js';
-import { deleteRecord, getRow, insertRecord, updateRecord } from '../records/write.js';
+import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { listResponse } from './list.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -204,6 +204,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
         const row = findRecord(ctx, caller, t, p.id as string);
         const mode: WriteMode = method === 'PUT' ? 'replace' : 'update';
         const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id });
+        if (mode === 'replace') fillReplacement(t, input);
         authorizeWrite(ctx, caller, t, 'change', row, input);
         if (model.approval) {
           const approval = tableOf(model.approval.model);
