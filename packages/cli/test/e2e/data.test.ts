@@ -13,6 +13,7 @@ const home = tempHome();
 let as: (args: string[], opts?: { stdin?: string; env?: Record<string, string> }) => Promise<RunResult>;
 let placeCells: string; // id of Alice's project "Hippocampal place cells (Andersen lab)"
 
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON of many shapes, read by assertions
 function json(r: RunResult): Record<string, unknown> & { [k: string]: any } {
   expect(r.stderr, 'stderr').toBe('');
   expect(r.code, r.stderr).toBe(0);
@@ -284,6 +285,31 @@ describe('save and delete', () => {
     expect(r.stderr).toContain('response body: {');
     expect(r.stderr).toMatch(/\n\s+at /);
     expect(r.stderr).not.toContain(ALICE);
+  });
+
+  it('a 403 (Bob changing a project he only reads) exits 5 with one line', async () => {
+    const r = await runCli(
+      [
+        'save',
+        'project',
+        '--id',
+        placeCells,
+        '--data',
+        '{"description":"bob was here"}',
+        '--url',
+        server.url,
+        '--token',
+        DEMO_USERS.bob.token,
+      ],
+      {
+        env: home.env,
+      },
+    );
+    expect(r.code).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^brainstem: 403 Forbidden .*permission/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain(DEMO_USERS.bob.token);
   });
 
   it('deleting a missing record exits 4', async () => {
