@@ -125,8 +125,8 @@ describe('invitations and membership requests: each side its own actions', () =>
       await world.api('non_member', 'GET', `/api/private/users/group/${gid}/join/`);
     }
     const m = getModel(model);
-    const list = await world.api('owner', 'GET', `/api/private/users/${model}/?limit=100`);
-    const own = await world.api('non_member', 'GET', `/api/private/users/${model}/?limit=100`);
+    const list = await world.api('owner', 'GET', `/api/private/users/${model}/?filter{authgroup}=${gid}`);
+    const own = await world.api('non_member', 'GET', `/api/private/users/${model}/?filter{authgroup}=${gid}`);
     const rows = [
       ...((list.body[m.listKey] as { id: Id; authgroup: number }[]) ?? []),
       ...((own.body[m.listKey] as { id: Id; authgroup: number }[]) ?? []),

@@ -143,7 +143,8 @@ export async function buildWorld(): Promise<World> {
   const invitation = getModel('groupmembershipinvitation');
   async function addToGroup(gid: number, role: Role, flags: Record<string, boolean>): Promise<void> {
     await must('owner', 'PATCH', path(group, gid), { users: { [emailOf(role)]: flags } }, 200);
-    const list = await must(role, 'GET', path(invitation), undefined, 200);
+    // Filtered: managers also see the invitations they sent, so an unfiltered first page may not hold this one.
+    const list = await must(role, 'GET', `${path(invitation)}?filter{authgroup}=${gid}`, undefined, 200);
     const inv = (list[invitation.listKey] as { id: string; authgroup: number }[]).find((i) => i.authgroup === gid);
     if (!inv) throw new Error(`world setup: no invitation to group ${gid} for ${role}`);
     await must(role, 'GET', path(invitation, inv.id, 'accept'), undefined, 200);
