@@ -18,9 +18,13 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
  * ```
  */
 export interface Logger {
+  /** Failures. */
   error(message: string, ...args: unknown[]): void;
+  /** Things the user should know (e.g. a count mismatch after `loadAll`). */
   warn(message: string, ...args: unknown[]): void;
+  /** Retries and recoveries. */
   info(message: string, ...args: unknown[]): void;
+  /** Every request and response line. */
   debug(message: string, ...args: unknown[]): void;
 }
 

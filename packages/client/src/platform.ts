@@ -28,8 +28,11 @@ export interface StoredToken {
  * ```
  */
 export interface TokenStore {
+  /** The token stored for a server URL, if any. */
   get(url: string): Promise<StoredToken | undefined>;
+  /** Stores the token for a server URL (replacing any). */
   set(url: string, token: string): Promise<void>;
+  /** Removes the token of a server URL; answers whether there was one. */
   delete(url: string): Promise<boolean>;
   /** Removes every entry; answers the URLs removed. */
   clear?(): Promise<string[]>;

@@ -107,6 +107,7 @@ export class FileTokenStore implements TokenStore {
     }
   }
 
+  /** The cached token for `url`; for the default URL, else the Python tool's token file. */
   async get(url: string): Promise<StoredToken | undefined> {
     const key = cacheKey(url);
     const entry = (await this.readAll())[key];
@@ -123,6 +124,7 @@ export class FileTokenStore implements TokenStore {
     return undefined;
   }
 
+  /** Caches `token` for `url` (atomic rewrite, 0600). */
   async set(url: string, token: string): Promise<void> {
     const data = await this.readAll().catch(() => ({}) as Record<string, CacheEntry>);
     data[cacheKey(url)] = { token, savedAt: new Date().toISOString() };
@@ -141,6 +143,7 @@ export class FileTokenStore implements TokenStore {
     return urls;
   }
 
+  /** Removes the entry of `url`; answers whether there was one. */
   async delete(url: string): Promise<boolean> {
     const data = await this.readAll();
     const key = cacheKey(url);

@@ -29,6 +29,14 @@ export type FieldType =
   | 'relation_list'
   | 'other';
 
+/**
+ * One field of a model, as its API page's field table documents it.
+ *
+ * @example
+ * ```ts
+ * getField('session', 'name'); // { name: 'name', type: 'string', required: true, maxLength: 255, … }
+ * ```
+ */
 export interface FieldSpec {
   readonly name: string;
   readonly type: FieldType;
@@ -56,8 +64,24 @@ export interface FieldSpec {
   readonly doc: string;
 }
 
+/**
+ * The CRUD operations a model page documents (list/detail = GET, add = POST, change = PATCH/PUT, delete = DELETE).
+ *
+ * @example
+ * ```ts
+ * const op: ModelOperation = 'change';
+ * ```
+ */
 export type ModelOperation = 'list' | 'detail' | 'add' | 'change' | 'delete';
 
+/**
+ * A special action on a record (`/{id}/{name}/`), e.g. `add_entry` on subject logs.
+ *
+ * @example
+ * ```ts
+ * getModel('group').actions; // [{ name: 'join', method: 'GET', portals: ['private'] }, …]
+ * ```
+ */
 export interface ActionSpec {
   /** URL suffix without the slash, e.g. `add_entry`, `accept`, `join`. */
   readonly name: string;
@@ -85,6 +109,14 @@ export type PermissionFamily =
   | 'group'
   | 'user';
 
+/**
+ * A convenience loader row (the Python tool's `load_<model>`): default includes and named filters.
+ *
+ * @example
+ * ```ts
+ * getModel('session').loader; // { includes: ['dataacquisition', …], filters: { name: 'name.icontains', … } }
+ * ```
+ */
 export interface LoaderSpec {
   /** Relations embedded by default (sent as `include[]=<name>.*`). */
   readonly includes: readonly string[];
@@ -92,6 +124,15 @@ export interface LoaderSpec {
   readonly filters: Readonly<Record<string, string>>;
 }
 
+/**
+ * One registry row: everything known about a model endpoint.
+ *
+ * @example
+ * ```ts
+ * const m: ModelSpec = getModel('session');
+ * m.app; // 'stem'
+ * ```
+ */
 export interface ModelSpec {
   /** URL segment, e.g. `dataacquisition`. */
   readonly name: string;
