@@ -8,6 +8,7 @@ import { createToken } from '../auth/tokens.js';
 import { passwordHashOf } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
 import { BAD_TOKEN, fieldErrors, HttpError, UNAUTHENTICATED } from '../errors.js';
+import { webState } from '../web/index.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
 let dummyHash: string | undefined;
@@ -27,9 +28,24 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     if (typeof username !== 'string' || username === '') errors.username = ['This field is required.'];
     if (typeof password !== 'string' || password === '') errors.password = ['This field is required.'];
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+    // Same throttle as the web sign-in form (5 failures / 15 min per account and per address), checked before the
+    // password so a locked-out guesser learns nothing; the account key exists whether or not the email does.
+    const { limiter } = webState(ctx);
+    const wait = limiter.blockedFor(username as string, req.ip);
+    if (wait > 0) {
+      throw new HttpError(
+        429,
+        { detail: 'Too many failed sign-in attempts. Try again later.' },
+        { 'Retry-After': String(wait) },
+      );
+    }
     const found = passwordHashOf(ctx.db, username as string);
     const ok = verifyPassword(found?.hash || DUMMY_HASH(), password as string) && found !== null && found.hash !== '';
-    if (!ok || !found) throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
+    if (!ok || !found) {
+      limiter.fail(username as string, req.ip);
+      throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
+    }
+    limiter.succeed(username as string);
     const name =
       typeof (body as Record<string, unknown>).name === 'string'
         ? String((body as Record<string, unknown>).name)
