@@ -332,14 +332,11 @@ export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldS
   for (const n of names) {
     const field = t.model.fields.find((f) => f.name === n);
     const storage = field ? t.storage.get(n) : undefined;
-    const ok =
-      field?.target &&
-      field.target !== 'epoch' &&
-      (storage === 'junction' || storage === 'reverse' || (storage === 'column' && field.type === 'relation'));
+    // Any relation holds ids that can be embedded; `epochs` (no endpoint, always []) is accepted because the
+    // Python client's load_session includes it by default.
+    const ok = field?.target && (field.type === 'relation' || field.type === 'relation_list') && storage !== undefined;
     if (!ok || !field) {
-      const rels = t.model.fields
-        .filter((f) => f.target && f.target !== 'epoch' && t.storage.get(f.name) !== 'computed')
-        .map((f) => f.name);
+      const rels = t.model.fields.filter((f) => f.target).map((f) => f.name);
       throw badRequest(
         `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
       );
