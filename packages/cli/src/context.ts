@@ -79,7 +79,7 @@ export function createClient(
   if (g.debug) options.logLevel = 'debug';
   // Prompts and browser logins only with a terminal on both ends; `--headless` reaches the lazy login too.
   options.interactive = (extra.interactive ?? true) && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY && !ctx.io.env.CI;
-  if (g.headless) (options as { headless?: boolean }).headless = true;
+  if (g.headless) options.headless = true;
   return new BrainstemClient(options) as unknown as DynamicClient;
 }
 

@@ -61,7 +61,8 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
     } else {
       await client.login({
         method: 'device',
-        headless: Boolean(g.headless),
+        // No browser in CI: print the URL and code instead.
+        headless: Boolean(g.headless) || Boolean(ctx.io.env.CI),
         signal: ctx.signal,
         onVerification: (v) => {
           if (v.browserOpened) {
