@@ -2,7 +2,7 @@
 // the guarantee that a POST is never sent twice.
 import type { RunningServer } from 'brainstem-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, RateLimitError, ServerError } from '../../src/index.js';
+import { AbortError, ConnectionError, RateLimitError, ServerError, TimeoutError } from '../../src/index.js';
 import { clientFor, countingFetch, DEMO_PROJECTS, startDemo } from '../helpers/server.js';
 
 describe('fault injection', () => {
@@ -54,5 +54,30 @@ describe('fault injection', () => {
     expect(names).toEqual(res.succeeded.map((s) => s.item.name).sort());
     // Failures are the non-retryable faults (502/503 without Retry-After, dropped connections) — never a 4xx.
     for (const f of res.failed) expect(f.error instanceof ServerError || f.error instanceof ConnectionError).toBe(true);
+  });
+});
+
+describe('latency', () => {
+  let slow: RunningServer;
+  beforeAll(async () => {
+    slow = await startDemo({ latency: 400 });
+  });
+  afterAll(() => slow.close());
+
+  it('a per-attempt timeout below the latency → TimeoutError after the retries', async () => {
+    const counter = countingFetch();
+    const err = await clientFor(slow, 'alice', { timeout: 100, maxRetries: 1, fetch: counter.fetch })
+      .load('session')
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(counter.count()).toBe(2);
+    const ok = await clientFor(slow, 'alice', { timeout: 100 }).load('session', { timeout: 5_000 });
+    expect(ok.sessions.length).toBeGreaterThan(0);
+  });
+
+  it('the caller signal → AbortError', async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    await expect(clientFor(slow, 'alice').loadAll('session', { signal: ac.signal })).rejects.toBeInstanceOf(AbortError);
   });
 });

@@ -108,6 +108,22 @@ describe('loadAll', () => {
   });
 });
 
+describe('count check', () => {
+  it('warns when the records loaded differ from the reported count', async () => {
+    const srv = await startHttp((req, res) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      json(res, 200, { projects: offset === 0 ? [{ id: 'a' }, { id: 'b' }] : [], count: 5 });
+    });
+    servers.push(srv);
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
+    const all = await client(srv.url, { logger, logLevel: 'warn' }).loadAll('project', { portal: 'public' });
+    expect(all.projects).toHaveLength(2);
+    expect(all.count).toBe(2);
+    expect(warnings.join()).toMatch(/reported 5 records but 2 were loaded/);
+  });
+});
+
 describe('iterate', () => {
   it('streams every record in order', async () => {
     const { srv } = await listServer(230, 'next');

@@ -235,3 +235,20 @@ describe('bulk', () => {
     expect(res.failed[0]!.error).toMatchObject({ status: 404 });
   });
 });
+
+describe('whoami', () => {
+  it('falls back on a server without /api/auth/whoami/ and says so', async () => {
+    const real = await startHttp((req, res) => {
+      if (req.url.startsWith('/api/auth/whoami/')) return json(res, 404, { detail: 'Not found.' });
+      json(res, 200, { projects: [] });
+    });
+    try {
+      const w = await new BrainstemClient({ url: real.url, token: 't', tokenStore: null, logLevel: 'off' }).whoami();
+      expect(w).toMatchObject({ user: null, source: 'fallback' });
+      expect(w.note).toMatch(/no \/api\/auth\/whoami\/ endpoint/);
+      expect(real.requests.map((r) => r.url)).toEqual(['/api/auth/whoami/', '/api/private/stem/project/?limit=1']);
+    } finally {
+      await real.close();
+    }
+  });
+});
