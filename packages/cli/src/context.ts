@@ -37,7 +37,7 @@ export interface DynamicClient {
   action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
   login(opts: Parameters<BrainstemClient['login']>[0]): Promise<unknown>;
   logout(opts?: { all?: boolean }): Promise<{ removed: string[] }>;
-  whoami(opts?: { signal?: AbortSignal }): Promise<{ user?: Row | null }>;
+  whoami(opts?: { signal?: AbortSignal }): Promise<{ user?: Row | null; note?: string }>;
 }
 
 /** Options accepted by every command (`brainstem --help`). */

@@ -40,7 +40,9 @@ export function whoamiCommand(cmd: Command, ctx: Ctx): Command {
     ctx.io.out(
       [
         `Server:      ${info.url}`,
-        `User:        ${userLabel(user)}${user && user.id !== undefined ? ` (id ${String(user.id)})` : ''}`,
+        user
+          ? `User:        ${userLabel(user)}${user.id !== undefined ? ` (id ${String(user.id)})` : ''}`
+          : `User:        unknown${who.note ? ` (${who.note})` : ''}`,
         `Token from:  ${describeSource(source)}`,
         `Token cache: ${info.token_cache}`,
         '',
