@@ -65,7 +65,7 @@ export default async function run() {
     const iterPeakKb = peak / 1024;
     rows.push({ name: `heap kept by loadAll (${total} sessions)`, value: loadAllHeap, unit: 'MB' });
     rows.push({
-      name: `iterate() peak heap growth (${n} sessions)`,
+      name: `iterate() peak live-heap growth (${n} sessions; 0 = below GC noise)`,
       value: iterPeakKb,
       unit: 'KB',
       goal: '< 25% of loadAll',
