@@ -36,7 +36,11 @@ function brand(cls: abstract new (...args: never[]) => unknown, name: string): v
     enumerable: false,
   });
   Object.defineProperty(cls, Symbol.hasInstance, {
-    value: (inst: unknown) => brandsOf(inst)?.includes(name) ?? false,
+    value(this: unknown, inst: unknown): boolean {
+      // A user's subclass inherits this static: give it the ordinary prototype check.
+      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, inst);
+      return brandsOf(inst)?.includes(name) ?? false;
+    },
   });
 }
 

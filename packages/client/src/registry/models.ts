@@ -252,7 +252,7 @@ export const MODELS = [
    { "name": "projects", "type": "relation_list", "required": true, "target": "project", "doc": "list of related project IDs formatted as strings [required; at least one]" },
    { "name": "date_time", "type": "datetime", "doc": "ISO 8601 date-time string (e.g. \"2023-03-22T15:30:00Z\")" },
    { "name": "epochs", "type": "relation_list", "readOnly": true, "target": "epoch", "doc": "list of related epoch IDs formatted as strings [read-only]" },
-   { "name": "datastorage", "type": "relation_list", "target": "datastorage", "doc": "list of related data storage IDs formatted as strings *(create/update accepts a list; use the Session → Data Storage endpoint to manage ordering)*" },
+   { "name": "datastorage", "type": "relation_list", "target": "datastorage", "requiresChange": true, "doc": "list of related data storage IDs formatted as strings *(create/update accepts a list; use the Session → Data Storage endpoint to manage ordering)*" },
    { "name": "extra_fields", "type": "json", "keyPattern": true, "doc": "JSON object of additional key/value metadata. *See structure below*" },
    { "name": "download_links", "type": "json", "subfields": [ { "name": "repository", "type": "enum", "enum_values": [ "CRCNS", "DANDI", "Figshare", "GitHub", "Globus", "Mendeley", "Zenodo", "Webshare", "Other" ] },
      { "name": "url", "type": "string", "notes": "must include http://, https://, or ftp:// scheme" }
@@ -284,7 +284,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "session", "type": "relation", "required": true, "target": "session", "doc": "related session ID" },
-   { "name": "datastorage", "type": "relation", "required": true, "target": "datastorage", "doc": "related data storage ID" },
+   { "name": "datastorage", "type": "relation", "required": true, "target": "datastorage", "requiresChange": true, "doc": "related data storage ID" },
    { "name": "order", "type": "integer", "doc": "position of the data storage in the session's list (0 first)" }
   ]
  },

@@ -52,6 +52,11 @@ export interface FieldSpec {
   readonly unique?: boolean;
   /** Target model (URL name) of a relation or relation list. */
   readonly target?: string;
+  /**
+   * Referencing a record through this field needs change rights on that record, not just read rights
+   * (api/stem/session.md: "`change_datastorage` for each data storage referenced").
+   */
+  readonly requiresChange?: boolean;
   /** For a read-only reverse relation list: the field on the target that points back here. */
   readonly via?: string;
   /** Documented choices of an enum field. */

@@ -72,6 +72,14 @@ describe('errors', () => {
     expect(t.name).toBe('TimeoutError');
   });
 
+  it("a user's subclass keeps ordinary instanceof semantics", () => {
+    class MyError extends NotFoundError {}
+    const mine = new MyError({ status: 404, body: null, url: 'u', method: 'GET' });
+    expect(mine).toBeInstanceOf(MyError);
+    expect(mine).toBeInstanceOf(NotFoundError);
+    expect(at(404)).not.toBeInstanceOf(MyError);
+  });
+
   it('instanceof works for objects from another copy of the classes (brand)', () => {
     // Simulate a second copy: an object built by an unrelated class carrying the same global brands.
     const other = Object.create(
