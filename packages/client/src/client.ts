@@ -49,13 +49,35 @@ import type {
 } from './types.js';
 import { checkId, checkPortal, recordPath, resolveModel } from './validate.js';
 
-/** The public BrainSTEM server. */
+/**
+ * The public BrainSTEM server.
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient().url === DEFAULT_URL; // when BRAINSTEM_URL is unset
+ * ```
+ */
 export const DEFAULT_URL = 'https://www.brainstem.org/';
 
-/** A token, or a function returning one (called before each request; lets you rotate tokens). */
+/**
+ * A token, or a function returning one (called before each request; lets you rotate tokens).
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient({ token: async () => (await vault.read('brainstem')).token });
+ * ```
+ */
 export type TokenOption = string | (() => string | Promise<string>);
 
-/** Where the token in use came from. */
+/**
+ * Where the token in use came from.
+ *
+ * @example
+ * ```ts
+ * await client.resolveToken({ interactive: false });
+ * console.log(client.tokenSource); // e.g. 'env:BRAINSTEM_TOKEN'
+ * ```
+ */
 export type TokenSource =
   | 'option'
   | 'function'
@@ -66,7 +88,14 @@ export type TokenSource =
   | 'python-cache'
   | 'login';
 
-/** Options of {@link BrainstemClient}. */
+/**
+ * Options of {@link BrainstemClient}.
+ *
+ * @example
+ * ```ts
+ * const client = new BrainstemClient({ url: 'http://127.0.0.1:8000/', timeout: 10_000, maxRetries: 3 });
+ * ```
+ */
 export interface ClientOptions {
   /**
    * API token, or an async function returning one (called before each request). When absent the token is looked
@@ -100,7 +129,14 @@ export interface ClientOptions {
   backoff?: BackoffOptions;
 }
 
-/** Options of {@link BrainstemClient.login}. */
+/**
+ * Options of {@link BrainstemClient.login}.
+ *
+ * @example
+ * ```ts
+ * await client.login({ headless: true, onVerification: (i) => console.error(i.verificationUri, i.userCode) });
+ * ```
+ */
 export interface LoginOptions {
   /**
    * `'device'` (default; browser approval, 2FA-safe), `'password'` (`POST /api/token/`), or `'token'` (store a
@@ -123,7 +159,15 @@ export interface LoginOptions {
   save?: boolean;
 }
 
-/** Result of {@link BrainstemClient.login}. */
+/**
+ * Result of {@link BrainstemClient.login}.
+ *
+ * @example
+ * ```ts
+ * const { saved } = await client.login();
+ * if (!saved) console.warn('token not cached');
+ * ```
+ */
 export interface LoginResult {
   token: string;
   method: 'device' | 'password' | 'token';
@@ -133,7 +177,14 @@ export interface LoginResult {
 
 type Resolved = { token: string; source: TokenSource } | undefined;
 
-/** Normalizes a server URL: http(s) only, trailing slash, no query or fragment. */
+/**
+ * Normalizes a server URL: http(s) only, trailing slash, no query or fragment.
+ *
+ * @example
+ * ```ts
+ * normalizeUrl('http://127.0.0.1:8000').href; // 'http://127.0.0.1:8000/'
+ * ```
+ */
 export function normalizeUrl(raw: string): URL {
   let url: URL;
   try {

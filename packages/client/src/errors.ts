@@ -61,7 +61,14 @@ export class BrainstemError extends Error {
 }
 brand(BrainstemError, 'BrainstemError');
 
-/** What the server answered, for {@link APIError}. */
+/**
+ * What the server answered, for {@link APIError}.
+ *
+ * @example
+ * ```ts
+ * new APIError({ status: 409, body: { detail: 'conflict' }, url, method: 'POST' });
+ * ```
+ */
 export interface APIErrorInit {
   status: number;
   body: unknown;
@@ -328,7 +335,14 @@ export class InvalidArgumentError extends BrainstemError {
 }
 brand(InvalidArgumentError, 'InvalidArgumentError');
 
-/** Why a login did not produce a token. */
+/**
+ * Why a login did not produce a token.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof LoginError && err.code === 'expired_token') await client.login();
+ * ```
+ */
 export type LoginErrorCode =
   | 'access_denied'
   | 'expired_token'
@@ -391,7 +405,14 @@ function detailOf(body: unknown): string {
   return '';
 }
 
-/** DRF error body → `{ field: [messages] }`. Nested objects flatten to `field.sub`; lists of strings kept. */
+/**
+ * DRF error body → `{ field: [messages] }`. Nested objects flatten to `field.sub`; lists of strings kept.
+ *
+ * @example
+ * ```ts
+ * fieldErrors({ name: ['This field is required.'] }); // { name: ['This field is required.'] }
+ * ```
+ */
 export function fieldErrors(body: unknown, prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (typeof body === 'string' && body) {

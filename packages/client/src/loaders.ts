@@ -8,12 +8,26 @@ import type { FilterValue } from './query.js';
 import { LOADER_MODELS, type ModelName } from './registry/index.js';
 import type { LoaderOptions, LoadOptions } from './types.js';
 
-/** `'dataacquisition'` → `'loadDataacquisition'`. */
+/**
+ * `'dataacquisition'` → `'loadDataacquisition'`.
+ *
+ * @example
+ * ```ts
+ * loaderMethodName('dataacquisition'); // 'loadDataacquisition'
+ * ```
+ */
 export function loaderMethodName(model: string): string {
   return `load${model.charAt(0).toUpperCase()}${model.slice(1)}`;
 }
 
-/** Every generated loader: method name and model. */
+/**
+ * Every generated loader: method name and model.
+ *
+ * @example
+ * ```ts
+ * for (const { method, model } of LOADER_METHODS) console.log(method, '→', model);
+ * ```
+ */
 export const LOADER_METHODS: readonly { readonly method: string; readonly model: string }[] = LOADER_MODELS.map(
   (m) => ({
     method: loaderMethodName(m.name),

@@ -5,7 +5,14 @@
  */
 import { readEnv } from './internal/env.js';
 
-/** Log levels, quietest first. */
+/**
+ * Log levels, quietest first.
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient({ logLevel: 'debug' }); // or BRAINSTEM_LOG=debug
+ * ```
+ */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /**

@@ -22,7 +22,14 @@ export { loadDotEnv } from './node/env-file.js';
 export { canPrompt, prompt } from './node/prompt.js';
 export { cacheKey, configDir, FileTokenStore, pythonTokenPath, tokenCachePath } from './node/token-cache.js';
 
-/** The Node hooks. */
+/**
+ * The Node hooks.
+ *
+ * @example
+ * ```ts
+ * NODE_PLATFORM.tokenStore?.get('https://www.brainstem.org/');
+ * ```
+ */
 export const NODE_PLATFORM: Platform = {
   loadEnvFile: () => {
     loadDotEnv();

@@ -4,7 +4,15 @@
  * @module
  */
 
-/** A token found in a {@link TokenStore}. */
+/**
+ * A token found in a {@link TokenStore}.
+ *
+ * @example
+ * ```ts
+ * const stored = await new FileTokenStore().get(client.url);
+ * console.log(stored?.source);
+ * ```
+ */
 export interface StoredToken {
   token: string;
   /** Where it came from, for messages (e.g. a file path). */
@@ -38,7 +46,16 @@ export interface TokenStore {
   clear?(): Promise<string[]>;
 }
 
-/** Runtime hooks. All optional. */
+/**
+ * Runtime hooks. All optional.
+ *
+ * @example
+ * ```ts
+ * class MyClient extends BrainstemClient {
+ *   protected static override platform: Platform = { notify: (m) => showBanner(m) };
+ * }
+ * ```
+ */
 export interface Platform {
   /** Loads `.env` from the working directory into the environment without overriding set variables. */
   loadEnvFile?(): void;

@@ -7,10 +7,24 @@
  */
 import { InvalidArgumentError } from './errors.js';
 
-/** A filter value: scalars, dates, or a list (sent as repeated parameters, e.g. for `id.in`). */
+/**
+ * A filter value: scalars, dates, or a list (sent as repeated parameters, e.g. for `id.in`).
+ *
+ * @example
+ * ```ts
+ * client.load('session', { filters: { 'start_time.gte': new Date('2024-01-01'), 'id.in': [a, b] } });
+ * ```
+ */
 export type FilterValue = string | number | boolean | Date | readonly (string | number | boolean | Date)[];
 
-/** Query options accepted by `load`/`loadAll`/`iterate`. */
+/**
+ * Query options accepted by `load`/`loadAll`/`iterate`.
+ *
+ * @example
+ * ```ts
+ * encodeQuery({ filters: { name: 'x' }, sort: '-name', limit: 10 });
+ * ```
+ */
 export interface QueryOptions {
   /** `{ 'name.icontains': 'visual' }` → `filter{name.icontains}=visual`. Multiple filters AND together. */
   filters?: Readonly<Record<string, FilterValue | undefined>>;

@@ -72,7 +72,14 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   return undefined;
 }
 
-/** Backoff settings. */
+/**
+ * Backoff settings.
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient({ backoff: { initialMs: 250, maxMs: 4000 } });
+ * ```
+ */
 export interface BackoffOptions {
   /** First delay in ms. @default 500 */
   initialMs?: number;

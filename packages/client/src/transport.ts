@@ -17,10 +17,24 @@ import {
 } from './retry.js';
 import { VERSION } from './version.js';
 
-/** HTTP methods the API uses. */
+/**
+ * HTTP methods the API uses.
+ *
+ * @example
+ * ```ts
+ * await client.action('session', id, 'custom', { method: 'POST' });
+ * ```
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Per-call options every client method accepts. */
+/**
+ * Per-call options every client method accepts.
+ *
+ * @example
+ * ```ts
+ * await client.load('session', { timeout: 5_000, maxRetries: 0, signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
 export interface RequestOptions {
   /** Cancels the call (and any retries or waits); rejects with `AbortError`. */
   signal?: AbortSignal;

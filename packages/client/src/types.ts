@@ -9,23 +9,59 @@ import type { MODELS } from './registry/models.js';
 import type { RequestOptions } from './transport.js';
 import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
 
-/** The record type of a model, e.g. `RecordOf<'session'>` = `Session`. */
+/**
+ * The record type of a model, e.g. `RecordOf<'session'>` = `Session`.
+ *
+ * @example
+ * ```ts
+ * const s: RecordOf<'session'> = (await client.load('session', { id })).session;
+ * ```
+ */
 export type RecordOf<M extends ModelName> = M extends keyof ModelRecordMap
   ? ModelRecordMap[M]
   : Record<string, unknown>;
-/** The create (POST) payload type of a model. */
+/**
+ * The create (POST) payload type of a model.
+ *
+ * @example
+ * ```ts
+ * const data: CreateOf<'session'> = { name: 'S', projects: [projectId] };
+ * ```
+ */
 export type CreateOf<M extends ModelName> = M extends keyof ModelCreateMap
   ? ModelCreateMap[M]
   : Record<string, unknown>;
-/** The update (PATCH/PUT) payload type of a model. */
+/**
+ * The update (PATCH/PUT) payload type of a model.
+ *
+ * @example
+ * ```ts
+ * const patch: UpdateOf<'session'> = { description: 'new' };
+ * ```
+ */
 export type UpdateOf<M extends ModelName> = M extends keyof ModelUpdateMap
   ? ModelUpdateMap[M]
   : Record<string, unknown>;
 
-/** Record ids: integers for users and groups, UUID strings otherwise. */
+/**
+ * Record ids: integers for users and groups, UUID strings otherwise.
+ *
+ * @example
+ * ```ts
+ * await client.load('group', { id: 7 }); // IdOf<'group'> = number | string
+ * ```
+ */
 export type IdOf<M extends ModelName> = M extends 'user' | 'group' ? number | string : string;
 
-/** The `meta` object public list responses carry (its shape is undocumented; these are the local server's keys). */
+/**
+ * The `meta` object public list responses carry (its shape is undocumented; these are the local server's keys).
+ *
+ * @example
+ * ```ts
+ * const { meta } = await client.load('project', { portal: 'public' });
+ * console.log(meta?.total_results);
+ * ```
+ */
 export interface PageMeta {
   total_results?: number;
   total_pages?: number;
@@ -34,7 +70,14 @@ export interface PageMeta {
   [key: string]: unknown;
 }
 
-/** Pagination keys of a list response. All optional: servers differ in which they send. */
+/**
+ * Pagination keys of a list response. All optional: servers differ in which they send.
+ *
+ * @example
+ * ```ts
+ * const { count, next } = await client.load('session');
+ * ```
+ */
 export interface PageFields {
   count?: number;
   next?: string | null;
@@ -63,7 +106,15 @@ export type ListPage<M extends ModelName> = { [K in ListKeyOf<M>]: RecordOf<M>[]
  */
 export type DetailBody<M extends ModelName> = { [K in DetailKeyOf<M>]: RecordOf<M> };
 
-/** What a save answers: the record under its detail key, or, for approval-governed models, the approval record. */
+/**
+ * What a save answers: the record under its detail key, or, for approval-governed models, the approval record.
+ *
+ * @example
+ * ```ts
+ * const res: SaveResult<'species'> = await client.save('species', { data: { name: 'Mus musculus' } });
+ * res.species_approval.status;
+ * ```
+ */
 export type SaveResult<M extends ModelName> =
   ModelOf<M> extends {
     approval: { key: infer K extends string; model: infer A extends ModelName };
@@ -71,7 +122,14 @@ export type SaveResult<M extends ModelName> =
     ? { [P in K]: RecordOf<A> }
     : DetailBody<M>;
 
-/** Documented filter operators (plus the Python tool's case-insensitive ones). */
+/**
+ * Documented filter operators (plus the Python tool's case-insensitive ones).
+ *
+ * @example
+ * ```ts
+ * client.load('session', { filters: { 'name.istartswith': 'pc-' } });
+ * ```
+ */
 export type FilterOperator =
   | 'exact'
   | 'iexact'
@@ -89,19 +147,54 @@ export type FilterOperator =
   | 'isnull'
   | 'id';
 
-/** A filter key: a field, `field.operator`, or any other server field path. Known ones autocomplete. */
+/**
+ * A filter key: a field, `field.operator`, or any other server field path. Known ones autocomplete.
+ *
+ * @example
+ * ```ts
+ * const key: FilterKey<'session'> = 'name.icontains';
+ * ```
+ */
 export type FilterKey<M extends ModelName> = FieldNameOf<M> | `${FieldNameOf<M>}.${FilterOperator}` | (string & {});
 
-/** Filters for a model: `{ 'name.icontains': 'visual' }`. */
+/**
+ * Filters for a model: `{ 'name.icontains': 'visual' }`.
+ *
+ * @example
+ * ```ts
+ * const filters: Filters<'project'> = { 'name.icontains': 'allen', 'description.icontains': 'neuropixels' };
+ * ```
+ */
 export type Filters<M extends ModelName> = { [K in FilterKey<M>]?: FilterValue };
 
-/** A sort key: a field or `-field`; fields the docs do not list (e.g. `created_date`) are allowed too. */
+/**
+ * A sort key: a field or `-field`; fields the docs do not list (e.g. `created_date`) are allowed too.
+ *
+ * @example
+ * ```ts
+ * const sort: SortKey<'session'>[] = ['-start_time', 'name'];
+ * ```
+ */
 export type SortKey<M extends ModelName> = FieldNameOf<M> | `-${FieldNameOf<M>}` | (string & {});
 
-/** A relation to embed (`include[]=<name>.*`). */
+/**
+ * A relation to embed (`include[]=<name>.*`).
+ *
+ * @example
+ * ```ts
+ * client.load('project', { include: ['sessions', 'subjects'] });
+ * ```
+ */
 export type IncludeKey<M extends ModelName> = FieldNameOf<M> | (string & {});
 
-/** Query options of `load`, `loadAll` and `iterate`. */
+/**
+ * Query options of `load`, `loadAll` and `iterate`.
+ *
+ * @example
+ * ```ts
+ * client.iterate('session', { portal: 'private', filters: { 'name.icontains': 'rat' }, sort: ['name'] });
+ * ```
+ */
 export interface QueryParams<M extends ModelName> extends RequestOptions {
   /** `'private'` (default; needs a token) or `'public'` (anonymous when no token is found). */
   portal?: Portal;
@@ -113,7 +206,14 @@ export interface QueryParams<M extends ModelName> extends RequestOptions {
   include?: readonly IncludeKey<M>[] | IncludeKey<M>;
 }
 
-/** Options of `load`. */
+/**
+ * Options of `load`.
+ *
+ * @example
+ * ```ts
+ * await client.load('session', { limit: 20, offset: 20 });
+ * ```
+ */
 export interface LoadOptions<M extends ModelName> extends QueryParams<M> {
   /** Load one record (the answer is then `{ <detail_key>: record }`). */
   id?: IdOf<M>;
@@ -123,13 +223,27 @@ export interface LoadOptions<M extends ModelName> extends QueryParams<M> {
   offset?: number;
 }
 
-/** Progress of `loadAll`. */
+/**
+ * Progress of `loadAll`.
+ *
+ * @example
+ * ```ts
+ * await client.loadAll('session', { onProgress: ({ loaded, total }) => console.error(`${loaded}/${total ?? '?'}`) });
+ * ```
+ */
 export interface LoadProgress {
   loaded: number;
   total: number | undefined;
 }
 
-/** Options of `loadAll`. */
+/**
+ * Options of `loadAll`.
+ *
+ * @example
+ * ```ts
+ * await client.loadAll('session', { pageSize: 50, concurrency: 2 });
+ * ```
+ */
 export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
   /** Records per page, 1..100. @default 100 */
   pageSize?: number;
@@ -141,7 +255,14 @@ export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-/** Options of `iterate`. */
+/**
+ * Options of `iterate`.
+ *
+ * @example
+ * ```ts
+ * for await (const s of client.iterate('session', { pageSize: 100 })) console.log(s.name);
+ * ```
+ */
 export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   /** Called after every page. */
   onProgress?: (progress: LoadProgress) => void;
@@ -151,7 +272,15 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   offset?: number;
 }
 
-/** Data `save` accepts: the create/update payload, or a whole loaded body (the seed's update recipe). */
+/**
+ * Data `save` accepts: the create/update payload, or a whole loaded body (the seed's update recipe).
+ *
+ * @example
+ * ```ts
+ * const page = await client.load('session', { filters: { 'name.iexact': 'x' } });
+ * await client.save('session', { id: page.sessions[0]!.id, data: { ...page, description: 'Updated via API' } });
+ * ```
+ */
 export type SaveData<M extends ModelName> =
   | CreateOf<M>
   | UpdateOf<M>
@@ -159,7 +288,14 @@ export type SaveData<M extends ModelName> =
   | (ListPage<M> & Partial<UpdateOf<M>>)
   | (DetailBody<M> & Partial<UpdateOf<M>>);
 
-/** Options of `save`. */
+/**
+ * Options of `save`.
+ *
+ * @example
+ * ```ts
+ * await client.save('session', { id, data: { name: 'S', projects: [p] }, method: 'put' });
+ * ```
+ */
 export interface SaveOptions<M extends ModelName> extends RequestOptions {
   /** Update this record (PATCH by default); without it, create (POST). */
   id?: IdOf<M>;
@@ -171,14 +307,28 @@ export interface SaveOptions<M extends ModelName> extends RequestOptions {
   portal?: Portal;
 }
 
-/** Options of `delete`. */
+/**
+ * Options of `delete`.
+ *
+ * @example
+ * ```ts
+ * await client.delete('session', { id });
+ * ```
+ */
 export interface DeleteOptions<M extends ModelName> extends RequestOptions {
   id: IdOf<M>;
   /** @default 'private' */
   portal?: Portal;
 }
 
-/** Options of `action`. */
+/**
+ * Options of `action`.
+ *
+ * @example
+ * ```ts
+ * await client.action('subjectlog', id, 'add_entry', { data: { date_time: '2024-01-01T10:00:00Z' } });
+ * ```
+ */
 export interface ActionOptions extends RequestOptions {
   /** HTTP method; defaults to the registry's method for this action. */
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -196,18 +346,46 @@ type ActionNamesOf<M extends ModelName> =
       : never
     : never;
 
-/** Models that offer the special action `A`, e.g. `ModelsWithAction<'add_entry'>` = `'procedurelog' | 'subjectlog'`. */
+/**
+ * Models that offer the special action `A`, e.g. `ModelsWithAction<'add_entry'>` = `'procedurelog' | 'subjectlog'`.
+ *
+ * @example
+ * ```ts
+ * type Joinable = ModelsWithAction<'join'>; // 'group'
+ * ```
+ */
 export type ModelsWithAction<A extends string> = {
   [M in ModelName]: A extends ActionNamesOf<M> ? M : never;
 }[ModelName];
 
-/** Models with a convenience loader. */
+/**
+ * Models with a convenience loader.
+ *
+ * @example
+ * ```ts
+ * const m: LoaderModelName = 'dataacquisition';
+ * ```
+ */
 export type LoaderModelName = Extract<Row, { loader: unknown }>['name'];
 
-/** Named filters of a model's convenience loader (e.g. `name`, `projects`, `tags` for sessions). */
+/**
+ * Named filters of a model's convenience loader (e.g. `name`, `projects`, `tags` for sessions).
+ *
+ * @example
+ * ```ts
+ * type F = LoaderFilterName<'subject'>; // 'name' | 'projects' | 'strain' | 'sex' | 'tags'
+ * ```
+ */
 export type LoaderFilterName<M extends LoaderModelName> = keyof Extract<Row, { name: M }>['loader']['filters'] & string;
 
-/** Options of a convenience loader: named filters, `filters`/`include` overrides, `all: true` for every page. */
+/**
+ * Options of a convenience loader: named filters, `filters`/`include` overrides, `all: true` for every page.
+ *
+ * @example
+ * ```ts
+ * await client.loadSubject({ sex: 'M', projects: projectId, include: ['projects'], all: true });
+ * ```
+ */
 export type LoaderOptions<M extends LoaderModelName> = LoadOptions<M> & {
   [K in LoaderFilterName<M>]?: FilterValue;
 } & {
@@ -217,25 +395,61 @@ export type LoaderOptions<M extends LoaderModelName> = LoadOptions<M> & {
   pageSize?: number;
 };
 
-/** A convenience loader: one record with `id`, else a list page (every record with `all: true`). */
+/**
+ * A convenience loader: one record with `id`, else a list page (every record with `all: true`).
+ *
+ * @example
+ * ```ts
+ * const loader: LoaderFn<'session'> = client.loadSession.bind(client);
+ * ```
+ */
 export interface LoaderFn<M extends LoaderModelName> {
   (opts: LoaderOptions<M> & { id: IdOf<M> }): Promise<DetailBody<M>>;
   (opts?: LoaderOptions<M>): Promise<ListPage<M>>;
 }
 
-/** `'dataacquisition'` → `'loadDataacquisition'`. */
+/**
+ * `'dataacquisition'` → `'loadDataacquisition'`.
+ *
+ * @example
+ * ```ts
+ * type N = LoaderMethodName<'dataacquisition'>; // 'loadDataacquisition'
+ * ```
+ */
 export type LoaderMethodName<M extends string> = `load${Capitalize<M>}`;
 
-/** The generated convenience loaders (`loadProject`, `loadSession`, …). */
+/**
+ * The generated convenience loaders (`loadProject`, `loadSession`, …).
+ *
+ * @example
+ * ```ts
+ * const fn: LoaderMethods['loadProject'] = client.loadProject;
+ * ```
+ */
 export type LoaderMethods = { [M in LoaderModelName as LoaderMethodName<M>]: LoaderFn<M> };
 
-/** Outcome of `saveMany`/`deleteMany`: every item is in exactly one list, with its input index. */
+/**
+ * Outcome of `saveMany`/`deleteMany`: every item is in exactly one list, with its input index.
+ *
+ * @example
+ * ```ts
+ * const { succeeded, failed }: BulkResult<string, void> = await client.deleteMany('session', ids);
+ * ```
+ */
 export interface BulkResult<I, R> {
   succeeded: { index: number; item: I; result: R }[];
   failed: { index: number; item: I; error: Error }[];
 }
 
-/** The user `whoami` reports. */
+/**
+ * The user `whoami` reports.
+ *
+ * @example
+ * ```ts
+ * const { user } = await client.whoami();
+ * console.log(user?.email);
+ * ```
+ */
 export interface WhoamiUser {
   id: number;
   email: string;
@@ -244,7 +458,15 @@ export interface WhoamiUser {
   [key: string]: unknown;
 }
 
-/** Result of `whoami`. */
+/**
+ * Result of `whoami`.
+ *
+ * @example
+ * ```ts
+ * const me = await client.whoami();
+ * if (me.source === 'fallback') console.log(me.note);
+ * ```
+ */
 export interface WhoamiResult {
   /** The user, or `null` when the server cannot say (no whoami endpoint). */
   user: WhoamiUser | null;

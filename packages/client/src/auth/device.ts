@@ -8,7 +8,14 @@
 import { AbortError, APIError, ConnectionError, LoginError, ServerError } from '../errors.js';
 import { sleep } from '../internal/sleep.js';
 
-/** What the user needs to approve the login, handed to `onVerification`. */
+/**
+ * What the user needs to approve the login, handed to `onVerification`.
+ *
+ * @example
+ * ```ts
+ * await client.login({ onVerification: (info: VerificationInfo) => console.error(`Open ${info.verificationUri}, code ${info.userCode}`) });
+ * ```
+ */
 export interface VerificationInfo {
   /** Page where the user types `userCode`. */
   verificationUri: string;
@@ -22,7 +29,14 @@ export interface VerificationInfo {
   browserOpened: boolean;
 }
 
-/** Options of a device login. */
+/**
+ * Options of a device login.
+ *
+ * @example
+ * ```ts
+ * await client.login({ method: 'device', headless: true, signal: AbortSignal.timeout(60_000) });
+ * ```
+ */
 export interface DeviceLoginOptions {
   /** Do not open a browser; show the URL and code instead. */
   headless?: boolean;

@@ -4,7 +4,14 @@
  */
 import { createInterface } from 'node:readline';
 
-/** Whether a person can answer: stdin and stderr are terminals and `CI` is unset. */
+/**
+ * Whether a person can answer: stdin and stderr are terminals and `CI` is unset.
+ *
+ * @example
+ * ```ts
+ * if (canPrompt()) await client.login();
+ * ```
+ */
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stderr.isTTY && !process.env.CI);
 }

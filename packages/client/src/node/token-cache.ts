@@ -49,7 +49,14 @@ export function pythonTokenPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.HOME?.trim() || homedir(), '.config', 'brainstem', 'token');
 }
 
-/** Cache key of a server URL (normalized: lowercase host, trailing slash). */
+/**
+ * Cache key of a server URL (normalized: lowercase host, trailing slash).
+ *
+ * @example
+ * ```ts
+ * cacheKey('HTTP://Example.org'); // 'http://example.org/'
+ * ```
+ */
 export function cacheKey(url: string): string {
   return normalizeUrl(url).href;
 }

@@ -15,20 +15,69 @@ import type { FieldSpec, ModelOperation, ModelSpec, Portal } from './types.js';
 export type * from './types.js';
 export { MODELS };
 
-/** Every model's URL name, e.g. `'session'`. */
+/**
+ * Every model's URL name, e.g. `'session'`.
+ *
+ * @example
+ * ```ts
+ * const m: ModelName = 'session';
+ * ```
+ */
 export type ModelName = (typeof MODELS)[number]['name'];
-/** The spec row of one model, with its literal types. */
+/**
+ * The spec row of one model, with its literal types.
+ *
+ * @example
+ * ```ts
+ * type SessionRow = ModelOf<'session'>; // its registry row, literal types
+ * ```
+ */
 export type ModelOf<M extends ModelName> = Extract<(typeof MODELS)[number], { name: M }>;
-/** The list-response key of a model, e.g. `'data_acquisitions'` for `'dataacquisition'`. */
+/**
+ * The list-response key of a model, e.g. `'data_acquisitions'` for `'dataacquisition'`.
+ *
+ * @example
+ * ```ts
+ * type K = ListKeyOf<'dataacquisition'>; // 'data_acquisitions'
+ * ```
+ */
 export type ListKeyOf<M extends ModelName> = ModelOf<M>['listKey'];
-/** The detail-response key of a model, e.g. `'data_acquisition'` for `'dataacquisition'`. */
+/**
+ * The detail-response key of a model, e.g. `'data_acquisition'` for `'dataacquisition'`.
+ *
+ * @example
+ * ```ts
+ * type K = DetailKeyOf<'dataacquisition'>; // 'data_acquisition'
+ * ```
+ */
 export type DetailKeyOf<M extends ModelName> = ModelOf<M>['detailKey'];
-/** Field names of a model. */
+/**
+ * Field names of a model.
+ *
+ * @example
+ * ```ts
+ * const f: FieldNameOf<'session'> = 'start_time';
+ * ```
+ */
 export type FieldNameOf<M extends ModelName> = ModelOf<M>['fields'][number]['name'];
 
-/** Every model's URL name, in registry order. */
+/**
+ * Every model's URL name, in registry order.
+ *
+ * @example
+ * ```ts
+ * MODEL_NAMES.length; // 49
+ * ```
+ */
 export const MODEL_NAMES: readonly ModelName[] = MODELS.map((m) => m.name);
-/** The portals, private first (the default). */
+/**
+ * The portals, private first (the default).
+ *
+ * @example
+ * ```ts
+ * PORTALS; // ['private', 'public']
+ * ```
+ */
 export const PORTALS: readonly Portal[] = ['private', 'public'];
 
 const byName = new Map<string, ModelSpec>();
@@ -106,13 +155,27 @@ function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/** Field spec by name, or `undefined`. */
+/**
+ * Field spec by name, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * getField('session', 'name')?.maxLength;
+ * ```
+ */
 export function getField(model: ModelSpec | string, field: string): FieldSpec | undefined {
   const m = typeof model === 'string' ? getModel(model) : model;
   return m.fields.find((f) => f.name === field);
 }
 
-/** Whether `portal` is allowed for a CRUD operation or special action of a model. */
+/**
+ * Whether `portal` is allowed for a CRUD operation or special action of a model.
+ *
+ * @example
+ * ```ts
+ * allowsPortal(getModel('session'), 'add', 'public'); // false
+ * ```
+ */
 export function allowsPortal(model: ModelSpec, op: ModelOperation | string, portal: Portal): boolean {
   const list =
     (model.portals as Record<string, readonly Portal[] | undefined>)[op] ??
@@ -120,7 +183,14 @@ export function allowsPortal(model: ModelSpec, op: ModelOperation | string, port
   return list?.includes(portal) ?? false;
 }
 
-/** Models that have a convenience loader (`load<Model>` in the client, `load_<model>` in Python). */
+/**
+ * Models that have a convenience loader (`load<Model>` in the client, `load_<model>` in Python).
+ *
+ * @example
+ * ```ts
+ * LOADER_MODELS.map((m) => m.name); // ['cohort', 'collection', 'project', …]
+ * ```
+ */
 export const LOADER_MODELS: readonly ModelSpec[] = (MODELS as readonly ModelSpec[]).filter((m) => m.loader);
 
 /**
@@ -143,7 +213,14 @@ export function modelPath(
   return path;
 }
 
-/** Whether a model's record ids are integers (users and groups) rather than UUID strings. */
+/**
+ * Whether a model's record ids are integers (users and groups) rather than UUID strings.
+ *
+ * @example
+ * ```ts
+ * hasIntegerIds('user'); // true
+ * ```
+ */
 export function hasIntegerIds(model: ModelSpec | string): boolean {
   const m = typeof model === 'string' ? getModel(model) : model;
   return m.fields.find((f) => f.name === 'id')?.type === 'integer';

@@ -1,9 +1,23 @@
 /** Shapes of the model registry's rows. Data lives in models.ts; helpers in index.ts. */
 
-/** The two documented portals. `private` needs a token; `public` is anonymous and read-only. */
+/**
+ * The two documented portals. `private` needs a token; `public` is anonymous and read-only.
+ *
+ * @example
+ * ```ts
+ * client.load('project', { portal: 'public' satisfies Portal });
+ * ```
+ */
 export type Portal = 'private' | 'public';
 
-/** URL app segments (docs/api.md). */
+/**
+ * URL app segments (docs/api.md).
+ *
+ * @example
+ * ```ts
+ * getModel('procedure').app; // 'modules'
+ * ```
+ */
 export type AppName =
   | 'stem'
   | 'modules'
@@ -13,7 +27,14 @@ export type AppName =
   | 'dissemination'
   | 'users';
 
-/** Field types of the docs' field tables (see ../shared/spec/NOTES.md §0). */
+/**
+ * Field types of the docs' field tables (see ../shared/spec/NOTES.md §0).
+ *
+ * @example
+ * ```ts
+ * getField('session', 'tags')?.type; // 'list_of_strings'
+ * ```
+ */
 export type FieldType =
   | 'uuid'
   | 'integer'
@@ -102,6 +123,11 @@ export interface ActionSpec {
  * - `approval`: the pending-change queues of the above.
  * - `invitation`: project/group invitations and group membership requests.
  * - `group`, `user`: the users app.
+ *
+ * @example
+ * ```ts
+ * getModel('behavior').family; // 'project'
+ * ```
  */
 export type PermissionFamily =
   | 'project'
