@@ -27,13 +27,19 @@ export interface Io {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   /** Resolves once everything written to stdout has been flushed. */
   flush(): Promise<void>;
+  /**
+   * Resolves when stdout can take more (its buffer drained), at once if it already can. Streaming commands
+   * await it between records so a slow reader slows the download instead of filling memory.
+   */
+  drain(): Promise<void>;
 }
 
 /** The real process streams. */
 export function processIo(): Io {
+  let full = false;
   return {
     out: (text) => {
-      process.stdout.write(text);
+      if (!process.stdout.write(text)) full = true;
     },
     err: (text) => {
       process.stderr.write(text);
@@ -46,6 +52,15 @@ export function processIo(): Io {
     readStdin: () => readAll(process.stdin),
     stdin: process.stdin,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
+    drain: () => {
+      if (!full) return Promise.resolve();
+      return new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+          full = false;
+          resolve();
+        });
+      });
+    },
   };
 }
 

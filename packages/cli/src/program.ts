@@ -80,5 +80,12 @@ ${ENV_HELP}
   actionCommand(program.command('action'), ctx);
   modelsCommand(program.command('models'), ctx);
   completionCommand(program.command('completion'), ctx, program);
+  for (const cmd of program.commands) {
+    cmd.addHelpText(
+      'after',
+      'Exit codes: 0 ok, 1 other, 2 usage, 3 auth (401), 4 not found, 5 rejected (400/403),\n' +
+        "            6 network/timeout/5xx, 130 interrupted. Details: 'brainstem --help'.\n",
+    );
+  }
   return program;
 }

@@ -20,6 +20,7 @@ export function memoryIo(
     readStdin: async () => opts.stdin ?? '',
     stdin,
     flush: async () => {},
+    drain: async () => {},
   };
   return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') };
 }

@@ -107,6 +107,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
         })) {
           stream.write(record as Row);
           if (!reported) bar.update({ loaded: stream.count });
+          await ctx.io.drain();
         }
         bar.done();
         stream.end();
