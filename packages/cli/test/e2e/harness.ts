@@ -1,7 +1,7 @@
 // Shared fixture for the spawned-CLI tests: build the bundle when missing or stale, run it as a user would
 // (`node dist/brainstem.js …`) with a private HOME / XDG_CONFIG_HOME so no real token cache is touched.
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,11 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build packages/cli/dist/brainstem.js when it is missing or older than the CLI or client sources. */
+/**
+ * Build packages/cli/dist/brainstem.js when it is missing or older than the CLI or client sources. Test files run
+ * in parallel, so the bundle is built in a private directory and renamed into place (atomic): a test never sees a
+ * half-written or cleaned-away file.
+ */
 export function ensureBuilt(): void {
   let built = 0;
   try {
@@ -26,8 +30,16 @@ export function ensureBuilt(): void {
   } catch {}
   const sources = Math.max(newestMtime(join(CLI_DIR, 'src')), newestMtime(join(CLI_DIR, '..', 'client', 'src')));
   if (built > sources) return;
-  const r = spawnSync('npx', ['tsup', '--silent'], { cwd: CLI_DIR, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
+  const out = mkdtempSync(join(CLI_DIR, 'dist-build-'));
+  try {
+    const r = spawnSync('npx', ['tsup', '--silent', '--out-dir', out], { cwd: CLI_DIR, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
+    mkdirSync(dirname(BIN), { recursive: true });
+    renameSync(join(out, 'brainstem.js.map'), `${BIN}.map`);
+    renameSync(join(out, 'brainstem.js'), BIN);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 export interface RunResult {
