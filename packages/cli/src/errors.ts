@@ -133,15 +133,21 @@ export function formatError(err: unknown, opts: { debug?: boolean } = {}): strin
  * ```
  */
 export function errorLines(err: unknown): string[] {
-  const fields = fieldErrors(err);
+  const all = fieldErrors(err);
+  // `detail` and `non_field_errors` are about the request as a whole: they read best in the head line.
+  const general = all.filter(([f]) => f === 'detail' || f === 'non_field_errors' || f === '').map(([, m]) => m);
+  const fields = all.filter(([f]) => f !== 'detail' && f !== 'non_field_errors' && f !== '');
   const e = err as { message?: unknown; name?: unknown; status?: unknown; method?: unknown; url?: unknown } | null;
   let head = (typeof e?.message === 'string' ? e.message : String(err)).trim();
-  if (fields.length > 0) {
+  if (all.length > 0) {
+    const status = typeof e?.status === 'number' ? e.status : 400;
     const where = typeof e?.method === 'string' && typeof e?.url === 'string' ? `, ${e.method} ${e.url}` : '';
-    head = `validation failed (${typeof e?.status === 'number' ? e.status : 400} Bad Request${where}):`;
+    head = fields.length
+      ? `validation failed (${status} Bad Request${where}):${general.length ? ` ${general.join(' ')}` : ''}`
+      : `${status} Bad Request${where ? ` (${where.slice(2)})` : ''}: ${general.join(' ')}`;
   }
   head = head || (typeof e?.name === 'string' ? e.name : 'error');
-  return [head, ...fields.map(([field, message]) => `${field || '(body)'}: ${message}`)];
+  return [head, ...fields.map(([field, message]) => `${field}: ${message}`)];
 }
 
 /** A JSON-friendly summary of an error for per-item reports (bulk save/delete). */

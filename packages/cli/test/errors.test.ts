@@ -78,6 +78,23 @@ describe('formatError', () => {
     expect(formatError(new UsageError('unknown model "x"'))).toContain("Run 'brainstem --help'");
   });
 
+  it('puts detail / non_field_errors in the head line', () => {
+    const err = Object.assign(new Error('400 Bad Request (GET …): detail: x'), {
+      status: 400,
+      method: 'GET',
+      url: 'http://h/api/private/users/group/1/join/',
+      fields: { detail: ['You already requested to join this group.'] },
+    });
+    expect(formatError(err)).toBe(
+      'brainstem: 400 Bad Request (GET http://h/api/private/users/group/1/join/): You already requested to join this group.\n',
+    );
+    const mixed = Object.assign(new Error('x'), {
+      status: 400,
+      fields: { non_field_errors: ['Bad combo.'], name: ['Too long.'] },
+    });
+    expect(formatError(mixed)).toBe('brainstem: validation failed (400 Bad Request): Bad combo.\n  name: Too long.\n');
+  });
+
   it('flattens nested field errors', () => {
     expect(fieldErrors({ fields: { download_links: [{ url: ['Enter a valid URL.'] }] } })).toEqual([
       ['download_links[0].url', 'Enter a valid URL.'],
