@@ -2,10 +2,13 @@
  * Turn table rows into API records: columns converted to JSON types, relation lists and reverse lists filled
  * with one batched query per field for the whole page (no N+1), computed fields, and `include[]` embedding.
  *
+ * Hot paths (lists, details, includes) read rows in better-sqlite3's raw (array) mode with an explicit column
+ * list — `rawColumns(t)` — which halves the cost of materialising a page.
+ *
  * @example
  * ```ts
- * const rows = loadRows(ctx, caller, tableOf('session'), ['id1', 'id2']);
- * renderRows(ctx, caller, tableOf('session'), rows, [getField('session', 'projects')!]);
+ * const raws = loadRaw(ctx, caller, tableOf('session'), ['id1', 'id2']);
+ * renderRaw(ctx, caller, tableOf('session'), raws, [getField('session', 'projects')!]);
  * ```
  */
 import type { FieldSpec } from 'brainstem-api-tools/registry';
@@ -17,13 +20,7 @@ import { readScope } from '../permissions/scope.js';
 import { fillComputed, type Row } from './computed.js';
 
 /** Default JSON value of an empty json field: lists for the fields the docs show as lists, objects otherwise. */
-const LIST_JSON_FIELDS = new Set([
-  'download_links',
-  'entries',
-  'external_identifiers',
-  'data_organization',
-  'data_protocols',
-]);
+const LIST_JSON_FIELDS = new Set(['download_links', 'entries', 'external_identifiers', 'data_organization', 'data_protocols']);
 export function emptyJson(field: FieldSpec): unknown {
   return LIST_JSON_FIELDS.has(field.name) ? [] : {};
 }
@@ -37,16 +34,75 @@ function parseJson(text: unknown, field: FieldSpec): unknown {
   }
 }
 
-/** Read rows of `t` by id (in the given order), restricted to what `caller` may read. */
-export function loadRows(ctx: ServerContext, caller: Caller, t: ModelTable, ids: readonly (string | number)[]): Row[] {
+/** A row as an array in `rawColumns(t)` order: rowid, id, …columns, created_date, modified_date. */
+export type RawRow = unknown[];
+
+const PLAIN = 0;
+const BOOL = 1;
+const JSON_TEXT = 2;
+const LATER = 3;
+interface Step {
+  name: string;
+  kind: number;
+  index: number;
+  field: FieldSpec;
+}
+interface Layout {
+  /** SQL select list (alias `a`). */
+  select: string;
+  names: string[];
+  steps: Step[];
+  /** Index of created_date (modified_date follows). */
+  created: number;
+  /** Index of `rrid` if the model has it (for rrid_url), else -1. */
+  rrid: number;
+}
+const layouts = new WeakMap<ModelTable, Layout>();
+
+/** Column layout of raw rows for a model, computed once. */
+export function layoutOf(t: ModelTable): Layout {
+  let l = layouts.get(t);
+  if (!l) {
+    const names = ['rowid', 'id', ...t.columns.map((f) => f.name), 'created_date', 'modified_date'];
+    const index = new Map(names.map((n, i) => [n, i]));
+    const steps = t.model.fields.map((f): Step => {
+      const i = index.get(f.name) ?? -1;
+      if (f.name === 'id') return { name: f.name, kind: PLAIN, index: 1, field: f };
+      if (t.storage.get(f.name) !== 'column') return { name: f.name, kind: LATER, index: -1, field: f };
+      if (f.type === 'boolean') return { name: f.name, kind: BOOL, index: i, field: f };
+      if (f.type === 'json' || f.type === 'list_of_strings') return { name: f.name, kind: JSON_TEXT, index: i, field: f };
+      return { name: f.name, kind: PLAIN, index: i, field: f };
+    });
+    l = {
+      select: names.map((n) => `a.${n === 'rowid' ? 'rowid' : q(n)}`).join(', '),
+      names,
+      steps,
+      created: names.length - 2,
+      rrid: index.get('rrid') ?? -1,
+    };
+    layouts.set(t, l);
+  }
+  return l;
+}
+
+/** Convert a full row object (from `SELECT *`) to the raw layout. */
+export function toRaw(t: ModelTable, row: Row): RawRow {
+  return layoutOf(t).names.map((n) => (n === 'rowid' ? 0 : row[n]));
+}
+
+/** Read rows of `t` by id (in the given order) as raw arrays, restricted to what `caller` may read. */
+export function loadRaw(ctx: ServerContext, caller: Caller, t: ModelTable, ids: readonly (string | number)[]): RawRow[] {
   if (ids.length === 0) return [];
   const scope = readScope(ctx, caller, t.model, 'a');
   const rows = stmt(
     ctx.db,
-    `SELECT a.* FROM ${t.table} a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`,
-  ).all(JSON.stringify(ids), ...scope.params) as Row[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const out: Row[] = [];
+    `SELECT ${layoutOf(t).select} FROM ${t.table} a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`,
+  )
+    .raw(true)
+    .all(JSON.stringify(ids), ...scope.params) as RawRow[];
+  if (rows.length <= 1) return rows;
+  const byId = new Map(rows.map((r) => [r[1], r]));
+  const out: RawRow[] = [];
   for (const id of ids) {
     const r = byId.get(id);
     if (r) out.push(r);
@@ -54,7 +110,19 @@ export function loadRows(ctx: ServerContext, caller: Caller, t: ModelTable, ids:
   return out;
 }
 
-/** Render rows (all of one model) as API records, embedding `includes` (fields of `t`). */
+/** Read full row objects of `t` by id, restricted to what `caller` may read (write paths need every column). */
+export function loadRows(ctx: ServerContext, caller: Caller, t: ModelTable, ids: readonly (string | number)[]): Row[] {
+  if (ids.length === 0) return [];
+  const scope = readScope(ctx, caller, t.model, 'a');
+  const rows = stmt(ctx.db, `SELECT a.* FROM ${t.table} a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`).all(
+    JSON.stringify(ids),
+    ...scope.params,
+  ) as Row[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+}
+
+/** Render row objects (all of one model) as API records. */
 export function renderRows(
   ctx: ServerContext,
   caller: Caller,
@@ -62,50 +130,88 @@ export function renderRows(
   rows: Row[],
   includes: readonly FieldSpec[] = [],
 ): Record<string, unknown>[] {
-  if (rows.length === 0) return [];
-  const out: Record<string, unknown>[] = rows.map((r) => {
+  return renderRaw(
+    ctx,
+    caller,
+    t,
+    rows.map((r) => toRaw(t, r)),
+    includes,
+  );
+}
+
+/** Render raw rows (all of one model) as API records, embedding `includes` (fields of `t`). */
+export function renderRaw(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  raws: RawRow[],
+  includes: readonly FieldSpec[] = [],
+): Record<string, unknown>[] {
+  if (raws.length === 0) return [];
+  const layout = layoutOf(t);
+  const steps = layout.steps;
+  const out: Record<string, unknown>[] = new Array(raws.length);
+  const rows: Row[] = new Array(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as RawRow;
     const o: Record<string, unknown> = {};
-    for (const f of t.model.fields) {
-      if (f.name === 'id') {
-        o.id = r.id;
-        continue;
+    for (const step of steps) {
+      switch (step.kind) {
+        case PLAIN:
+          o[step.name] = r[step.index] ?? null;
+          break;
+        case BOOL:
+          o[step.name] = r[step.index] === 1;
+          break;
+        case JSON_TEXT:
+          o[step.name] = parseJson(r[step.index], step.field);
+          break;
+        default:
+          o[step.name] = null; // filled below (lists, computed fields)
       }
-      if (t.storage.get(f.name) !== 'column') {
-        o[f.name] = null;
-        continue;
-      }
-      const v = r[f.name];
-      if (f.type === 'boolean') o[f.name] = v === null || v === undefined ? false : v === 1;
-      else if (f.type === 'json' || f.type === 'list_of_strings') o[f.name] = parseJson(v, f);
-      else o[f.name] = v ?? null;
     }
-    return o;
-  });
+    out[i] = o;
+    // What the list/computed fillers need of a row.
+    rows[i] = {
+      id: r[1] as string | number,
+      created_date: r[layout.created],
+      modified_date: r[layout.created + 1],
+      rrid: layout.rrid >= 0 ? r[layout.rrid] : undefined,
+    };
+  }
   const ids = JSON.stringify(rows.map((r) => r.id));
   for (const j of t.lists) {
     const links = stmt(
       ctx.db,
-      `SELECT ${j.src} AS s, ${j.dst} AS d FROM ${j.table} WHERE ${j.src} IN (SELECT value FROM json_each(?)) ORDER BY ${j.src}, ${j.pos}, ${j.throughModel ? 'rowid' : j.dst}`,
-    ).all(ids) as { s: string | number; d: string | number }[];
+      `SELECT ${j.src}, ${j.dst}, ${j.pos} FROM ${j.table} WHERE ${j.src} IN (SELECT value FROM json_each(?))${j.throughModel ? ' ORDER BY rowid' : ''}`,
+    )
+      .raw(true)
+      .all(ids) as [unknown, unknown, number][];
+    // Order by position within each record (stable for equal positions).
+    links.sort((a, b) => a[2] - b[2]);
     fillLists(rows, out, j.field.name, links);
   }
   for (const f of t.reverse) {
     const target = tableOf(f.target as string);
     const via = f.via as string;
-    let links: { s: string | number; d: string | number }[];
+    let links: [unknown, unknown][];
     if (target.storage.get(via) === 'junction') {
       const j = target.lists.find((l) => l.field.name === via);
       if (!j) continue;
       links = stmt(
         ctx.db,
-        `SELECT jj.${j.dst} AS s, jj.${j.src} AS d FROM ${j.table} jj JOIN ${target.table} x ON x.id = jj.${j.src}
+        `SELECT jj.${j.dst}, jj.${j.src} FROM ${j.table} jj JOIN ${target.table} x ON x.id = jj.${j.src}
          WHERE jj.${j.dst} IN (SELECT value FROM json_each(?)) ORDER BY x.rowid`,
-      ).all(ids) as typeof links;
+      )
+        .raw(true)
+        .all(ids) as typeof links;
     } else {
       links = stmt(
         ctx.db,
-        `SELECT ${q(via)} AS s, id AS d FROM ${target.table} WHERE ${q(via)} IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-      ).all(ids) as typeof links;
+        `SELECT ${q(via)}, id FROM ${target.table} WHERE ${q(via)} IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+      )
+        .raw(true)
+        .all(ids) as typeof links;
     }
     fillLists(rows, out, f.name, links);
   }
@@ -114,19 +220,16 @@ export function renderRows(
   return out;
 }
 
-function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, links: { s: unknown; d: unknown }[]) {
+function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, links: unknown[][]) {
   const by = new Map<unknown, unknown[]>();
   for (const l of links) {
-    let list = by.get(l.s);
-    if (!list) {
-      list = [];
-      by.set(l.s, list);
-    }
-    list.push(l.d);
+    const list = by.get(l[0]);
+    if (list) list.push(l[1]);
+    else by.set(l[0], [l[1]]);
   }
-  rows.forEach((r, i) => {
-    (out[i] as Record<string, unknown>)[name] = by.get(r.id) ?? [];
-  });
+  for (let i = 0; i < rows.length; i++) {
+    (out[i] as Record<string, unknown>)[name] = by.get((rows[i] as Row).id) ?? [];
+  }
 }
 
 /** Replace the ids in field `f` of every record with the full related records the caller can read. */
@@ -139,8 +242,7 @@ function embed(ctx: ServerContext, caller: Caller, out: Record<string, unknown>[
     if (Array.isArray(v)) for (const id of v) wanted.add(id as string | number);
     else if (v !== null && v !== undefined) wanted.add(v as string | number);
   }
-  const rows = loadRows(ctx, caller, target, [...wanted]);
-  const rendered = renderRows(ctx, caller, target, rows);
+  const rendered = renderRaw(ctx, caller, target, loadRaw(ctx, caller, target, [...wanted]));
   const byId = new Map(rendered.map((r) => [r.id, r]));
   for (const o of out) {
     const v = o[f.name];

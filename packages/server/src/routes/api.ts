@@ -24,7 +24,7 @@ import { authorizeWrite } from '../permissions/rules.js';
 import { resolveIncludes } from '../query/compile.js';
 import { parseQuery } from '../query/params.js';
 import type { Row } from '../records/computed.js';
-import { loadRows, renderRows } from '../records/render.js';
+import { loadRaw, loadRows, renderRaw, renderRows } from '../records/render.js';
 import { validateInput, type WriteMode } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { listResponse } from './list.js';
@@ -178,8 +178,10 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
       return listResponse(ctx, caller, t, parseQuery(search), requestUrl(req));
     case 'detail': {
       const includes = resolveIncludes(t, parseQuery(search).include);
-      const row = findRecord(ctx, caller, t, p.id as string);
-      return { [model.detailKey]: renderRows(ctx, caller, t, [row], includes)[0] };
+      if (t.intId && !/^\d{1,15}$/.test(p.id as string)) throw NOT_FOUND();
+      const raw = loadRaw(ctx, caller, t, [t.intId ? Number(p.id) : (p.id as string).toLowerCase()]);
+      if (raw.length === 0) throw NOT_FOUND();
+      return { [model.detailKey]: renderRaw(ctx, caller, t, raw, includes)[0] };
     }
     case 'add':
       return write(ctx, () => {

@@ -9,8 +9,7 @@ import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { compileFilter, compileSort, resolveIncludes } from '../query/compile.js';
 import type { ListQuery } from '../query/params.js';
-import type { Row } from '../records/computed.js';
-import { renderRows } from '../records/render.js';
+import { layoutOf, type RawRow, renderRaw } from '../records/render.js';
 
 /**
  * Ordered id lists of recent queries, valid until the next write (the generation changes). Filtering and
@@ -42,15 +41,19 @@ function orderedIds(ctx: ServerContext, sql: string, params: unknown[]): (string
   return ids;
 }
 
-/** Rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
-function rowsByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): Row[] {
+/** Raw rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
+function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow[] {
   if (rowids.length === 0) return [];
-  const rows = stmt(
-    ctx.db,
-    `SELECT rowid AS _rowid, * FROM ${t.table} WHERE rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(rowids)) as (Row & { _rowid: number })[];
-  const byRowid = new Map(rows.map((r) => [r._rowid, r]));
-  return rowids.map((id) => byRowid.get(id)).filter((r): r is Row & { _rowid: number } => r !== undefined);
+  const rows = stmt(ctx.db, `SELECT ${layoutOf(t).select} FROM ${t.table} a WHERE a.rowid IN (SELECT value FROM json_each(?))`)
+    .raw(true)
+    .all(JSON.stringify(rowids)) as RawRow[];
+  const byRowid = new Map(rows.map((r) => [r[0], r]));
+  const out: RawRow[] = [];
+  for (const id of rowids) {
+    const r = byRowid.get(id);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 function pageUrl(base: URL, limit: number, offset: number): string {
@@ -84,8 +87,8 @@ export function listResponse(
   const includes = resolveIncludes(t, query.include);
   const whereSql = where.join(' AND ');
   const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order}`, params);
-  const rows = rowsByRowid(ctx, t, ids.slice(query.offset, query.offset + query.limit) as number[]);
-  const records = renderRows(ctx, caller, t, rows, includes);
+  const rows = rawByRowid(ctx, t, ids.slice(query.offset, query.offset + query.limit) as number[]);
+  const records = renderRaw(ctx, caller, t, rows, includes);
   const body: Record<string, unknown> = { [t.model.listKey]: records };
   if (ctx.options.pagination === 'minimal') return body;
   const count = ids.length;
