@@ -1,4 +1,5 @@
 // load / save / delete / action through the built CLI against the real local server (demo data + 250 sessions).
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
@@ -28,6 +29,14 @@ beforeAll(async () => {
   const projects = json(await as(['load', 'project', '--filters', 'name.icontains=place cells']));
   placeCells = projects.projects[0].id;
   expect(placeCells).toMatch(/^[0-9a-f-]{36}$/);
+  // A record that exercises CSV quoting: comma, quotes, newline, non-ASCII, nested JSON with commas.
+  const tricky = {
+    name: 'tricky, "quoted"\nsecond line – ü',
+    projects: [placeCells],
+    description: 'a\r\nb',
+    extra_fields: { note: 'x, "y"', n: 2 },
+  };
+  json(await as(['save', 'session', '--data', JSON.stringify(tricky)]));
 });
 
 afterAll(async () => {
@@ -148,6 +157,23 @@ describe('load', () => {
       });
     });
   });
+
+  it.skipIf(spawnSync('python3', ['-c', 'import csv']).status !== 0)(
+    "CSV reads back identically with Python's csv module (its default dialect is Excel's)",
+    async () => {
+      const r = await as(['load', 'session', '--all', '--format', 'csv']);
+      const py = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))',
+        ],
+        { input: r.stdout, encoding: 'utf8' },
+      );
+      expect(py.status, py.stderr).toBe(0);
+      expect(JSON.parse(py.stdout)).toEqual(parseCsv(r.stdout));
+    },
+  );
 
   it('--fields picks CSV columns in order (and streams)', async () => {
     const r = await as(['load', 'session', '--all', '--format', 'csv', '--fields', 'name,id']);
