@@ -64,9 +64,12 @@ export function fieldNotes(f: FieldSpec): string {
   return notes.join(', ');
 }
 
-/** Portals per operation: `list: public private; add: private; …`. */
+/** Portals per operation, operations with the same portals grouped: `list detail: public private; add change delete: private`. */
 export function portalSummary(model: ModelSpec): string {
-  return Object.entries(model.portals)
-    .map(([op, portals]) => `${op}: ${(portals ?? []).join(' ')}`)
-    .join('; ');
+  const groups = new Map<string, string[]>();
+  for (const [op, portals] of Object.entries(model.portals)) {
+    const key = (portals ?? []).join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  return [...groups.entries()].map(([portals, ops]) => `${ops.join(' ')}: ${portals || '—'}`).join('; ');
 }

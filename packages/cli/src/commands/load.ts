@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
-import { formatBody, RecordStream, type Row } from '../format/index.js';
+import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
 import { addFormatOptions, addPortalOption, collect, examples } from '../options.js';
 import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
 
@@ -56,6 +56,12 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const offset = intArg('--offset', o.offset, 0);
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const keys = bodyKeys(model);
+    // A table with no rows prints nothing on stdout; say so on stderr so a person is not left guessing.
+    const sayIfEmpty = (body: unknown) => {
+      if (out.format === 'table' && !g.quiet && recordsOf(body, keys).records.length === 0) {
+        ctx.io.err(`No ${model.listKey} found.\n`);
+      }
+    };
 
     if (o.id !== undefined) {
       const clash = [
@@ -80,6 +86,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       const client = createClient(ctx, g);
       const body = await client.load(model.name, { portal, filters, sort, include, limit, offset, signal: ctx.signal });
       ctx.io.out(formatBody(body, keys, out));
+      sayIfEmpty(body);
       return;
     }
 
@@ -122,6 +129,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
         });
         bar.done();
         ctx.io.out(formatBody(body, keys, out));
+        sayIfEmpty(body);
       }
     } finally {
       bar.done();

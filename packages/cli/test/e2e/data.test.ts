@@ -195,6 +195,13 @@ describe('load', () => {
     expect(rule).toMatch(/^-+\s+-+/);
   });
 
+  it('an empty table says so on stderr, nothing on stdout', async () => {
+    const r = await as(['load', 'session', '--filters', 'name=no such session', '--format', 'table']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No sessions found.\n' });
+    const quiet = await as(['load', 'session', '--filters', 'name=no such session', '--format', 'table', '--quiet']);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('no progress bar or other stderr output when piped', async () => {
     const r = await as(['load', 'session', '--all', '--format', 'ndjson']);
     expect(r.stderr).toBe('');

@@ -122,7 +122,7 @@ describe('models', () => {
     const r = await runCli(['models'], { env });
     expect(r.code).toBe(0);
     for (const name of MODEL_NAMES) expect(r.stdout).toMatch(new RegExp(`^${name}\\s`, 'm'));
-    expect(r.stdout).toMatch(/^session\s+stem\s+list: public private/m);
+    expect(r.stdout).toMatch(/^session\s+stem\s+list detail: public private; add change delete: private/m);
   });
 
   it('--format json gives the registry rows', async () => {
