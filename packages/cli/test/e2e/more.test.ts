@@ -65,6 +65,36 @@ describe('servers', () => {
   });
 });
 
+describe('streaming', () => {
+  it('load --all --format ndjson writes records while later pages are still being fetched', async () => {
+    // Every response takes 500 ms, and 350+ sessions need 4+ pages of 100: the first records must reach stdout
+    // at least one page-time before the command ends.
+    const slow = await startServer({ port: 0, seed: 'demo', seedSessions: 350, latency: 500, quiet: true });
+    try {
+      const child = spawn(
+        process.execPath,
+        [BIN, 'load', 'session', '--all', '--format', 'ndjson', '--url', slow.url, '--token', ALICE],
+        {
+          env: cleanEnv(home.env),
+        },
+      );
+      let firstAt = 0;
+      let lines = 0;
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        firstAt ||= Date.now();
+        lines += d.split('\n').length - 1;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const endAt = Date.now();
+      expect(code).toBe(0);
+      expect(lines).toBeGreaterThanOrEqual(350);
+      expect(endAt - firstAt).toBeGreaterThanOrEqual(450);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('terminals and pipes', () => {
   it.skipIf(!hasScript)('indents JSON when stdout is a terminal', async () => {
     const cmd = `${sh(process.execPath)} ${sh(BIN)} load project --limit 1 --url ${server.url} --token ${ALICE}`;
