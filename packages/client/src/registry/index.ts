@@ -9,11 +9,20 @@
  * ```
  * @module
  */
-import { MODELS } from './models.js';
+import { MODELS as ROWS } from './models.js';
 import type { FieldSpec, ModelOperation, ModelSpec, Portal } from './types.js';
 
 export type * from './types.js';
-export { MODELS };
+
+/**
+ * Every registry row (49 models), as literal data: names, keys, portals, actions, loaders, fields.
+ *
+ * @example
+ * ```ts
+ * MODELS.find((m) => m.name === 'session')?.listKey; // 'sessions'
+ * ```
+ */
+export const MODELS: typeof ROWS = ROWS;
 
 /**
  * Every model's URL name, e.g. `'session'`.
