@@ -149,7 +149,9 @@ describe('iterate', () => {
     const { srv } = await listServer(300, 'count');
     let requestsSeenAtFirstRecord = 0;
     for await (const _ of client(srv.url).iterate('project', { portal: 'public' })) {
-      await new Promise((r) => setTimeout(r, 50));
+      // While the consumer works on record 1, page 2 is requested (and nothing beyond it).
+      for (let i = 0; i < 100 && srv.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
       requestsSeenAtFirstRecord = srv.requests.length;
       break;
     }
