@@ -1,0 +1,130 @@
+/**
+ * Records that reference several projects or data storages (issue 4; api/stem/session.md: "Callers must have
+ * `change_project` permission for each project and `change_datastorage` for each data storage referenced"):
+ * visible if any referenced project is visible, changeable only with change rights on every one referenced.
+ *
+ * Extra fixtures on top of the matrix world: project R (owner's; `contributor` and `member` are members of it,
+ * read-only) and data storage D_ro (owner's; every other role with rights on P has only member level on it).
+ */
+import { getModel } from 'brainstem-api-tools/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stmt } from '../src/db/statements.js';
+import { projectLevel, ROLES, type Role } from './permission-matrix-rules.js';
+import { buildWorld, emailOf, type Id, type World } from './permission-matrix-world.js';
+
+let world: World;
+let R: string;
+let dRo: string;
+let sessionPR: string;
+beforeAll(async () => {
+  world = await buildWorld();
+  const created = await world.api('owner', 'POST', '/api/private/stem/project/', { name: 'Matrix project R' });
+  R = (created.body.project as { id: string }).id;
+  await world.api('owner', 'PATCH', `/api/private/stem/project/${R}/`, {
+    users: { [emailOf('contributor')]: {}, [emailOf('member')]: {} },
+  });
+  const ds = await world.api('owner', 'POST', '/api/private/personal_attributes/datastorage/', { name: 'Matrix D_ro' });
+  dRo = (ds.body.datastorage as { id: string }).id;
+  const ins = stmt(
+    world.ctx.db,
+    'INSERT INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, ?, ?, 1)',
+  );
+  for (const r of ['manager', 'contributor', 'member'] as const) ins.run('datastorage', dRo, world.userIds[r], null);
+  for (const g of Object.values(world.ids.groups)) ins.run('datastorage', dRo, null, g);
+  world.ctx.bump();
+  const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
+    name: 'Matrix S_PR',
+    projects: [world.ids.P, R],
+  });
+  sessionPR = (s.body.session as { id: string }).id;
+}, 120_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Level on R: `contributor` and `member` are read-only members, `owner` owns it. */
+const levelR = (role: Role) => (role === 'owner' ? 4 : role === 'contributor' || role === 'member' ? 1 : 0);
+const session = getModel('session');
+let n = 0;
+
+describe('a session in projects P and R', () => {
+  for (const role of ROLES) {
+    const sees = projectLevel(role) >= 1 || levelR(role) >= 1;
+    const detail = role === 'anonymous' ? 401 : sees ? 200 : 404;
+    it(`detail as ${role} → ${detail} (visible if any project is)`, async () => {
+      expect((await world.api(role, 'GET', `/api/private/stem/session/${sessionPR}/`)).status).toBe(detail);
+    });
+
+    const change = role === 'anonymous' ? 401 : role === 'owner' ? 200 : sees ? 403 : 404;
+    it(`change as ${role} → ${change} (change rights on every project)`, async () => {
+      const r = await world.api(role, 'PATCH', `/api/private/stem/session/${sessionPR}/`, {
+        description: `by ${role} ${++n}`,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(change);
+    });
+
+    // Creating in [P, R]: R must be visible (else 400, as DRF's related-field check) and changeable (else 403).
+    const create = role === 'anonymous' ? 401 : role === 'owner' ? 201 : levelR(role) >= 1 ? 403 : 400;
+    it(`create in [P, R] as ${role} → ${create}`, async () => {
+      const r = await world.api(role, 'POST', '/api/private/stem/session/', {
+        name: `S ${role} ${++n}`,
+        projects: [world.ids.P, R],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(create);
+    });
+
+    // Moving a P-only session into R as well needs change rights on R too ("before and after").
+    const seesP = projectLevel(role) >= 1;
+    const move =
+      role === 'anonymous'
+        ? 401
+        : role === 'owner'
+          ? 200
+          : !seesP
+            ? 404
+            : projectLevel(role) < 2 || levelR(role) >= 1
+              ? 403
+              : 400;
+    it(`add R to a P session as ${role} → ${move}`, async () => {
+      const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
+        name: `S move ${role} ${++n}`,
+        projects: [world.ids.P],
+      });
+      const id = (s.body.session as { id: Id }).id;
+      const r = await world.api(role, 'PATCH', `/api/private/stem/session/${id}/`, { projects: [world.ids.P, R] });
+      expect(r.status, JSON.stringify(r.body)).toBe(move);
+      const after = await world.api('owner', 'GET', `/api/private/stem/session/${id}/`);
+      expect((after.body.session as { projects: string[] }).projects).toHaveLength(move === 200 ? 2 : 1);
+    });
+  }
+});
+
+describe('a session referencing a data storage the caller may only read', () => {
+  for (const role of ROLES) {
+    const level = projectLevel(role);
+    // change_datastorage on D_ro: only its owner. Everyone with change_project on P sees D_ro read-only.
+    const status = role === 'anonymous' ? 401 : role === 'owner' ? 201 : level >= 2 ? 403 : level >= 1 ? 403 : 400;
+    it(`create in P with D_ro as ${role} → ${status}`, async () => {
+      const r = await world.api(role, 'POST', '/api/private/stem/session/', {
+        name: `S ds ${role} ${++n}`,
+        projects: [world.ids.P],
+        datastorage: [dRo],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(status);
+    });
+    const link = role === 'anonymous' ? 401 : role === 'owner' ? 201 : level >= 1 ? 403 : 400;
+    it(`link P's session to D_ro (sessiondatastorage) as ${role} → ${link}`, async () => {
+      const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
+        name: `S link ${role} ${++n}`,
+        projects: [world.ids.P],
+      });
+      const id = (s.body.session as { id: Id }).id;
+      const r = await world.api(role, 'POST', '/api/private/stem/sessiondatastorage/', {
+        session: id,
+        datastorage: dRo,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(link);
+    });
+  }
+  void session;
+});
