@@ -86,6 +86,40 @@ function requireProjects(ctx: ServerContext, caller: Caller, projects: string[],
   for (const p of projects) if ((levels.get(p) ?? 0) < level) throw FORBIDDEN();
 }
 
+/**
+ * Models whose records may only be *referenced* by callers who can change them (api/stem/session.md: "Callers
+ * must have `change_project` permission for each project and `change_datastorage` for each data storage
+ * referenced").
+ */
+const CHANGE_TO_REFERENCE: ReadonlySet<string> = new Set(['datastorage']);
+
+function requireChangeOnReferences(ctx: ServerContext, caller: Caller, t: ModelTable, input: ValidInput): void {
+  for (const f of t.model.fields) {
+    if (!f.target || !CHANGE_TO_REFERENCE.has(f.target)) continue;
+    const v = f.type === 'relation_list' ? input.lists[f.name] : input.columns[f.name];
+    if (v === undefined || v === null) continue;
+    for (const id of Array.isArray(v) ? v : [v]) {
+      if (attributeLevel(ctx, caller, [f.target, String(id)]) < LEVEL.contributor) {
+        throw FORBIDDEN(`You need change rights on the ${f.target} ${id} to reference it.`);
+      }
+    }
+  }
+}
+
+/**
+ * Checks that need no request body, run before validation (as DRF checks object permissions in get_object()):
+ * a caller who may read an inherited record but not change it gets 403 whatever the body says.
+ */
+export function authorizeTouch(ctx: ServerContext, caller: Caller, t: ModelTable, existing: Row): void {
+  const model = t.model;
+  if (!caller.user) throw FORBIDDEN();
+  if (model.family === 'project' && model.name !== 'project') {
+    requireProjects(ctx, caller, projectsOfRecord(ctx, model, existing.id), LEVEL.contributor);
+  } else if (model.family === 'personal' && model.parent) {
+    if (attributeLevel(ctx, caller, attributeOf(ctx, model, existing.id)) < LEVEL.contributor) throw FORBIDDEN();
+  }
+}
+
 /** Columns of `input` whose value differs from the stored row (PATCHing a record back unchanged is no change). */
 export function changedColumns(_t: ModelTable, existing: Row | null, input: ValidInput): string[] {
   if (!existing) return Object.keys(input.columns);
@@ -147,6 +181,7 @@ export function authorizeWrite(
       const next = input ? projectsOfInput(ctx, model, input) : null;
       if (next) requireProjects(ctx, caller, next, LEVEL.contributor);
       else if (op === 'add') throw FORBIDDEN();
+      if (input) requireChangeOnReferences(ctx, caller, t, input);
       return;
     }
     case 'personal': {

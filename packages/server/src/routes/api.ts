@@ -20,7 +20,7 @@ import { stmt } from '../db/statements.js';
 import { BAD_TOKEN, fieldErrors, HttpError, NOT_FOUND, UNAUTHENTICATED } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { applyGroupUsers, applyProjectGrants, grantOnCreate } from '../permissions/grants.js';
-import { authorizeWrite } from '../permissions/rules.js';
+import { authorizeTouch, authorizeWrite } from '../permissions/rules.js';
 import { resolveIncludes } from '../query/compile.js';
 import { parseQuery } from '../query/params.js';
 import type { Row } from '../records/computed.js';
@@ -204,6 +204,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
     case 'change':
       return write(ctx, () => {
         const row = findRecord(ctx, caller, t, p.id as string);
+        authorizeTouch(ctx, caller, t, row);
         const mode: WriteMode = method === 'PUT' ? 'replace' : 'update';
         const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id });
         if (mode === 'replace') fillReplacement(t, input);
@@ -232,7 +233,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
       return write(ctx, () => {
         const row = findRecord(ctx, caller, t, p.id as string);
         if (op.endsWith('_entry')) {
-          authorizeWrite(ctx, caller, t, 'change', row, null);
+          authorizeTouch(ctx, caller, t, row);
           entryAction(ctx, t, row, op, body);
           return { [model.detailKey]: render(ctx, caller, t, row.id) };
         }
