@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticateToken, createToken, listTokens } from '../src/auth/index.js';
 import { deviceStore } from '../src/device/index.js';
-import { MAX_FAILURES, webState } from '../src/web/index.js';
+import { MAX_CODE_FAILURES, MAX_FAILURES, webState } from '../src/web/index.js';
 import { type Harness, PASSWORD, postJson, startHarness } from './device-harness.js';
 import { csrfOf, textOf, WebClient } from './web-client.js';
 
@@ -248,6 +248,26 @@ describe('/account/authorize/', () => {
       user_code: s.session_id,
     });
     expect(sid.status).toBe(400);
+  });
+
+  it(`throttles code guessing: after ${MAX_CODE_FAILURES} wrong codes even the right one waits (429)`, async () => {
+    const s = await startDevice();
+    await web.signIn('alice@example.org', PASSWORD, '/account/authorize/');
+    const form = await web.get('/account/authorize/');
+    const csrf = csrfOf(form.html);
+    for (let i = 0; i < MAX_CODE_FAILURES; i++) {
+      const guess = `BBBB-${String(i).padStart(4, '0')}`;
+      expect((await web.post('/account/authorize/code/', { csrfmiddlewaretoken: csrf, user_code: guess })).status).toBe(
+        400,
+      );
+    }
+    const locked = await web.post('/account/authorize/code/', { csrfmiddlewaretoken: csrf, user_code: s.user_code });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    h.advance(15 * 60 * 1000 + 1000);
+    const fresh = await startDevice(); // the first request has expired meanwhile
+    const ok = await web.post('/account/authorize/code/', { csrfmiddlewaretoken: csrf, user_code: fresh.user_code });
+    expect(ok.status).toBe(303);
   });
 
   it('explains expired (410) and unknown (404) requests', async () => {

@@ -72,11 +72,18 @@ Sign in to review the request.</p>`;
     }
     const v = visitor(state, req, reply);
     if (!v.user) return seeOther(reply, `/account/login/?next=${encodeURIComponent(AUTHORIZE)}`);
+    const wait = state.limiter.codeBlockedFor(v.user.id, req.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      const msg = 'Too many wrong codes. Please wait 15 minutes and try again.';
+      return sendPage(reply, 429, enterCodePage({ email: v.user.email, csrf: v.csrf }, msg));
+    }
     const typed = field(req.body, 'user_code');
     // Only a well-formed code of a live, pending session is accepted here (never a session id).
     const code = normalizeUserCode(typed);
     const s = code ? state.devices.find(code) : undefined;
     if (!s || s.status !== 'pending' || s.expired) {
+      state.limiter.codeFail(v.user.id, req.ip);
       const error = 'That code is not valid or has expired. Check it and try again.';
       return sendPage(reply, 400, enterCodePage({ email: v.user.email, csrf: v.csrf }, error, typed.slice(0, 20)));
     }

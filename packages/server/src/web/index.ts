@@ -18,7 +18,7 @@ import { WebSessions } from './sessions.js';
 import { registerTokenPages } from './tokens.js';
 import type { WebState } from './visitor.js';
 
-export { MAX_FAILURES, WINDOW_MS } from './ratelimit.js';
+export { MAX_CODE_FAILURES, MAX_FAILURES, WINDOW_MS } from './ratelimit.js';
 export { SESSION_COOKIE } from './sessions.js';
 export type { WebState } from './visitor.js';
 

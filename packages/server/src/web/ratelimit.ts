@@ -8,6 +8,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
+/** Wrong device codes a signed-in user (or an address) may type per window. */
+export const MAX_CODE_FAILURES = 10;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sign_in_failures (
@@ -44,13 +46,36 @@ export class SignInLimiter {
 
   /** Seconds until a sign-in may be tried again for this account/address; 0 when allowed now. */
   blockedFor(email: string, address: string): number {
+    return this.waitFor(this.keys(email, address), MAX_FAILURES);
+  }
+
+  /** Records one failed sign-in for the account and the address. */
+  fail(email: string, address: string): void {
+    this.record(this.keys(email, address));
+  }
+
+  /**
+   * Seconds until a signed-in user may type another device code; 0 when allowed. Wrong codes are throttled
+   * (`MAX_CODE_FAILURES` per user and per address in the window) so nobody can sweep the code space to approve
+   * someone else's CLI with their own account.
+   */
+  codeBlockedFor(userId: number, address: string): number {
+    return this.waitFor([`code-user:${userId}`, `code-address:${address}`], MAX_CODE_FAILURES);
+  }
+
+  /** Records one wrong device code typed by `userId`. */
+  codeFail(userId: number, address: string): void {
+    this.record([`code-user:${userId}`, `code-address:${address}`]);
+  }
+
+  private waitFor(keys: readonly string[], max: number): number {
     const t = this.now();
     let wait = 0;
     const q = this.db.prepare('SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at DESC LIMIT ?');
-    for (const key of this.keys(email, address)) {
-      const rows = q.all(key, t - WINDOW_MS, MAX_FAILURES) as { at: number }[];
-      if (rows.length >= MAX_FAILURES) {
-        // The oldest of the last MAX_FAILURES failures must leave the window before another try is allowed.
+    for (const key of keys) {
+      const rows = q.all(key, t - WINDOW_MS, max) as { at: number }[];
+      if (rows.length >= max) {
+        // The oldest of the last `max` failures must leave the window before another try is allowed.
         const oldest = rows[rows.length - 1]?.at ?? t;
         wait = Math.max(wait, Math.ceil((oldest + WINDOW_MS - t) / 1000));
       }
@@ -58,11 +83,10 @@ export class SignInLimiter {
     return wait;
   }
 
-  /** Records one failed sign-in for the account and the address. */
-  fail(email: string, address: string): void {
+  private record(keys: readonly string[]): void {
     const t = this.now();
     const ins = this.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)');
-    for (const key of this.keys(email, address)) ins.run(key, t);
+    for (const key of keys) ins.run(key, t);
     this.db.prepare('DELETE FROM sign_in_failures WHERE at <= ?').run(t - WINDOW_MS);
   }
 
