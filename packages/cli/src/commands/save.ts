@@ -54,8 +54,12 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
     if (Array.isArray(data)) {
       if (id !== undefined)
         throw new UsageError('--id cannot be combined with an array in --data; put an "id" in each item');
-      if (data.some((d) => d.id === undefined)) portalArg(model, o.portal, 'add', 'created');
-      if (data.some((d) => d.id !== undefined)) portalArg(model, o.portal, 'change', 'changed');
+      const creates = data.some((d) => d.id === undefined);
+      const changes = data.some((d) => d.id !== undefined);
+      if (changes) portalArg(model, o.portal, 'change', 'changed');
+      const portal = creates
+        ? portalArg(model, o.portal, 'add', 'created')
+        : portalArg(model, o.portal, 'change', 'changed');
       if (o.method === 'put' && data.some((d) => d.id === undefined)) {
         throw new UsageError('--method put replaces records: every item in --data needs an "id"');
       }
@@ -63,6 +67,7 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
       const result = await client.saveMany(model.name, data, {
         ...(concurrency !== undefined ? { concurrency } : {}),
         ...(o.method ? { method: o.method } : {}),
+        portal,
         signal: ctx.signal,
       });
       const code = reportBulk(ctx, result, {

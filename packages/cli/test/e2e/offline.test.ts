@@ -93,6 +93,10 @@ describe('usage errors exit 2', () => {
     [['save', 'session', '--data', '@/no/such/file.json'], /cannot read file \(ENOENT\)/],
     [['save', 'session', '--data', '"text"'], /expected a JSON object or an array of objects/],
     [['save', 'project', '--portal', 'public', '--data', '{}'], /project cannot be created on the public portal/],
+    [
+      ['save', 'project', '--portal', 'public', '--data', '[{"name":"a"}]'],
+      /project cannot be created on the public portal/,
+    ],
     [['delete', 'session'], /required option '--id <id>' not specified/],
     [['action', 'session', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'accept'], /session has no special actions/],
     [
