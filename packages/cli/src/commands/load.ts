@@ -94,8 +94,10 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       throw new UsageError('--all fetches every page; drop --limit/--offset (or drop --all to page by hand)');
     }
     const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
-    const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled: progressEnabled(ctx.io, Boolean(g.quiet)) });
     const stream = new RecordStream(ctx.io, out);
+    // Records streaming onto the same terminal are their own progress; a bar would be torn up between them.
+    const enabled = progressEnabled(ctx.io, Boolean(g.quiet)) && !(stream.streams && ctx.io.stdoutIsTTY);
+    const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
     try {
       if (stream.streams) {
         // Records reach stdout page by page, in server order, with bounded memory.

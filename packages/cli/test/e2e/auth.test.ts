@@ -193,6 +193,14 @@ describe('progress bar on a terminal', () => {
       const quiet = await runShell(`script -qec ${sh(`${base} --quiet > /dev/null`)} /dev/null`, { env });
       expect(quiet.code).toBe(0);
       expect(quiet.stdout).not.toMatch(/rec\/s/);
+      // stdout on the terminal too: buffered JSON still gets the bar (erased before the output); streamed ndjson
+      // records are their own progress, so no bar is drawn between them.
+      const both = `${sh(process.execPath)} ${sh(BIN)} load session --all --url ${big.url} --token ${alice.token}`;
+      const json = await runShell(`script -qec ${sh(both)} /dev/null`, { env });
+      expect(json.stdout).toMatch(/rec\/s/);
+      const nd = await runShell(`script -qec ${sh(`${both} --format ndjson`)} /dev/null`, { env });
+      expect(nd.code).toBe(0);
+      expect(nd.stdout).not.toMatch(/rec\/s/);
     } finally {
       await big.close();
     }
