@@ -178,6 +178,23 @@ describe('project grant changes by role', () => {
   }
 });
 
+describe('personal attributes: only owners make them public (permissions.md "Public Sharing")', () => {
+  for (const name of ['setup', 'inventory', 'datastorage', 'behavioralassay', 'license']) {
+    const m = getModel(name);
+    for (const role of ROLES) {
+      const status = want(role, projectLevel(role), 4, false);
+      it(`${name} is_public as ${role} → ${status}`, async () => {
+        const id = await world.fresh(m, `public ${role}`);
+        const url = `/api/private/${m.app}/${m.name}/${id}/`;
+        const r = await world.api(role, 'PATCH', url, { is_public: true });
+        expect(r.status, JSON.stringify(r.body)).toBe(status);
+        const pub = await fetch(`${world.url}/api/public/${m.app}/${m.name}/${id}/`);
+        expect(pub.status).toBe(status === 200 ? 200 : 404);
+      });
+    }
+  }
+});
+
 describe('group membership changes by role (Lab: owner, manager, plain members)', () => {
   /** Adds a fresh user to the group at `flags` through invitation + acceptance; returns the email. */
   async function member(gid: Id, flags: Record<string, boolean>): Promise<string> {

@@ -7,7 +7,7 @@
 import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expected, type MatrixPortal, OPS, type Op, ROLES, type Role } from './permission-matrix-rules.js';
-import { buildWorld, type Id, type World } from './permission-matrix-world.js';
+import { type ApiResult, buildWorld, type Id, type World } from './permission-matrix-world.js';
 
 /** Cases whose current outcome is known to differ from the docs, with the reason (reported as skipped). */
 const KNOWN: Record<string, string> = {};
@@ -53,6 +53,14 @@ async function listed(
   return { status: r.status, has: items.some((x) => String(x.id) === String(id)) };
 }
 
+/** Refusals (401/403/404/405) must carry DRF's `{"detail": "..."}` body; anything else is reported as `extra`. */
+function shaped(r: ApiResult): { status: number; extra?: string } {
+  if ([401, 403, 404, 405].includes(r.status) && typeof r.body.detail !== 'string') {
+    return { status: r.status, extra: `refusal without {"detail"}: ${JSON.stringify(r.body)}` };
+  }
+  return { status: r.status };
+}
+
 /** Runs one case and returns what happened, in the shape of `expected`. */
 async function run(
   m: ModelSpec,
@@ -82,17 +90,17 @@ async function run(
         const leak = await world.api(role, 'GET', `${base(m, portal)}${fx.private}/`);
         if (leak.status !== 404) extra = `private record on the public portal → ${leak.status}`;
       }
-      return { status: r.status, extra };
+      return { ...shaped(r), extra: extra ?? shaped(r).extra };
     }
     case 'create': {
       const body = m.portals.add ? world.bodyFor(m, 'private', `create ${tag}`) : {};
-      return { status: (await world.api(role, 'POST', base(m, portal), body)).status };
+      return shaped(await world.api(role, 'POST', base(m, portal), body));
     }
     case 'change':
-      return { status: (await world.api(role, 'PATCH', `${base(m, portal)}${id}/`, changeBody(m, tag))).status };
+      return shaped(await world.api(role, 'PATCH', `${base(m, portal)}${id}/`, changeBody(m, tag)));
     case 'delete': {
       const target = m.portals.delete && portal === 'private' && role !== 'anonymous' ? await world.fresh(m, tag) : id;
-      return { status: (await world.api(role, 'DELETE', `${base(m, portal)}${target}/`)).status };
+      return shaped(await world.api(role, 'DELETE', `${base(m, portal)}${target}/`));
     }
   }
 }
