@@ -103,6 +103,20 @@ describe('POST /api/auth/device/', () => {
     expect(Object.keys(long.body)).toEqual(['client_name']);
   });
 
+  it('never fails on odd bodies (no 500): arrays, null, strings, numbers, nested junk', async () => {
+    for (const payload of ['[]', 'null', '"x"', '42', '{"client_name": {"a": 1}}', '{"client_name": ["x"]}', '{}']) {
+      for (const url of ['/api/auth/device/', '/api/auth/device/token/']) {
+        const res = await fetch(h.url + url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: payload,
+        });
+        expect(res.status, `${url} ${payload}`).toBeLessThan(500);
+        await res.text();
+      }
+    }
+  });
+
   it('stores only a hash of the device code', async () => {
     const s = await start();
     const dump = JSON.stringify(h.ctx.db.prepare('SELECT * FROM device_sessions').all());

@@ -62,6 +62,18 @@ describe('approvals: only reviewers (staff) accept or reject', () => {
     }
   }
 
+  it('a proposal is published only once accepted', async () => {
+    const species = getModel('species');
+    const body = world.bodyFor(species, 'private', tag());
+    const sub = await world.api('member', 'POST', '/api/private/taxonomies/species/', body);
+    const id = (sub.body.species_approval as { id: Id }).id;
+    const q = `/api/public/taxonomies/species/?filter{name}=${encodeURIComponent(String(body.name))}`;
+    expect((await world.api('anonymous', 'GET', q)).body.count).toBe(0);
+    expect((await world.api('owner', 'GET', q.replace('/public/', '/private/'))).body.count).toBe(0);
+    await world.api('staff', 'PATCH', path(getModel('speciesapproval'), id, 'accept'));
+    expect((await world.api('anonymous', 'GET', q)).body.count).toBe(1);
+  });
+
   it('an approval is reviewed once (400 the second time)', async () => {
     const species = getModel('species');
     const sub = await world.api(

@@ -128,3 +128,20 @@ describe('a session referencing a data storage the caller may only read', () => 
   }
   void session;
 });
+
+describe("a public project keeps its members' edit rights on the private portal", () => {
+  for (const role of ROLES) {
+    const level = projectLevel(role);
+    const status = role === 'anonymous' ? 401 : level >= 2 ? 200 : level >= 1 ? 403 : 404;
+    it(`change a session of public project Q as ${role} → ${status}`, async () => {
+      const id = world.fixtures.get('session')?.public as Id;
+      const r = await world.api(role, 'PATCH', `/api/private/stem/session/${id}/`, {
+        description: `Q by ${role} ${++n}`,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(status);
+      // …while the public portal stays read-only for everyone.
+      const pub = await world.api(role, 'PATCH', `/api/public/stem/session/${id}/`, { description: 'x' });
+      expect(pub.status).toBe(405);
+    });
+  }
+});
