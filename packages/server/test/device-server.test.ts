@@ -3,8 +3,7 @@
  * JSON-only API parsing next to the pages' form parsing, and the core's whoami accepting the issued token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveDeviceSession } from '../src/device/index.js';
-import { DEMO_USERS, findUserByEmail, type RunningServer, startServer } from '../src/index.js';
+import { approveDeviceSession, DEMO_USERS, findUserByEmail, type RunningServer, startServer } from '../src/index.js';
 import { postJson } from './device-harness.js';
 import { csrfOf, WebClient } from './web-client.js';
 
@@ -26,7 +25,7 @@ describe('device login in the full server', () => {
     expect(r.body.verification_uri).toBe(`${server.url}account/authorize/`);
   });
 
-  it('issues a token the core accepts, after approval through the exported helper', async () => {
+  it('issues a token the core accepts, after approval through the package's exported helper', async () => {
     const s = (await postJson(`${base}/api/auth/device/`, { client_name: 'brainstem-cli' })).body as {
       device_code: string;
       user_code: string;
