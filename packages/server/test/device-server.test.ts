@@ -25,7 +25,7 @@ describe('device login in the full server', () => {
     expect(r.body.verification_uri).toBe(`${server.url}account/authorize/`);
   });
 
-  it('issues a token the core accepts, after approval through the package's exported helper', async () => {
+  it('issues a token the core accepts, after approval through the package export approveDeviceSession', async () => {
     const s = (await postJson(`${base}/api/auth/device/`, { client_name: 'brainstem-cli' })).body as {
       device_code: string;
       user_code: string;
