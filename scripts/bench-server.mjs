@@ -2,6 +2,7 @@
 // The server runs in its own process (as users run it); this process drives it over keep-alive HTTP with a
 // few concurrent connections. Needs `npm run build` first (npm run bench does it).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/server/dist/bin.js');
 const TOKEN = 'bst_demo_alice_4f1c9a7e2b6d8035'; // DEMO_USERS.alice.token
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 /** Spawn the server; resolve with { url, child, ms } once it prints its listening line. */
@@ -37,6 +38,16 @@ function stop(child) {
   });
 }
 
+/** CPU time (user + system, ms) the server process has used so far (Linux /proc; null elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (100/s)
+  } catch {
+    return null;
+  }
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function get(url) {
@@ -53,8 +64,13 @@ function get(url) {
   });
 }
 
-/** Run `next()`-produced GETs with CONCURRENCY workers for SECONDS; returns requests per second. */
-async function load(next) {
+/**
+ * Run `next()`-produced GETs with CONCURRENCY workers for SECONDS. Returns requests per second (wall clock) and
+ * the server's CPU milliseconds per request: on a machine shared with other work the first understates what the
+ * server can do, the second does not (1000 / cpuPerRequest = requests per second one core sustains).
+ */
+async function load(next, pid) {
+  const cpu0 = cpuMs(pid);
   const end = performance.now() + SECONDS * 1000;
   let done = 0;
   const worker = async () => {
@@ -65,7 +81,9 @@ async function load(next) {
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return done / ((performance.now() - t0) / 1000);
+  const rate = done / ((performance.now() - t0) / 1000);
+  const cpu1 = cpuMs(pid);
+  return { rate, cpuPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / done };
 }
 
 export default async function run() {
@@ -98,14 +116,24 @@ export default async function run() {
       const url = `${base}?limit=100&offset=${offset}`;
       offset = offset + 100 >= count ? 0 : offset + 100;
       return url;
-    });
+    }, s.child.pid);
     rows.push({
       name: `pages of 100 sessions (of ${count}), paging through all`,
-      value: pages,
+      value: pages.rate,
       unit: 'pages/s',
       goal: '≥ 1000 pages/s',
-      ok: pages >= 1000,
+      ok: pages.rate >= 1000,
     });
+    if (pages.cpuPerRequest) {
+      const perCore = 1000 / pages.cpuPerRequest;
+      rows.push({
+        name: '  same, from server CPU time per page (one core)',
+        value: perCore,
+        unit: 'pages/s',
+        goal: '≥ 1000 pages/s',
+        ok: perCore >= 1000,
+      });
+    }
     const ids = [];
     for (let o = 0; o < count; o += 100) {
       for (const r of JSON.parse(String(await get(`${base}?limit=100&offset=${o}`))).sessions) ids.push(r.id);
@@ -115,8 +143,24 @@ export default async function run() {
     const detail = await load(() => {
       i = (i + 7919) % ids.length;
       return `${base}${ids[i]}/`;
+    }, s.child.pid);
+    rows.push({
+      name: 'session detail',
+      value: detail.rate,
+      unit: 'req/s',
+      goal: '≥ 5000 req/s',
+      ok: detail.rate >= 5000,
     });
-    rows.push({ name: 'session detail', value: detail, unit: 'req/s', goal: '≥ 5000 req/s', ok: detail >= 5000 });
+    if (detail.cpuPerRequest) {
+      const perCore = 1000 / detail.cpuPerRequest;
+      rows.push({
+        name: '  same, from server CPU time per request (one core)',
+        value: perCore,
+        unit: 'req/s',
+        goal: '≥ 5000 req/s',
+        ok: perCore >= 5000,
+      });
+    }
   } finally {
     agent.destroy();
     await stop(s.child);

@@ -20,7 +20,13 @@ import { readScope } from '../permissions/scope.js';
 import { fillComputed, type Row } from './computed.js';
 
 /** Default JSON value of an empty json field: lists for the fields the docs show as lists, objects otherwise. */
-const LIST_JSON_FIELDS = new Set(['download_links', 'entries', 'external_identifiers', 'data_organization', 'data_protocols']);
+const LIST_JSON_FIELDS = new Set([
+  'download_links',
+  'entries',
+  'external_identifiers',
+  'data_organization',
+  'data_protocols',
+]);
 export function emptyJson(field: FieldSpec): unknown {
   return LIST_JSON_FIELDS.has(field.name) ? [] : {};
 }
@@ -70,7 +76,8 @@ export function layoutOf(t: ModelTable): Layout {
       if (f.name === 'id') return { name: f.name, kind: PLAIN, index: 1, field: f };
       if (t.storage.get(f.name) !== 'column') return { name: f.name, kind: LATER, index: -1, field: f };
       if (f.type === 'boolean') return { name: f.name, kind: BOOL, index: i, field: f };
-      if (f.type === 'json' || f.type === 'list_of_strings') return { name: f.name, kind: JSON_TEXT, index: i, field: f };
+      if (f.type === 'json' || f.type === 'list_of_strings')
+        return { name: f.name, kind: JSON_TEXT, index: i, field: f };
       return { name: f.name, kind: PLAIN, index: i, field: f };
     });
     l = {
@@ -91,7 +98,12 @@ export function toRaw(t: ModelTable, row: Row): RawRow {
 }
 
 /** Read rows of `t` by id (in the given order) as raw arrays, restricted to what `caller` may read. */
-export function loadRaw(ctx: ServerContext, caller: Caller, t: ModelTable, ids: readonly (string | number)[]): RawRow[] {
+export function loadRaw(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  ids: readonly (string | number)[],
+): RawRow[] {
   if (ids.length === 0) return [];
   const scope = readScope(ctx, caller, t.model, 'a');
   const rows = stmt(
@@ -114,10 +126,10 @@ export function loadRaw(ctx: ServerContext, caller: Caller, t: ModelTable, ids: 
 export function loadRows(ctx: ServerContext, caller: Caller, t: ModelTable, ids: readonly (string | number)[]): Row[] {
   if (ids.length === 0) return [];
   const scope = readScope(ctx, caller, t.model, 'a');
-  const rows = stmt(ctx.db, `SELECT a.* FROM ${t.table} a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`).all(
-    JSON.stringify(ids),
-    ...scope.params,
-  ) as Row[];
+  const rows = stmt(
+    ctx.db,
+    `SELECT a.* FROM ${t.table} a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${scope.sql}`,
+  ).all(JSON.stringify(ids), ...scope.params) as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
 }
@@ -139,8 +151,84 @@ export function renderRows(
   );
 }
 
+/**
+ * Rendered records by `<table>:<rowid>`, valid until the next write (any committed write changes the
+ * generation and empties it). Records without includes do not depend on the caller (relations are ids), so they
+ * can be shared between responses; they are never mutated after rendering.
+ */
+interface Cached {
+  rec: Record<string, unknown>;
+  /** `JSON.stringify(rec)`, made on first use (list pages are joined from these). */
+  json?: string;
+}
+const recordCache = new WeakMap<ServerContext, { generation: number; map: Map<string, Cached> }>();
+const MAX_CACHED_RECORDS = 100_000;
+
+function cacheOf(ctx: ServerContext): Map<string, Cached> {
+  let c = recordCache.get(ctx);
+  if (!c || c.generation !== ctx.generation) {
+    c = { generation: ctx.generation, map: new Map() };
+    recordCache.set(ctx, c);
+  }
+  if (c.map.size > MAX_CACHED_RECORDS) c.map.clear();
+  return c.map;
+}
+
+/**
+ * JSON texts of cached renderings by rowid, or `null` when any is not cached (then render normally).
+ *
+ * @example
+ * ```ts
+ * const texts = cachedJsonByRowid(ctx, tableOf('session'), [1, 2, 3]); // ['{"id":…}', …] | null
+ * ```
+ */
+export function cachedJsonByRowid(ctx: ServerContext, t: ModelTable, rowids: readonly number[]): string[] | null {
+  const cache = cacheOf(ctx);
+  const out: string[] = new Array(rowids.length);
+  for (let i = 0; i < rowids.length; i++) {
+    const c = cache.get(`${t.table}:${rowids[i]}`);
+    if (!c) return null;
+    c.json ??= JSON.stringify(c.rec);
+    out[i] = c.json;
+  }
+  return out;
+}
+
 /** Render raw rows (all of one model) as API records, embedding `includes` (fields of `t`). */
 export function renderRaw(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  raws: RawRow[],
+  includes: readonly FieldSpec[] = [],
+): Record<string, unknown>[] {
+  if (includes.length > 0 || raws.length === 0) return renderFresh(ctx, caller, t, raws, includes);
+  const cache = cacheOf(ctx);
+  const out: (Record<string, unknown> | undefined)[] = raws.map((r) =>
+    r[0] ? cache.get(`${t.table}:${r[0]}`)?.rec : undefined,
+  );
+  const missing: number[] = [];
+  for (let i = 0; i < out.length; i++) if (!out[i]) missing.push(i);
+  if (missing.length > 0) {
+    const fresh = renderFresh(
+      ctx,
+      caller,
+      t,
+      missing.map((i) => raws[i] as RawRow),
+      [],
+    );
+    missing.forEach((i, k) => {
+      const rec = fresh[k] as Record<string, unknown>;
+      out[i] = rec;
+      const rowid = (raws[i] as RawRow)[0];
+      if (rowid) cache.set(`${t.table}:${rowid}`, { rec });
+    });
+  }
+  return out as Record<string, unknown>[];
+}
+
+/** Render raw rows without the cache. */
+function renderFresh(
   ctx: ServerContext,
   caller: Caller,
   t: ModelTable,

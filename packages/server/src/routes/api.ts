@@ -174,8 +174,11 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   }
 
   switch (op) {
-    case 'list':
-      return listResponse(ctx, caller, t, parseQuery(search), requestUrl(req));
+    case 'list': {
+      const body = listResponse(ctx, caller, t, parseQuery(search), requestUrl(req));
+      if (typeof body === 'string') reply.type('application/json; charset=utf-8');
+      return body;
+    }
     case 'detail': {
       const includes = resolveIncludes(t, parseQuery(search).include);
       if (t.intId && !/^\d{1,15}$/.test(p.id as string)) throw NOT_FOUND();

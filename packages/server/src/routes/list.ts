@@ -9,7 +9,7 @@ import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { compileFilter, compileSort, resolveIncludes } from '../query/compile.js';
 import type { ListQuery } from '../query/params.js';
-import { layoutOf, type RawRow, renderRaw } from '../records/render.js';
+import { cachedJsonByRowid, layoutOf, type RawRow, renderRaw } from '../records/render.js';
 
 /**
  * Ordered id lists of recent queries, valid until the next write (the generation changes). Filtering and
@@ -44,7 +44,10 @@ function orderedIds(ctx: ServerContext, sql: string, params: unknown[]): (string
 /** Raw rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
 function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow[] {
   if (rowids.length === 0) return [];
-  const rows = stmt(ctx.db, `SELECT ${layoutOf(t).select} FROM ${t.table} a WHERE a.rowid IN (SELECT value FROM json_each(?))`)
+  const rows = stmt(
+    ctx.db,
+    `SELECT ${layoutOf(t).select} FROM ${t.table} a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+  )
     .raw(true)
     .all(JSON.stringify(rowids)) as RawRow[];
   const byRowid = new Map(rows.map((r) => [r[0], r]));
@@ -67,14 +70,17 @@ function pageUrl(base: URL, limit: number, offset: number): string {
     .replace(/%5B%5D/g, '[]');
 }
 
-/** Build a list response body. `url` is the absolute request URL (for next/previous). */
+/**
+ * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON text
+ * directly when the page can be joined from cached record texts, else an object for Fastify to serialise.
+ */
 export function listResponse(
   ctx: ServerContext,
   caller: Caller,
   t: ModelTable,
   query: ListQuery,
   url: URL,
-): Record<string, unknown> {
+): Record<string, unknown> | string {
   const scope = readScope(ctx, caller, t.model, 'a');
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
@@ -87,21 +93,28 @@ export function listResponse(
   const includes = resolveIncludes(t, query.include);
   const whereSql = where.join(' AND ');
   const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order}`, params);
-  const rows = rawByRowid(ctx, t, ids.slice(query.offset, query.offset + query.limit) as number[]);
-  const records = renderRaw(ctx, caller, t, rows, includes);
-  const body: Record<string, unknown> = { [t.model.listKey]: records };
-  if (ctx.options.pagination === 'minimal') return body;
-  const count = ids.length;
-  body.count = count;
-  body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
-  body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
-  if (caller.portal === 'public') {
-    body.meta = {
-      total_results: count,
-      total_pages: Math.ceil(count / query.limit),
-      page: Math.floor(query.offset / query.limit) + 1,
-      per_page: query.limit,
-    };
+  const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
+  // Fast path: every record of the page already rendered since the last write → join their JSON texts.
+  const texts = includes.length === 0 ? cachedJsonByRowid(ctx, t, pageIds) : null;
+  const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds), includes);
+  const body: Record<string, unknown> = {};
+  if (ctx.options.pagination !== 'minimal') {
+    const count = ids.length;
+    body.count = count;
+    body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
+    body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
+    if (caller.portal === 'public') {
+      body.meta = {
+        total_results: count,
+        total_pages: Math.ceil(count / query.limit),
+        page: Math.floor(query.offset / query.limit) + 1,
+        per_page: query.limit,
+      };
+    }
   }
-  return body;
+  if (texts) {
+    const rest = JSON.stringify(body);
+    return `{${JSON.stringify(t.model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
+  }
+  return { [t.model.listKey]: records, ...body };
 }
