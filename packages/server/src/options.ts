@@ -69,5 +69,8 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
     throw new TypeError(`Invalid option pagination: ${r.pagination} (full or minimal)`);
   }
   if (typeof r.host !== 'string' || r.host === '') throw new TypeError('Invalid option host');
+  if (r.seedSessions > 0 && r.seed !== 'demo') {
+    throw new TypeError('Invalid option seedSessions: extra sessions go into the demo data (needs seed: "demo")');
+  }
   return r;
 }
