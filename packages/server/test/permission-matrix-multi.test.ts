@@ -129,6 +129,37 @@ describe('a session referencing a data storage the caller may only read', () => 
   void session;
 });
 
+describe('sending a record back unchanged needs no rights on data storages it already references', () => {
+  it('a contributor PATCHes back a session (and its link) that points at a read-only data storage', async () => {
+    const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
+      name: `S back ${++n}`,
+      projects: [world.ids.P],
+      datastorage: [dRo],
+    });
+    const record = s.body.session as Record<string, unknown>;
+    const back = await world.api('contributor', 'PATCH', `/api/private/stem/session/${record.id}/`, {
+      ...record,
+      description: 'changed, references untouched',
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    // Adding the read-only storage anew is still refused.
+    const other = await world.api('owner', 'POST', '/api/private/stem/session/', {
+      name: `S add ${++n}`,
+      projects: [world.ids.P],
+    });
+    const id = (other.body.session as { id: Id }).id;
+    const add = await world.api('contributor', 'PATCH', `/api/private/stem/session/${id}/`, { datastorage: [dRo] });
+    expect(add.status).toBe(403);
+    const links = await world.api('owner', 'GET', `/api/private/stem/sessiondatastorage/?filter{session}=${record.id}`);
+    const link = (links.body.session_datastorages as Record<string, unknown>[])[0] as Record<string, unknown>;
+    const linkBack = await world.api('contributor', 'PATCH', `/api/private/stem/sessiondatastorage/${link.id}/`, {
+      ...link,
+      order: 0,
+    });
+    expect(linkBack.status, JSON.stringify(linkBack.body)).toBe(200);
+  });
+});
+
 describe("a public project keeps its members' edit rights on the private portal", () => {
   for (const role of ROLES) {
     const level = projectLevel(role);

@@ -93,12 +93,34 @@ function requireProjects(ctx: ServerContext, caller: Caller, projects: string[],
  */
 const CHANGE_TO_REFERENCE: ReadonlySet<string> = new Set(['datastorage']);
 
-function requireChangeOnReferences(ctx: ServerContext, caller: Caller, t: ModelTable, input: ValidInput): void {
+function requireChangeOnReferences(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  input: ValidInput,
+  existing: Row | null,
+): void {
   for (const f of t.model.fields) {
     if (!f.target || !CHANGE_TO_REFERENCE.has(f.target)) continue;
     const v = f.type === 'relation_list' ? input.lists[f.name] : input.columns[f.name];
     if (v === undefined || v === null) continue;
+    // Only references this write adds need rights: sending a record back unchanged (the seed's update recipe)
+    // must not fail for a caller who may use the record but not the data storage it already points to.
+    const current = new Set<string>();
+    if (existing) {
+      const j = t.lists.find((l) => l.field.name === f.name);
+      if (j) {
+        for (const r of stmt(ctx.db, `SELECT ${j.dst} AS d FROM ${j.table} WHERE ${j.src} = ?`).all(existing.id) as {
+          d: string;
+        }[]) {
+          current.add(String(r.d));
+        }
+      } else if (existing[f.name] !== undefined && existing[f.name] !== null) {
+        current.add(String(existing[f.name]));
+      }
+    }
     for (const id of Array.isArray(v) ? v : [v]) {
+      if (current.has(String(id))) continue;
       if (attributeLevel(ctx, caller, [f.target, String(id)]) < LEVEL.contributor) {
         throw FORBIDDEN(`You need change rights on the ${f.target} ${id} to reference it.`);
       }
@@ -181,7 +203,7 @@ export function authorizeWrite(
       const next = input ? projectsOfInput(ctx, model, input) : null;
       if (next) requireProjects(ctx, caller, next, LEVEL.contributor);
       else if (op === 'add') throw FORBIDDEN();
-      if (input) requireChangeOnReferences(ctx, caller, t, input);
+      if (input) requireChangeOnReferences(ctx, caller, t, input, existing);
       return;
     }
     case 'personal': {
