@@ -129,6 +129,30 @@ describe('a session referencing a data storage the caller may only read', () => 
   void session;
 });
 
+describe('include[] never embeds what the caller cannot read', () => {
+  it('a public session pointing at a private data storage embeds nothing private on the public portal', async () => {
+    const privateStorage = world.fixtures.get('datastorage')?.private as Id;
+    const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
+      name: `S public with private storage ${++n}`,
+      projects: [world.ids.Q],
+      datastorage: [privateStorage],
+    });
+    const id = (s.body.session as { id: Id }).id;
+    const pub = await world.api('anonymous', 'GET', `/api/public/stem/session/${id}/?include[]=datastorage.*`);
+    expect(pub.status).toBe(200);
+    expect(JSON.stringify(pub.body)).not.toContain('datastorage private fixture');
+    const list = await world.api(
+      'anonymous',
+      'GET',
+      `/api/public/stem/session/?filter{id}=${id}&include[]=datastorage.*`,
+    );
+    expect(JSON.stringify(list.body)).not.toContain('datastorage private fixture');
+    // A member of the storage sees it embedded on the private portal.
+    const mine = await world.api('member', 'GET', `/api/private/stem/session/${id}/?include[]=datastorage.*`);
+    expect(JSON.stringify(mine.body)).toContain('datastorage private fixture');
+  });
+});
+
 describe('sending a record back unchanged needs no rights on data storages it already references', () => {
   it('a contributor PATCHes back a session (and its link) that points at a read-only data storage', async () => {
     const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
