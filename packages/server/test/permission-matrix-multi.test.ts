@@ -147,9 +147,28 @@ describe('include[] never embeds what the caller cannot read', () => {
       `/api/public/stem/session/?filter{id}=${id}&include[]=datastorage.*`,
     );
     expect(JSON.stringify(list.body)).not.toContain('datastorage private fixture');
+    // Filtering through the relation must not be an oracle for the private storage's fields either.
+    const probe = await world.api(
+      'anonymous',
+      'GET',
+      `/api/public/stem/session/?filter{id}=${id}&filter{datastorage.name}=${encodeURIComponent('datastorage private fixture')}`,
+    );
+    expect(probe.status).toBe(200);
+    expect(probe.body.count).toBe(0);
     // A member of the storage sees it embedded on the private portal.
     const mine = await world.api('member', 'GET', `/api/private/stem/session/${id}/?include[]=datastorage.*`);
     expect(JSON.stringify(mine.body)).toContain('datastorage private fixture');
+  });
+});
+
+describe('relation filters never probe records the caller cannot read (private portal)', () => {
+  it("a manager of P cannot learn R's name through a P+R session", async () => {
+    const q = `/api/private/stem/session/?filter{id}=${sessionPR}&filter{projects.name}=${encodeURIComponent('Matrix project R')}`;
+    // `contributor` is a member of R: the filter matches; `manager` cannot read R: it must not.
+    expect((await world.api('contributor', 'GET', q)).body.count).toBe(1);
+    expect((await world.api('manager', 'GET', q)).body.count).toBe(0);
+    const reverse = `/api/private/stem/project/?filter{id}=${world.ids.P}&filter{sessions.name}=${encodeURIComponent('Matrix S_PR')}`;
+    expect((await world.api('manager', 'GET', reverse)).body.count).toBe(1); // the session itself is readable via P
   });
 });
 

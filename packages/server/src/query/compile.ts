@@ -8,7 +8,7 @@
  * // { sql: 'EXISTS (SELECT 1 FROM j_session_projects … )', params: ['uuid…'] }
  * ```
  */
-import type { FieldSpec, FieldType } from 'brainstem-api-tools/registry';
+import type { FieldSpec, FieldType, ModelSpec } from 'brainstem-api-tools/registry';
 import { type ModelTable, q, tableOf, targetIsInt } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 
@@ -29,6 +29,14 @@ export const OPERATORS = [
   'isnull',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
+
+/**
+ * The caller's read scope of a related model (see permissions/scope.ts). Filters that look inside related records
+ * apply it, so `filter{datastorage.name}=…` cannot probe records the caller may not read.
+ */
+export type ScopeFn = (model: ModelSpec, alias: string) => Sql;
+
+const NO_SCOPE: ScopeFn = () => ({ sql: '1', params: [] });
 
 export interface Sql {
   sql: string;
@@ -160,7 +168,7 @@ function comparison(column: string, type: FieldType, op: Operator, raw: string, 
  * Compile one `filter{path[.op]}=value` on model table `t` (alias `alias`). Throws 400 naming an unknown field
  * or operator.
  */
-export function compileFilter(t: ModelTable, alias: string, key: string, raw: string): Sql {
+export function compileFilter(t: ModelTable, alias: string, key: string, raw: string, scope: ScopeFn = NO_SCOPE): Sql {
   const parts = key.split('.');
   let op: Operator = 'exact';
   const last = parts[parts.length - 1] as string;
@@ -174,7 +182,7 @@ export function compileFilter(t: ModelTable, alias: string, key: string, raw: st
       throw badRequest(`Unknown filter operator "${last}" in filter{${key}}. Operators: ${OPERATORS.join(', ')}.`);
     }
   }
-  return compilePath(t, alias, parts, op, raw, key, 0);
+  return compilePath(t, alias, parts, op, raw, key, 0, scope);
 }
 
 function resolvePathOk(t: ModelTable, parts: string[]): boolean {
@@ -196,6 +204,7 @@ function compilePath(
   raw: string,
   key: string,
   depth: number,
+  scope: ScopeFn,
 ): Sql {
   const name = parts[0];
   if (name === undefined || name === '') throw badRequest(`Empty field name in filter{${key}}.`);
@@ -228,10 +237,11 @@ function compilePath(
     if (targetIdPath) {
       return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
     }
-    const inner = compilePath(r.target, b, rest, op, raw, key, depth + 1);
+    const inner = compilePath(r.target, b, rest, op, raw, key, depth + 1, scope);
+    const s = scope(r.target.model, b);
     return {
-      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql})`,
-      params: inner.params,
+      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
     };
   }
   if (r.kind === 'junction') {
@@ -248,10 +258,11 @@ function compilePath(
         params: inner.params,
       };
     }
-    const inner = compilePath(r.target, `${b}t`, rest, op, raw, key, depth + 1);
+    const inner = compilePath(r.target, `${b}t`, rest, op, raw, key, depth + 1, scope);
+    const s = scope(r.target.model, `${b}t`);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
-      params: inner.params,
+      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
     };
   }
   // Reverse list: rows of the target pointing back here through `via`.
@@ -259,23 +270,26 @@ function compilePath(
   const innerPath = targetIdPath ? ['id'] : rest;
   if (op === 'isnull' && targetIdPath) {
     const v = raw.trim().toLowerCase();
+    // Reverse lists hold other records: only those the caller may read count.
+    const s = scope(r.target.model, b);
     const exists =
       viaStorage === 'junction'
-        ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b} WHERE ${b}.${junctionOf(r.target, r.via).dst} = ${alias}.id)`
-        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id)`;
-    return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: [] };
+        ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${junctionOf(r.target, r.via).src} WHERE ${b}j.${junctionOf(r.target, r.via).dst} = ${alias}.id AND ${s.sql})`
+        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${s.sql})`;
+    return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: s.params };
   }
-  const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1);
+  const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1, scope);
+  const s = scope(r.target.model, b);
   if (viaStorage === 'junction') {
     const j = junctionOf(r.target, r.via);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql})`,
-      params: inner.params,
+      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
     };
   }
   return {
-    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${inner.sql})`,
-    params: inner.params,
+    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+    params: [...inner.params, ...s.params],
   };
 }
 

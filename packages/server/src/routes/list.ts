@@ -85,7 +85,7 @@ export function listResponse(
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
   for (const f of query.filters) {
-    const c = compileFilter(t, 'a', f.key, f.value);
+    const c = compileFilter(t, 'a', f.key, f.value, (m, alias) => readScope(ctx, caller, m, alias));
     where.push(c.sql);
     params.push(...c.params);
   }
