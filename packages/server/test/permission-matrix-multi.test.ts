@@ -172,6 +172,43 @@ describe('relation filters never probe records the caller cannot read (private p
   });
 });
 
+describe('sorting by a related field never orders by records the caller cannot read', () => {
+  it("public behaviors sorted by their private setups' names keep a neutral order", async () => {
+    const behavior = getModel('behavior');
+    const setup = getModel('setup');
+    const ids: Id[] = [];
+    for (const name of ['Zeta hidden setup', 'Alpha hidden setup']) {
+      const st = await world.api('owner', 'POST', '/api/private/personal_attributes/setup/', {
+        ...world.bodyFor(setup, 'private', `sort ${++n}`),
+        name,
+      });
+      const b = await world.api('owner', 'POST', '/api/private/modules/behavior/', {
+        ...world.bodyFor(behavior, 'public', `sort ${++n}`),
+        setup: (st.body.setup as { id: Id }).id,
+      });
+      expect(b.status, JSON.stringify(b.body)).toBe(201);
+      ids.push((b.body.behavior as { id: Id }).id);
+    }
+    const order = async (key: string) => {
+      const r = await world.api(
+        'anonymous',
+        'GET',
+        `/api/public/modules/behavior/?filter{id.in}=${ids.join(',')}&sort[]=${key}`,
+      );
+      return (r.body.behaviors as { id: Id }[]).map((x) => x.id);
+    };
+    // Readable setups would reverse the order between ascending and descending; hidden ones sort alike.
+    expect(await order('setup.name')).toEqual(await order('-setup.name'));
+    // The owner, who can read both setups, does get them ordered by name on the private portal.
+    const mine = await world.api(
+      'owner',
+      'GET',
+      `/api/private/modules/behavior/?filter{id.in}=${ids.join(',')}&sort[]=setup.name`,
+    );
+    expect((mine.body.behaviors as { id: Id }[]).map((x) => x.id)).toEqual([ids[1], ids[0]]);
+  });
+});
+
 describe('sending a record back unchanged needs no rights on data storages it already references', () => {
   it('a contributor PATCHes back a session (and its link) that points at a read-only data storage', async () => {
     const s = await world.api('owner', 'POST', '/api/private/stem/session/', {

@@ -303,8 +303,9 @@ function junctionOf(t: ModelTable, field: string) {
  * Compile `sort[]` keys (`name`, `-created_date`, `subject.name`) into an ORDER BY list. The row id is always
  * appended so pages are stable.
  */
-export function compileSort(t: ModelTable, alias: string, keys: readonly string[]): string {
+export function compileSort(t: ModelTable, alias: string, keys: readonly string[], scope: ScopeFn = NO_SCOPE): Sql {
   const terms: string[] = [];
+  const params: unknown[] = [];
   for (const key of keys) {
     const desc = key.startsWith('-');
     const path = (desc || key.startsWith('+') ? key.slice(1) : key).split('.');
@@ -318,7 +319,10 @@ export function compileSort(t: ModelTable, alias: string, keys: readonly string[
       else if (rest.length === 1) {
         const inner = resolve(first.target, rest[0] as string, `${alias}_s`);
         if (inner?.kind === 'column' || inner?.kind === 'relation') {
-          expr = `(SELECT ${inner.column} FROM ${first.target.table} ${alias}_s WHERE ${alias}_s.id = ${first.column})`;
+          // Related rows the caller cannot read sort as NULL (ordering must not reveal their fields).
+          const sc = scope(first.target.model, `${alias}_s`);
+          expr = `(SELECT ${inner.column} FROM ${first.target.table} ${alias}_s WHERE ${alias}_s.id = ${first.column} AND ${sc.sql})`;
+          params.push(...sc.params);
         }
       }
     }
@@ -328,7 +332,7 @@ export function compileSort(t: ModelTable, alias: string, keys: readonly string[
     terms.push(`${expr} ${desc ? 'DESC' : 'ASC'}`);
   }
   terms.push(`${alias}.rowid ASC`);
-  return terms.join(', ');
+  return { sql: terms.join(', '), params };
 }
 
 function sortableNames(t: ModelTable): string {

@@ -89,10 +89,13 @@ export function listResponse(
     where.push(c.sql);
     params.push(...c.params);
   }
-  const order = compileSort(t, 'a', query.sort);
+  const order = compileSort(t, 'a', query.sort, (m, alias) => readScope(ctx, caller, m, alias));
   const includes = resolveIncludes(t, query.include);
   const whereSql = where.join(' AND ');
-  const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order}`, params);
+  const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order.sql}`, [
+    ...params,
+    ...order.params,
+  ]);
   const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
   // Fast path: every record of the page already rendered since the last write → join their JSON texts.
   const texts = includes.length === 0 ? cachedJsonByRowid(ctx, t, pageIds) : null;
