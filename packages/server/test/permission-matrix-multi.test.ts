@@ -44,7 +44,6 @@ afterAll(async () => {
 
 /** Level on R: `contributor` and `member` are read-only members, `owner` owns it. */
 const levelR = (role: Role) => (role === 'owner' ? 4 : role === 'contributor' || role === 'member' ? 1 : 0);
-const session = getModel('session');
 let n = 0;
 
 describe('a session in projects P and R', () => {
@@ -126,7 +125,6 @@ describe('a session referencing a data storage the caller may only read', () => 
       expect(r.status, JSON.stringify(r.body)).toBe(link);
     });
   }
-  void session;
 });
 
 describe('include[] never embeds what the caller cannot read', () => {
