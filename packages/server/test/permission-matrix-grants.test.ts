@@ -139,7 +139,7 @@ describe('project users/groups as rendered from the grants', () => {
     });
   });
 
-  it('never lets the last owner go (400)', async () => {
+  it('makes the creator the only member (owner), and never lets the last owner go (400)', async () => {
     // A project whose only owner is its creator (the fresh fixture projects also have an owner group).
     const u = outsider();
     const headers = { authorization: `Bearer ${u.token}`, 'content-type': 'application/json' };
@@ -148,7 +148,20 @@ describe('project users/groups as rendered from the grants', () => {
       headers,
       body: JSON.stringify({ name: 'Matrix sole owner' }),
     });
-    const id = ((await created.json()) as { project: { id: string } }).project.id;
+    const createdProject = ((await created.json()) as { project: Record<string, unknown> }).project;
+    const id = createdProject.id as string;
+    // project.md: "when a user creates a project they become its owner and only member".
+    expect(usersOf(createdProject)).toEqual({ [u.email]: { can_change: true, is_manager: true, is_owner: true } });
+    expect(groupsOf(createdProject)).toEqual({});
+    const g = await fetch(`${world.url}/api/private/users/group/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Matrix sole owner group' }),
+    });
+    // group.md: the creator becomes the group's owner and only member.
+    expect(((await g.json()) as { group: { users: unknown } }).group.users).toEqual({
+      [u.email]: { is_manager: true, is_owner: true },
+    });
     const r = await fetch(world.url + projectPath(id), {
       method: 'PATCH',
       headers,
