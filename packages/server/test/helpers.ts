@@ -5,6 +5,7 @@ export type Who = keyof typeof DEMO_USERS | null;
 
 export interface Res {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests index into arbitrary JSON responses
   body: any;
   text: string;
   headers: Headers;

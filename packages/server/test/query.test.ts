@@ -1,7 +1,7 @@
 /** The query language (docs/api.md): every operator, relation paths, AND, sort[], include[], pagination edges. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS } from '../src/index.js';
-import { demoServer, type TestClient } from './helpers.js';
+import { demoServer, type Res, type TestClient } from './helpers.js';
 
 let c: TestClient;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-const names = (r: { body: any }, key = 'sessions') => (r.body[key] as { name: string }[]).map((x) => x.name);
+const names = (r: Res, key = 'sessions') => (r.body[key] as { name: string }[]).map((x) => x.name);
 const sessions = (q: string) => c.get(`api/private/stem/session/?limit=100&${q}`);
 const projects = (q: string, portal = 'private') =>
   c.get(`api/${portal}/stem/project/?${q}`, portal === 'public' ? null : 'alice');
