@@ -157,3 +157,21 @@ describe('routing', () => {
     expect((await c.get('api/public/stem/session/', null)).status).toBe(200);
   });
 });
+
+describe('HEAD and OPTIONS', () => {
+  it('HEAD answers like GET without a body', async () => {
+    const res = await fetch(`${c.url}api/public/stem/project/`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  });
+
+  it('OPTIONS lists the methods the path allows on that portal', async () => {
+    const pub = await fetch(`${c.url}api/public/stem/project/`, { method: 'OPTIONS' });
+    expect(pub.status).toBe(200);
+    expect(pub.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const priv = await fetch(`${c.url}api/private/stem/project/x/`, { method: 'OPTIONS' });
+    expect(priv.headers.get('allow')).toBe('GET, PUT, PATCH, DELETE, HEAD, OPTIONS');
+    const action = await fetch(`${c.url}api/private/modules/subjectlog/x/add_entry/`, { method: 'OPTIONS' });
+    expect((await action.json()).allowed_methods).toEqual(['PATCH', 'OPTIONS']);
+  });
+});

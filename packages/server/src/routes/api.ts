@@ -29,7 +29,7 @@ import { validateInput, type WriteMode } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { listResponse } from './list.js';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 interface Params {
   portal: string;
@@ -143,7 +143,9 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
       detail: `Model "${model.name}" lives under /api/${portal}/${model.app}/${model.name}/, not under app "${p.app}".`,
     });
   }
-  const method = req.method;
+  // HEAD is answered as GET (Fastify drops the body).
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  if (method === 'OPTIONS') return options(model, portal, p, reply);
   const op = operationOf(model, method, p.id, p.action);
   const portals =
     (model.portals as Record<string, readonly Portal[] | undefined>)[op] ??
@@ -249,6 +251,29 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
         throw NOT_FOUND();
       });
   }
+}
+
+/** OPTIONS: 200 with the methods this path allows on this portal (DRF answers OPTIONS with metadata too). */
+function options(model: ModelSpec, portal: Portal, p: Params, reply: FastifyReply): Record<string, unknown> {
+  const ops: [string, string][] =
+    p.id === undefined
+      ? [
+          ['GET', 'list'],
+          ['POST', 'add'],
+        ]
+      : p.action === undefined
+        ? [
+            ['GET', 'detail'],
+            ['PUT', 'change'],
+            ['PATCH', 'change'],
+            ['DELETE', 'delete'],
+          ]
+        : (model.actions ?? []).filter((a) => a.name === p.action).map((a) => [a.method, a.name] as [string, string]);
+  const allowed = ops.filter(([, op]) => allowsPortal(model, op, portal)).map(([m]) => m);
+  if (allowed.includes('GET')) allowed.push('HEAD');
+  allowed.push('OPTIONS');
+  reply.header('Allow', allowed.join(', '));
+  return { name: model.name, list_key: model.listKey, detail_key: model.detailKey, allowed_methods: allowed };
 }
 
 /** Register the model routes. */
