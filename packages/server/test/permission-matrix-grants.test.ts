@@ -191,6 +191,20 @@ describe('project grant changes by role', () => {
   }
 });
 
+describe('user profiles (user.md: "Users can only change their own profiles, unless they are administrators")', () => {
+  for (const role of ROLES) {
+    if (role === 'anonymous') continue;
+    it(`${role} changes their own profile → 200, and cannot delete it → ${role === 'staff' ? 'n/a' : 403}`, async () => {
+      const me = world.userIds[role];
+      const r = await world.api(role, 'PATCH', `/api/private/users/user/${me}/`, { first_name: `Self ${role}` });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect((r.body.user as { first_name: string }).first_name).toBe(`Self ${role}`);
+      if (role !== 'staff')
+        expect((await world.api(role, 'DELETE', `/api/private/users/user/${me}/`)).status).toBe(403);
+    });
+  }
+});
+
 describe('personal attributes: only owners make them public (permissions.md "Public Sharing")', () => {
   for (const name of ['setup', 'inventory', 'datastorage', 'behavioralassay', 'license']) {
     const m = getModel(name);
