@@ -97,20 +97,64 @@ const SESSION_DATASTORAGE = {
   ],
 };
 
+/**
+ * Relation lists stored through another documented model (docs/api-decisions.md: sessiondatastorage).
+ * Key: `<model>.<field>`.
+ */
+const THROUGH = {
+  'session.datastorage': {
+    model: 'sessiondatastorage',
+    sourceField: 'session',
+    targetField: 'datastorage',
+    orderField: 'order',
+  },
+};
+
+/** Relations whose referenced record needs change rights (api/stem/session.md: change_datastorage). */
+const REQUIRES_CHANGE_TARGETS = new Set(['datastorage']);
+
+/** Subject-log types whose entries are intervals (api/modules/subjectlog.md, "Interval entries"). */
+const INTERVAL_TYPES = {
+  'subjectlog.type': ['Housing', 'FoodDeprivation', 'WaterDeprivation', 'Habituation', 'Handling', 'TrainingSession'],
+};
+
+/** json fields whose value is a list (default `[]` rather than `{}`), by field name. */
+const JSON_LISTS = new Set([
+  'download_links',
+  'entries',
+  'external_identifiers',
+  'data_organization',
+  'data_protocols',
+]);
+
+/** The invitee and target sides of the invitation endpoints (accept/reject/cancel rights). */
+const INVITATIONS = {
+  projectmembershipinvitation: { inviteeField: 'invitee', targetField: 'project' },
+  projectgroupmembershipinvitation: { inviteeField: 'invitee', targetField: 'project' },
+  groupmembershipinvitation: { inviteeField: 'user_account_invitation', targetField: 'authgroup' },
+  groupmembershiprequest: { inviteeField: 'user_account_request', targetField: 'authgroup', request: true },
+};
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
   return (text ?? '').replace(/\*\*/g, '').replace(/`/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function fieldOut(f) {
+function fieldOut(model, f) {
   const o = { name: f.name, type: f.type };
   if (f.required) o.required = true;
   if (f.read_only) o.readOnly = true;
   if (f.max_length) o.maxLength = f.max_length;
   if (f.unique) o.unique = true;
   if (f.relation_target) o.target = f.relation_target;
+  if (REQUIRES_CHANGE_TARGETS.has(f.relation_target)) o.requiresChange = true;
+  const through = THROUGH[`${model}.${f.name}`];
+  if (through) o.through = through;
   if (f.enum_values) o.enum = f.enum_values;
+  const interval = INTERVAL_TYPES[`${model}.${f.name}`];
+  if (interval) o.intervalTypes = interval;
+  if (f.type === 'json' && JSON_LISTS.has(f.name)) o.jsonList = true;
   const notes = f.notes ?? '';
   if (/writable on create only/.test(notes)) o.writeOnce = true;
   if (/required for POST; optional for PATCH/.test(notes)) o.requiredOnCreateOnly = true;
@@ -161,7 +205,8 @@ for (const m of spec) {
   if (loader || m.default_includes) {
     out.loader = { includes: m.default_includes ?? [], filters: loader ?? {} };
   }
-  out.fields = (isSds ? SESSION_DATASTORAGE.fields : m.fields).map((f) => fieldOut(f));
+  if (INVITATIONS[m.model]) out.invitation = INVITATIONS[m.model];
+  out.fields = (isSds ? SESSION_DATASTORAGE.fields : m.fields).map((f) => fieldOut(m.model, f));
   models.push(out);
 }
 

@@ -175,6 +175,10 @@ export const MODELS = [
     "portals": ["private"]
    }
   ],
+  "invitation": {
+   "inviteeField": "invitee",
+   "targetField": "project"
+  },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "invitee", "type": "relation", "target": "group", "doc": "invited group ID formatted as an integer" },
@@ -213,6 +217,10 @@ export const MODELS = [
     "portals": ["private"]
    }
   ],
+  "invitation": {
+   "inviteeField": "invitee",
+   "targetField": "project"
+  },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "invitee", "type": "relation", "target": "user", "doc": "invited user ID formatted as an integer" },
@@ -252,9 +260,11 @@ export const MODELS = [
    { "name": "projects", "type": "relation_list", "required": true, "target": "project", "doc": "list of related project IDs formatted as strings [required; at least one]" },
    { "name": "date_time", "type": "datetime", "doc": "ISO 8601 date-time string (e.g. \"2023-03-22T15:30:00Z\")" },
    { "name": "epochs", "type": "relation_list", "readOnly": true, "target": "epoch", "doc": "list of related epoch IDs formatted as strings [read-only]" },
-   { "name": "datastorage", "type": "relation_list", "target": "datastorage", "requiresChange": true, "doc": "list of related data storage IDs formatted as strings *(create/update accepts a list; use the Session → Data Storage endpoint to manage ordering)*" },
+   { "name": "datastorage", "type": "relation_list", "target": "datastorage", "requiresChange": true, "through": { "model": "sessiondatastorage", "sourceField": "session", "targetField": "datastorage", "orderField": "order" },
+    "doc": "list of related data storage IDs formatted as strings *(create/update accepts a list; use the Session → Data Storage endpoint to manage ordering)*"
+   },
    { "name": "extra_fields", "type": "json", "keyPattern": true, "doc": "JSON object of additional key/value metadata. *See structure below*" },
-   { "name": "download_links", "type": "json", "subfields": [ { "name": "repository", "type": "enum", "enum_values": [ "CRCNS", "DANDI", "Figshare", "GitHub", "Globus", "Mendeley", "Zenodo", "Webshare", "Other" ] },
+   { "name": "download_links", "type": "json", "jsonList": true, "subfields": [ { "name": "repository", "type": "enum", "enum_values": [ "CRCNS", "DANDI", "Figshare", "GitHub", "Globus", "Mendeley", "Zenodo", "Webshare", "Other" ] },
      { "name": "url", "type": "string", "notes": "must include http://, https://, or ftp:// scheme" }
     ],
     "doc": "list of JSON objects with repository and url keys. *See structure below*"
@@ -590,7 +600,7 @@ export const MODELS = [
    { "name": "type", "type": "enum", "required": true, "enum": [ "Impedances", "LinearDisplacement", "Tetrodes4", "Tetrodes8" ], "writeOnce": true, "doc": "string [required]. *See options below*" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "procedure", "type": "relation", "required": true, "target": "procedure", "doc": "related procedure ID formatted as a string [required]" },
-   { "name": "entries", "type": "json", "readOnly": true, "subfields": [ { "name": "date_time", "type": "datetime", "required": true, "notes": "e.g. \"2023-05-05T06:20:00Z\"" },
+   { "name": "entries", "type": "json", "readOnly": true, "jsonList": true, "subfields": [ { "name": "date_time", "type": "datetime", "required": true, "notes": "e.g. \"2023-05-05T06:20:00Z\"" },
      { "name": "notes", "type": "string", "notes": "datamodel: max 500 characters" },
      { "name": "details", "type": "json", "notes": "validated against the schema of the log type" }
     ],
@@ -637,11 +647,11 @@ export const MODELS = [
   },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
-   { "name": "type", "type": "enum", "required": true, "enum": [ "FoodConsumption", "FoodDeprivation", "GenericObservation", "Genotyping", "Habituation", "Handling", "HargreavesTest", "Housing", "TrainingSession", "VonFreyTest", "WaterConsumption", "WaterDeprivation", "Weighing", "Wellness" ], "writeOnce": true, "doc": "string [required]. *See options below*" },
+   { "name": "type", "type": "enum", "required": true, "enum": [ "FoodConsumption", "FoodDeprivation", "GenericObservation", "Genotyping", "Habituation", "Handling", "HargreavesTest", "Housing", "TrainingSession", "VonFreyTest", "WaterConsumption", "WaterDeprivation", "Weighing", "Wellness" ], "intervalTypes": [ "Housing", "FoodDeprivation", "WaterDeprivation", "Habituation", "Handling", "TrainingSession" ], "writeOnce": true, "doc": "string [required]. *See options below*" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "subject", "type": "relation", "required": true, "target": "subject", "doc": "related subject ID formatted as a string [required]" },
    { "name": "user", "type": "relation", "readOnly": true, "target": "user", "doc": "ID of the user who created the log [read-only]" },
-   { "name": "entries", "type": "json", "readOnly": true, "subfields": [ { "name": "date_time", "type": "datetime", "required": true, "notes": "e.g. \"2023-05-05T06:20:00Z\"" },
+   { "name": "entries", "type": "json", "readOnly": true, "jsonList": true, "subfields": [ { "name": "date_time", "type": "datetime", "required": true, "notes": "e.g. \"2023-05-05T06:20:00Z\"" },
      { "name": "notes", "type": "string", "notes": "datamodel: max 500 characters" },
      { "name": "details", "type": "json", "notes": "validated against the schema of the log type" },
      { "name": "start_date_time", "type": "datetime", "required": true, "notes": "interval types only (ISO 8601)" },
@@ -705,11 +715,11 @@ export const MODELS = [
    { "name": "location", "type": "string", "doc": "string describing the location of the data storage" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "is_public", "type": "boolean", "doc": "boolean" },
-   { "name": "data_organization", "type": "json", "subfields": [ { "name": "elements", "type": "string" }
+   { "name": "data_organization", "type": "json", "jsonList": true, "subfields": [ { "name": "elements", "type": "string" }
     ],
     "doc": "JSON dictionary describing data organization"
    },
-   { "name": "data_protocols", "type": "json", "subfields": [ { "name": "protocol", "type": "string" },
+   { "name": "data_protocols", "type": "json", "jsonList": true, "subfields": [ { "name": "protocol", "type": "string" },
      { "name": "path", "type": "string" },
      { "name": "is_public", "type": "boolean" }
     ],
@@ -827,7 +837,7 @@ export const MODELS = [
    { "name": "details", "type": "json", "doc": "JSON object. *See accepted schemas below*" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
-   { "name": "external_identifiers", "type": "json", "doc": "JSON object containing external identifier information" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -898,7 +908,7 @@ export const MODELS = [
    { "name": "supplier", "type": "relation", "required": true, "target": "supplier", "doc": "related supplier ID formatted as a string [required]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
-   { "name": "external_identifiers", "type": "json", "doc": "JSON object containing external identifier information" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1083,7 +1093,7 @@ export const MODELS = [
    { "name": "original_publication", "type": "string", "doc": "string" },
    { "name": "reference_url", "type": "string", "doc": "URL string" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
-   { "name": "external_identifiers", "type": "json", "doc": "JSON object containing external identifier information" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1119,7 +1129,7 @@ export const MODELS = [
    { "name": "original_publication", "type": "string", "doc": "" },
    { "name": "reference_url", "type": "string", "doc": "" },
    { "name": "rrid", "type": "string", "doc": "" },
-   { "name": "external_identifiers", "type": "json", "doc": "" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "behavioralparadigm", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
    { "name": "reviewer", "type": "relation", "readOnly": true, "target": "user", "doc": "" },
@@ -1312,7 +1322,7 @@ export const MODELS = [
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
-   { "name": "external_identifiers", "type": "json", "doc": "JSON object containing external identifier information" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1344,7 +1354,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "" },
    { "name": "rrid", "type": "string", "doc": "" },
-   { "name": "external_identifiers", "type": "json", "doc": "" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "species", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
    { "name": "reviewer", "type": "relation", "readOnly": true, "target": "user", "doc": "" },
@@ -1383,7 +1393,7 @@ export const MODELS = [
    { "name": "species", "type": "relation", "required": true, "target": "species", "doc": "related species ID formatted as a string [required]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
-   { "name": "external_identifiers", "type": "json", "doc": "JSON object containing external identifier information" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1416,7 +1426,7 @@ export const MODELS = [
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "" },
    { "name": "species", "type": "relation", "required": true, "target": "species", "doc": "" },
    { "name": "rrid", "type": "string", "doc": "" },
-   { "name": "external_identifiers", "type": "json", "doc": "" },
+   { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "strain", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
    { "name": "reviewer", "type": "relation", "readOnly": true, "target": "user", "doc": "" },
@@ -1579,6 +1589,10 @@ export const MODELS = [
     "portals": ["private"]
    }
   ],
+  "invitation": {
+   "inviteeField": "user_account_invitation",
+   "targetField": "authgroup"
+  },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "user_account_invitation", "type": "relation", "target": "user", "doc": "invited user ID formatted as an integer" },
@@ -1616,6 +1630,11 @@ export const MODELS = [
     "portals": ["private"]
    }
   ],
+  "invitation": {
+   "inviteeField": "user_account_request",
+   "targetField": "authgroup",
+   "request": true
+  },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "user_account_request", "type": "relation", "target": "user", "doc": "requesting user ID formatted as an integer" },

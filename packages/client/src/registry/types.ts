@@ -78,6 +78,30 @@ export interface FieldSpec {
    * (api/stem/session.md: "`change_datastorage` for each data storage referenced").
    */
   readonly requiresChange?: boolean;
+  /**
+   * A relation list stored through another documented model instead of a plain junction: rows of `model` link
+   * `sourceField` (this record) to `targetField` (the listed record), ordered by `orderField`
+   * (docs/api-decisions.md: session.datastorage is kept in sessiondatastorage).
+   *
+   * @example
+   * ```ts
+   * getField('session', 'datastorage')?.through;
+   * // { model: 'sessiondatastorage', sourceField: 'session', targetField: 'datastorage', orderField: 'order' }
+   * ```
+   */
+  readonly through?: ThroughSpec;
+  /**
+   * For a log's `type` enum: the types whose log entries are intervals (`start_date_time`/`end_date_time`)
+   * rather than instants (`date_time`) (api/modules/subjectlog.md, "Interval entries").
+   *
+   * @example
+   * ```ts
+   * getField('subjectlog', 'type')?.intervalTypes?.includes('Housing'); // true
+   * ```
+   */
+  readonly intervalTypes?: readonly string[];
+  /** A `json` field whose value is a list: an unset value reads as `[]` (json fields default to `{}`). */
+  readonly jsonList?: boolean;
   /** For a read-only reverse relation list: the field on the target that points back here. */
   readonly via?: string;
   /** Documented choices of an enum field. */
@@ -88,6 +112,47 @@ export interface FieldSpec {
   readonly subfields?: unknown;
   /** The docs' own description of the field. */
   readonly doc: string;
+}
+
+/**
+ * How a relation list is stored through another model (see {@link FieldSpec.through}).
+ *
+ * @example
+ * ```ts
+ * const t: ThroughSpec = { model: 'sessiondatastorage', sourceField: 'session', targetField: 'datastorage', orderField: 'order' };
+ * ```
+ */
+export interface ThroughSpec {
+  /** The model whose rows are the links. */
+  readonly model: string;
+  /** Its relation to the record that owns the list. */
+  readonly sourceField: string;
+  /** Its relation to the listed record. */
+  readonly targetField: string;
+  /** Its integer field giving the position in the list (0 first). */
+  readonly orderField: string;
+}
+
+/**
+ * The two sides of an invitation or membership request (see {@link ModelSpec.invitation}). Whether a side is a
+ * user, a group or a project is the `target` of the named relation field.
+ *
+ * @example
+ * ```ts
+ * getModel('groupmembershiprequest').invitation;
+ * // { inviteeField: 'user_account_request', targetField: 'authgroup', request: true }
+ * ```
+ */
+export interface InvitationSpec {
+  /** Relation to the invited (or requesting) user or group. */
+  readonly inviteeField: string;
+  /** Relation to the project or group the invitation is for. */
+  readonly targetField: string;
+  /**
+   * A membership request rather than an invitation: the target's managers accept or reject, the requester
+   * cancels (for invitations it is the other way round).
+   */
+  readonly request?: boolean;
 }
 
 /**
@@ -191,5 +256,7 @@ export interface ModelSpec {
   readonly adminWrite?: boolean;
   readonly notSupported?: Readonly<Record<string, string>>;
   readonly loader?: LoaderSpec;
+  /** For the invitation family: which fields are the invitee and the target (accept/reject/cancel rights). */
+  readonly invitation?: InvitationSpec;
   readonly fields: readonly FieldSpec[];
 }
