@@ -8,7 +8,8 @@
 import { InvalidArgumentError } from './errors.js';
 
 /**
- * A filter value: scalars, dates, or a list (sent as repeated parameters, e.g. for `id.in`).
+ * A filter value: scalars, dates, or — for `.in` filters only — a non-empty list, sent as one comma-joined value
+ * (`{ 'id.in': [a, b] }` → `filter{id.in}=a,b`, what the Python client sends for `'a,b'`).
  *
  * @example
  * ```ts
@@ -52,6 +53,32 @@ function scalar(key: string, v: string | number | boolean | Date): string {
   return String(v);
 }
 
+/**
+ * A list filter value → one comma-joined value. Only `.in` takes a list: every server reads `filter{id.in}=a,b`,
+ * while repeated parameters are read differently by different servers; a list on any other lookup is a mistake.
+ */
+function inList(key: string, values: readonly unknown[]): string {
+  if (!key.endsWith('.in')) {
+    throw new InvalidArgumentError(
+      'filters',
+      `filters["${key}"] is a list, but only ".in" filters take a list (e.g. { "id.in": [a, b] }); pass one value`,
+    );
+  }
+  if (values.length === 0) {
+    // Dropping the filter would return every record; an empty `.in` means "none", which needs no request.
+    throw new InvalidArgumentError('filters', `filters["${key}"] is an empty list; it would match nothing`);
+  }
+  return values
+    .map((v) => {
+      const s = scalar(key, v as string);
+      if (s.includes(',')) {
+        throw new InvalidArgumentError('filters', `filters["${key}"] value "${s}" contains a comma, the list separator`);
+      }
+      return s;
+    })
+    .join(',');
+}
+
 function list(v: readonly string[] | string | undefined): readonly string[] {
   if (v === undefined) return [];
   return typeof v === 'string' ? [v] : v;
@@ -81,8 +108,7 @@ export function queryPairs(q: QueryOptions): [string, string][] {
     if (!key || /[{}]/.test(key)) {
       throw new InvalidArgumentError('filters', `filter name "${key}" is empty or contains braces`);
     }
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values as (string | number | boolean | Date)[]) out.push([`filter{${key}}`, scalar(key, v)]);
+    out.push([`filter{${key}}`, Array.isArray(value) ? inList(key, value) : scalar(key, value as string)]);
   }
   for (const s of list(q.sort)) {
     if (typeof s !== 'string' || !s || s === '-') throw new InvalidArgumentError('sort', `invalid sort field "${s}"`);

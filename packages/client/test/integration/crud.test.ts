@@ -48,6 +48,14 @@ describe('seed walk-through', () => {
     expect(both.map((p) => p.name)).toEqual([DEMO_PROJECTS.allenNeuropixels]);
   });
 
+  it('an .in list returns exactly those records', async () => {
+    const { sessions } = await alice.load('session', { limit: 5 });
+    expect(sessions.length).toBeGreaterThanOrEqual(3);
+    const ids = [sessions[0]!.id, sessions[2]!.id];
+    const got = (await alice.load('session', { filters: { 'id.in': ids } })).sessions.map((s) => s.id);
+    expect(got.sort()).toEqual([...ids].sort());
+  });
+
   it('sorting both ways', async () => {
     const asc = (await alice.load('project', { portal: 'public', sort: ['name'] })).projects.map((p) => p.name);
     const desc = (await alice.load('project', { portal: 'public', sort: ['-name'] })).projects.map((p) => p.name);

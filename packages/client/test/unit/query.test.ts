@@ -12,7 +12,18 @@ describe('query encoding', () => {
     expect(encodeQuery({ include: ['sessions'] })).toBe('include%5B%5D=sessions.*');
   });
 
-  it('keeps order, repeats lists, and encodes reserved characters in values', () => {
+  it('joins an .in list with commas and rejects lists elsewhere, naming the filter', () => {
+    expect(encodeQuery({ filters: { 'id.in': ['a', 'b'] } })).toBe('filter%7Bid.in%7D=a%2Cb');
+    expect(queryPairs({ filters: { 'id.in': [1, 2, 3] } })).toEqual([['filter{id.in}', '1,2,3']]);
+    expect(queryPairs({ filters: { 'id.in': 'a,b' } })).toEqual([['filter{id.in}', 'a,b']]);
+    for (const filters of [{ 'name.icontains': ['a', 'b'] }, { 'id.in': [] }, { 'name.in': ['a,b', 'c'] }]) {
+      const key = Object.keys(filters)[0];
+      expect(() => queryPairs({ filters })).toThrow(InvalidArgumentError);
+      expect(() => queryPairs({ filters })).toThrow(`filters["${key}"]`);
+    }
+  });
+
+  it('keeps order, joins lists, and encodes reserved characters in values', () => {
     expect(
       queryPairs({
         filters: { 'id.in': ['a', 'b'], 'name.iexact': 'a&b=c d', flag: true, n: 3 },
@@ -22,8 +33,7 @@ describe('query encoding', () => {
         offset: 30,
       }),
     ).toEqual([
-      ['filter{id.in}', 'a'],
-      ['filter{id.in}', 'b'],
+      ['filter{id.in}', 'a,b'],
       ['filter{name.iexact}', 'a&b=c d'],
       ['filter{flag}', 'true'],
       ['filter{n}', '3'],
