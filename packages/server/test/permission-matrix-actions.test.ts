@@ -3,9 +3,8 @@
  * requests accept/reject/cancel (each side its own), group join/leave, and log entries (contributors). Every
  * case runs on a fresh approval / invitation / group / entry, since a successful action consumes it.
  */
-import { getModel, type ModelSpec } from 'brainstem-api-tools/registry';
+import { getField, getModel, type ModelSpec } from 'brainstem-api-tools/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERVAL_LOG_TYPES } from '../src/actions/entries.js';
 import { tableOf } from '../src/db/schema.js';
 import { insertRecord } from '../src/records/write.js';
 import { labLevel, projectLevel, ROLES, type Role } from './permission-matrix-rules.js';
@@ -257,10 +256,9 @@ describe('log entries: contributors add, change and remove them', () => {
           const minute = String(++n % 60).padStart(2, '0');
           const hour = String(Math.floor(n / 60) % 24).padStart(2, '0');
           const when = `2024-02-01T${hour}:${minute}:00Z`;
-          const entry =
-            name === 'subjectlog' && INTERVAL_LOG_TYPES.has(type)
-              ? { start_date_time: when, end_date_time: '2024-02-02T00:00:00Z', notes: 'matrix' }
-              : { date_time: when, notes: 'matrix' };
+          const entry = (getField(m.name, 'type')?.intervalTypes ?? []).includes(type)
+            ? { start_date_time: when, end_date_time: '2024-02-02T00:00:00Z', notes: 'matrix' }
+            : { date_time: when, notes: 'matrix' };
           if (action !== 'add_entry') {
             const setup = await world.api('owner', 'PATCH', path(m, id, 'add_entry'), entry);
             expect(setup.status, JSON.stringify(setup.body)).toBe(200);

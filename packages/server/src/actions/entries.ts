@@ -10,21 +10,13 @@ import { fieldErrors } from '../errors.js';
 import { normaliseDateTime } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
 
-/** Subject-log types whose entries are intervals (docs: api/modules/subjectlog.md). */
-export const INTERVAL_LOG_TYPES: ReadonlySet<string> = new Set([
-  'Housing',
-  'FoodDeprivation',
-  'WaterDeprivation',
-  'Habituation',
-  'Handling',
-  'TrainingSession',
-]);
-
 type Entry = Record<string, unknown>;
 
+/** Whether the log's entries are intervals: its `type` is one of the registry's `intervalTypes` (subject logs). */
 function isInterval(t: ModelTable, row: Row): boolean {
   const sub = (t.model.fields.find((f) => f.name === 'entries')?.subfields ?? []) as { name: string }[];
-  return sub.some((s) => s.name === 'start_date_time') && INTERVAL_LOG_TYPES.has(String(row.type));
+  const intervalTypes = t.model.fields.find((f) => f.name === 'type')?.intervalTypes ?? [];
+  return sub.some((s) => s.name === 'start_date_time') && intervalTypes.includes(String(row.type));
 }
 
 function dt(

@@ -15,17 +15,17 @@ import { FORBIDDEN, HttpError } from '../errors.js';
 import { type Caller, projectLevels } from '../permissions/caller.js';
 import { LEVEL, levelOfInvitation } from '../permissions/levels.js';
 import { groupLevel } from '../permissions/rules.js';
-import { INVITATIONS } from '../permissions/scope.js';
+import { type InvitationRule, invitationRule } from '../permissions/scope.js';
 import type { Row } from '../records/computed.js';
 import { insertRecord } from '../records/write.js';
 
-function inviteeSide(ctx: ServerContext, caller: Caller, rule: (typeof INVITATIONS)[string], row: Row): boolean {
+function inviteeSide(ctx: ServerContext, caller: Caller, rule: InvitationRule, row: Row): boolean {
   const v = row[rule.invitee];
   if (rule.inviteeKind === 'user') return v === caller.user?.id;
   return groupLevel(ctx, caller, Number(v)) >= LEVEL.manager;
 }
 
-function targetSide(ctx: ServerContext, caller: Caller, rule: (typeof INVITATIONS)[string], row: Row): boolean {
+function targetSide(ctx: ServerContext, caller: Caller, rule: InvitationRule, row: Row): boolean {
   const v = row[rule.target];
   if (rule.targetKind === 'project') return (projectLevels(ctx, caller).get(String(v)) ?? 0) >= LEVEL.manager;
   return groupLevel(ctx, caller, Number(v)) >= LEVEL.manager;
@@ -39,7 +39,7 @@ export function invitationAction(
   row: Row,
   action: string,
 ): Record<string, unknown> {
-  const rule = INVITATIONS[model];
+  const rule = invitationRule(model);
   if (!rule) throw FORBIDDEN();
   const answerSide = rule.request ? targetSide : inviteeSide;
   const cancelSide = rule.request ? inviteeSide : targetSide;

@@ -48,14 +48,6 @@ export interface ModelTable {
   computed: FieldSpec[];
 }
 
-/**
- * Relation lists whose junction is another documented model (docs/api-decisions.md: sessiondatastorage).
- * Key: `<model>.<field>`.
- */
-export const THROUGH: Readonly<Record<string, { model: string; src: string; dst: string; pos: string }>> = {
-  'session.datastorage': { model: 'sessiondatastorage', src: 'session', dst: 'datastorage', pos: 'order' },
-};
-
 /** Fields produced by code rather than storage, by `<model>.<field>` or by field name for every model. */
 const COMPUTED_BY_MODEL = new Set([
   'project.users',
@@ -98,14 +90,15 @@ function build(model: ModelSpec): ModelTable {
     else if (s === 'reverse') reverse.push(f);
     else if (s === 'computed') computed.push(f);
     else {
-      const through = THROUGH[`${model.name}.${f.name}`];
+      // A list kept in another documented model's rows (registry `through`, e.g. session.datastorage).
+      const through = f.through;
       if (through) {
         lists.push({
           field: f,
           table: `t_${through.model}`,
-          src: through.src,
-          dst: through.dst,
-          pos: `"${through.pos}"`,
+          src: through.sourceField,
+          dst: through.targetField,
+          pos: `"${through.orderField}"`,
           throughModel: through.model,
         });
       } else {

@@ -87,12 +87,10 @@ function requireProjects(ctx: ServerContext, caller: Caller, projects: string[],
 }
 
 /**
- * Models whose records may only be *referenced* by callers who can change them (api/stem/session.md: "Callers
- * must have `change_project` permission for each project and `change_datastorage` for each data storage
- * referenced").
+ * Relations marked `requiresChange` in the registry may only *reference* records the caller can change
+ * (api/stem/session.md: "Callers must have `change_project` permission for each project and
+ * `change_datastorage` for each data storage referenced").
  */
-const CHANGE_TO_REFERENCE: ReadonlySet<string> = new Set(['datastorage']);
-
 function requireChangeOnReferences(
   ctx: ServerContext,
   caller: Caller,
@@ -101,7 +99,7 @@ function requireChangeOnReferences(
   existing: Row | null,
 ): void {
   for (const f of t.model.fields) {
-    if (!f.target || !CHANGE_TO_REFERENCE.has(f.target)) continue;
+    if (!f.target || !f.requiresChange) continue;
     const v = f.type === 'relation_list' ? input.lists[f.name] : input.columns[f.name];
     if (v === undefined || v === null) continue;
     // Only references this write adds need rights: sending a record back unchanged (the seed's update recipe)

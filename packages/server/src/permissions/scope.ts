@@ -12,7 +12,7 @@
  * - invitation family: the invitee side and the managers of the project/group.
  * - taxonomy, resource, journal, group, user: readable by everyone (approved rows only ever live in the tables).
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import { q, tableOf } from '../db/schema.js';
 import { type Caller, groupsJson, managedProjectsJson, visibleAttributesJson, visibleProjectsJson } from './caller.js';
@@ -22,40 +22,52 @@ export interface Scope {
   params: unknown[];
 }
 
-/** Which side of an invitation/request is which (the four invitation endpoints). */
-export const INVITATIONS: Readonly<
-  Record<
-    string,
-    {
-      invitee: string;
-      inviteeKind: 'user' | 'group';
-      target: string;
-      targetKind: 'project' | 'group';
-      request?: boolean;
-    }
-  >
-> = {
-  projectmembershipinvitation: { invitee: 'invitee', inviteeKind: 'user', target: 'project', targetKind: 'project' },
-  projectgroupmembershipinvitation: {
-    invitee: 'invitee',
-    inviteeKind: 'group',
-    target: 'project',
-    targetKind: 'project',
-  },
-  groupmembershipinvitation: {
-    invitee: 'user_account_invitation',
-    inviteeKind: 'user',
-    target: 'authgroup',
-    targetKind: 'group',
-  },
-  groupmembershiprequest: {
-    invitee: 'user_account_request',
-    inviteeKind: 'user',
-    target: 'authgroup',
-    targetKind: 'group',
-    request: true,
-  },
-};
+/** The sides of an invitation or request, resolved from the registry's `invitation` row and field targets. */
+export interface InvitationRule {
+  /** Column of the invited/requesting user or group. */
+  invitee: string;
+  inviteeKind: 'user' | 'group';
+  /** Column of the project or group the invitation is for. */
+  target: string;
+  targetKind: 'project' | 'group';
+  request: boolean;
+}
+
+function resolveInvitation(model: ModelSpec): InvitationRule | undefined {
+  const inv = model.invitation;
+  if (!inv) return undefined;
+  const kind = (field: string): string => {
+    const target = model.fields.find((f) => f.name === field)?.target;
+    if (!target) throw new TypeError(`registry: ${model.name}.invitation names ${field}, which is not a relation`);
+    return target;
+  };
+  return {
+    invitee: inv.inviteeField,
+    inviteeKind: kind(inv.inviteeField) as InvitationRule['inviteeKind'],
+    target: inv.targetField,
+    targetKind: kind(inv.targetField) as InvitationRule['targetKind'],
+    request: inv.request === true,
+  };
+}
+
+const INVITATION_RULES = new Map<string, InvitationRule>();
+for (const m of MODELS as readonly ModelSpec[]) {
+  const rule = resolveInvitation(m);
+  if (rule) INVITATION_RULES.set(m.name, rule);
+}
+
+/**
+ * Which side of an invitation/request is which, for a model with a registry `invitation` row.
+ *
+ * @example
+ * ```ts
+ * invitationRule('groupmembershiprequest');
+ * // { invitee: 'user_account_request', inviteeKind: 'user', target: 'authgroup', targetKind: 'group', request: true }
+ * ```
+ */
+export function invitationRule(model: string): InvitationRule | undefined {
+  return INVITATION_RULES.get(model);
+}
 
 const ALL: Scope = { sql: '1', params: [] };
 
@@ -131,7 +143,7 @@ function inherited(ctx: ServerContext, caller: Caller, model: ModelSpec, a: stri
 }
 
 function invitationScope(ctx: ServerContext, caller: Caller, model: ModelSpec, a: string): Scope {
-  const rule = INVITATIONS[model.name];
+  const rule = invitationRule(model.name);
   if (!rule || !caller.user || caller.portal !== 'private') return { sql: '0', params: [] };
   const invitee =
     rule.inviteeKind === 'user'

@@ -19,16 +19,9 @@ import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { fillComputed, type Row } from './computed.js';
 
-/** Default JSON value of an empty json field: lists for the fields the docs show as lists, objects otherwise. */
-const LIST_JSON_FIELDS = new Set([
-  'download_links',
-  'entries',
-  'external_identifiers',
-  'data_organization',
-  'data_protocols',
-]);
+/** Default JSON value of an empty json field: `[]` for the registry's `jsonList` fields, `{}` otherwise. */
 export function emptyJson(field: FieldSpec): unknown {
-  return LIST_JSON_FIELDS.has(field.name) ? [] : {};
+  return field.jsonList ? [] : {};
 }
 
 function parseJson(text: unknown, field: FieldSpec): unknown {
