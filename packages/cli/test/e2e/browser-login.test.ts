@@ -1,25 +1,14 @@
-// `brainstem login --headless` end to end: the CLI prints a URL and a code, headless Chromium (Debian's
-// /usr/bin/chromium via playwright-core, never a downloaded browser) signs in as Alice and enters the code, the
-// CLI receives the token, caches it 0600, and `brainstem whoami` then works.
+// `brainstem login --headless` end to end: the CLI prints a URL and a code, headless Chromium (the server tests'
+// browser harness: Debian's /usr/bin/chromium via playwright-core, never a downloaded browser) signs in as Alice
+// and enters the code, the CLI receives the token, caches it 0600, and `brainstem whoami` then works.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// One place knows how to launch Chromium (path, flags, throwaway profile): the server's browser harness.
+import { CHROMIUM, launchBrowser } from '../../../server/test/browser-harness.js';
 import { BIN, cleanEnv, ensureBuilt, runCli, tempHome } from './harness.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const alice = DEMO_USERS.alice;
 const home = tempHome();
@@ -59,14 +48,9 @@ it.skipIf(!existsSync(CHROMIUM))(
     expect(uri).toBe(`${server.url}account/authorize/`);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-    const profile = mkdtempSync(join(tmpdir(), 'brainstem-cli-chromium-'));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
+      const page = await browser.context.newPage();
       await page.goto(uri);
       await page.getByLabel('Email').fill(alice.email);
       await page.getByLabel('Password').fill(alice.password);
@@ -77,7 +61,6 @@ it.skipIf(!existsSync(CHROMIUM))(
       await expect.poll(() => page.locator('h1').textContent()).toBe('Device approved');
     } finally {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     }
 
     expect(await exited, stderr).toBe(0);
