@@ -21,6 +21,8 @@ type Opts = Record<string, unknown> & { signal?: AbortSignal };
 export interface DynamicClient {
   readonly url: string;
   readonly tokenSource: string | undefined;
+  /** Page requests in flight for `loadAll` (the `--concurrency` given to {@link createClient}, else 4). */
+  readonly concurrency: number;
   load(model: string, opts: Opts): Promise<unknown>;
   loadAll(
     model: string,
@@ -28,7 +30,7 @@ export interface DynamicClient {
   ): Promise<unknown>;
   iterate(
     model: string,
-    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void },
+    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void; concurrency?: number },
   ): AsyncIterable<Row>;
   save(model: string, opts: Opts & { data: Row }): Promise<unknown>;
   delete(model: string, opts: Opts & { id: string }): Promise<void>;

@@ -473,12 +473,19 @@ export class BrainstemClient {
     return this.request('GET', recordPath(m, portal, id), { ...opts, query, auth: this.#authFor(portal) });
   }
 
-  /** Checks options shared by `loadAll` and `iterate`, and returns the page fetcher. */
-  #pager<M extends ModelName>(model: M, opts: LoadAllOptions<M> | IterateOptions<M>) {
+  /**
+   * Checks options shared by `loadAll` and `iterate` and returns the page fetcher and the pages to keep in flight
+   * (`opts.concurrency`, else `defaultInFlight`).
+   */
+  #pager<M extends ModelName>(model: M, opts: LoadAllOptions<M> | IterateOptions<M>, defaultInFlight: number) {
     const m = resolveModel(model);
     const portal = checkPortal(m, opts.portal, 'list');
     const pageSize = opts.pageSize ?? 100;
     const start = opts.offset ?? 0;
+    const inFlight = opts.concurrency ?? defaultInFlight;
+    if (!Number.isInteger(inFlight) || inFlight < 1) {
+      throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${inFlight}`);
+    }
     const base = {
       ...(opts.filters ? { filters: opts.filters as unknown as Record<string, never> } : {}),
       ...(opts.sort !== undefined ? { sort: opts.sort } : {}),
@@ -495,7 +502,9 @@ export class BrainstemClient {
         query: encodeQuery({ ...base, limit: pageSize, offset }),
         auth: this.#authFor(portal),
       }) as Promise<Record<string, unknown>>;
-    return { m, pageSize, start, fetchPage };
+    const stream = (signal: AbortSignal | undefined) =>
+      pageStream(fetchPage, { listKey: m.listKey, pageSize, start, inFlight, ...(signal ? { signal } : {}) });
+    return { m, start, stream };
   }
 
   /**
@@ -509,22 +518,12 @@ export class BrainstemClient {
    * ```
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
-    const { m, pageSize, start, fetchPage } = this.#pager(model, opts);
-    const concurrency = opts.concurrency ?? this.concurrency;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${concurrency}`);
-    }
+    const { m, start, stream } = this.#pager(model, opts, this.concurrency);
     const records: unknown[] = [];
     const seen = new Set<unknown>();
     let total: number | undefined;
     let duplicates = 0;
-    for await (const page of pageStream(fetchPage, {
-      listKey: m.listKey,
-      pageSize,
-      start,
-      inFlight: concurrency,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    })) {
+    for await (const page of stream(opts.signal)) {
       if (page.count !== undefined) total = page.count;
       for (const r of page.items) {
         const id = idOf(r);
@@ -555,31 +554,25 @@ export class BrainstemClient {
   }
 
   /**
-   * Streams records page by page with bounded memory, prefetching the next page; breaking out of the loop stops
-   * the fetching.
+   * Streams records page by page, in server order, with bounded memory: at most `concurrency` pages (default 1)
+   * are fetched ahead of the loop; breaking out of the loop stops (aborts) the fetching.
    *
    * @example
    * ```ts
-   * for await (const session of client.iterate('session', { sort: ['name'] })) {
+   * for await (const session of client.iterate('session', { sort: ['name'], concurrency: 4 })) {
    *   if (session.name === 'stop here') break;
    * }
    * ```
    */
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
-    const { m, pageSize, start, fetchPage } = this.#pager(model, opts);
+    const { start, stream } = this.#pager(model, opts, 1);
     const signal = opts.signal;
     const onProgress = opts.onProgress;
     return {
       async *[Symbol.asyncIterator]() {
         let previous = new Set<unknown>();
         let loaded = 0;
-        for await (const page of pageStream(fetchPage, {
-          listKey: m.listKey,
-          pageSize,
-          start,
-          inFlight: 1,
-          ...(signal ? { signal } : {}),
-        })) {
+        for await (const page of stream(signal)) {
           // De-duplicate against the previous page only: records shifted by inserts reappear on the next page.
           const current = new Set<unknown>();
           for (const r of page.items) {

@@ -72,7 +72,10 @@ function inList(key: string, values: readonly unknown[]): string {
     .map((v) => {
       const s = scalar(key, v as string);
       if (s.includes(',')) {
-        throw new InvalidArgumentError('filters', `filters["${key}"] value "${s}" contains a comma, the list separator`);
+        throw new InvalidArgumentError(
+          'filters',
+          `filters["${key}"] value "${s}" contains a comma, the list separator`,
+        );
       }
       return s;
     })

@@ -264,6 +264,11 @@ export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
  * ```
  */
 export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
+  /**
+   * Page requests in flight ahead of the loop, handed out in server order; memory stays bounded by this many
+   * pages. @default 1
+   */
+  concurrency?: number;
   /** Called after every page. */
   onProgress?: (progress: LoadProgress) => void;
   /** Records per page, 1..100. @default 100 */

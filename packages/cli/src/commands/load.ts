@@ -100,7 +100,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
     try {
       if (stream.streams) {
-        // Records reach stdout page by page, in server order, with bounded memory.
+        // Records reach stdout page by page, in server order, with bounded memory (≤ --concurrency pages ahead).
         let reported = false;
         const onProgress = (p: ProgressEvent) => {
           reported = true;
@@ -113,6 +113,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
           include,
           signal: ctx.signal,
           onProgress,
+          concurrency: concurrency ?? client.concurrency,
         })) {
           stream.write(record as Row);
           if (!reported) bar.update({ loaded: stream.count });

@@ -1,6 +1,8 @@
 // load / save / delete / action through the built CLI against the real local server (demo data + 250 sessions).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +202,49 @@ describe('load', () => {
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No sessions found.\n' });
     const quiet = await as(['load', 'session', '--filters', 'name=no such session', '--format', 'table', '--quiet']);
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--all streaming output keeps --concurrency pages in flight, in server order', async () => {
+    // A loopback proxy in front of the server that holds each request 40 ms and counts how many are open at once.
+    let open = 0;
+    let max = 0;
+    const target = new URL(server.url);
+    const proxy = createServer((req, res) => {
+      open++;
+      max = Math.max(max, open);
+      res.on('close', () => open--);
+      setTimeout(() => {
+        const up = httpRequest(
+          { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+          (r) => {
+            res.writeHead(r.statusCode ?? 502, r.headers);
+            r.pipe(res);
+          },
+        );
+        req.pipe(up);
+      }, 40);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const all = json(await as(['load', 'session', '--all', '--sort', 'name']));
+      const args = ['load', 'session', '--all', '--sort', 'name', '--format', 'ndjson', '--token', ALICE, '--url', url];
+      const r = await runCli([...args, '--concurrency', '4'], { env: home.env });
+      expect(r.code, r.stderr).toBe(0);
+      const ids = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id);
+      expect(ids).toEqual(all.sessions.map((s: { id: string }) => s.id));
+      expect(max).toBeGreaterThan(1);
+      expect(max).toBeLessThanOrEqual(4);
+      max = 0;
+      const one = await runCli([...args, '--concurrency', '1'], { env: home.env });
+      expect(one.code, one.stderr).toBe(0);
+      expect(max).toBe(1);
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   it('no progress bar or other stderr output when piped', async () => {

@@ -64,3 +64,59 @@ for (const pagination of ['full', 'minimal'] as const) {
     });
   });
 }
+
+describe('iterate with concurrency', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startDemo({ seedSessions: 450, latency: 30 });
+  });
+  afterAll(() => server.close());
+
+  /** A fetch that counts requests in flight at once (the server's latency keeps them open). */
+  function inFlightFetch() {
+    let now = 0;
+    const stats = { max: 0, total: 0 };
+    const f: typeof fetch = async (input, init) => {
+      now++;
+      stats.total++;
+      stats.max = Math.max(stats.max, now);
+      try {
+        return await fetch(input, init);
+      } finally {
+        now--;
+      }
+    };
+    return { fetch: f, stats };
+  }
+
+  it('keeps up to `concurrency` pages in flight, in server order, and stops on break', async () => {
+    const alice = clientFor(server, 'alice');
+    const truth = (await alice.loadAll('session', { sort: ['name'] })).sessions.map((s) => s.id);
+    const par = inFlightFetch();
+    const c = clientFor(server, 'alice', { fetch: par.fetch });
+    const ids: string[] = [];
+    for await (const s of c.iterate('session', { sort: ['name'], concurrency: 4, pageSize: 50 })) ids.push(s.id);
+    expect(ids).toEqual(truth);
+    expect(par.stats.max).toBeGreaterThan(1);
+    expect(par.stats.max).toBeLessThanOrEqual(4);
+
+    const one = inFlightFetch();
+    const c1 = clientFor(server, 'alice', { fetch: one.fetch });
+    for await (const _ of c1.iterate('session', { pageSize: 50 })) {
+      // default: one page ahead at a time
+    }
+    expect(one.stats.max).toBe(1);
+
+    const brk = inFlightFetch();
+    const cb = clientFor(server, 'alice', { fetch: brk.fetch });
+    let seen = 0;
+    for await (const _ of cb.iterate('session', { concurrency: 4, pageSize: 50 })) {
+      if (++seen === 60) break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(brk.stats.total).toBeLessThanOrEqual(2 + 4); // pages consumed + at most `concurrency` ahead
+    await expect(async () => {
+      for await (const _ of c.iterate('session', { concurrency: 0 })) break;
+    }).rejects.toThrow(/concurrency/);
+  });
+});
