@@ -9,6 +9,8 @@ import type { Io } from './io.js';
 export interface Ctx {
   readonly io: Io;
   readonly signal: AbortSignal;
+  /** The server URL of the last client created for this invocation (for error guidance). */
+  serverUrl?: string;
 }
 
 type Row = Record<string, unknown>;
@@ -82,7 +84,9 @@ export function createClient(
   // Prompts and browser logins only with a terminal on both ends; `--headless` reaches the lazy login too.
   options.interactive = (extra.interactive ?? true) && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY && !ctx.io.env.CI;
   if (g.headless) options.headless = true;
-  return new BrainstemClient(options) as unknown as DynamicClient;
+  const client = new BrainstemClient(options);
+  ctx.serverUrl = client.url;
+  return client as unknown as DynamicClient;
 }
 
 /** Output settings from `--format` / `--fields`; JSON is pretty when stdout is a terminal. */

@@ -1,3 +1,4 @@
+import { DEFAULT_URL, normalizeUrl, tokenPageFor } from 'brainstem-api-tools';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 /**
@@ -109,8 +110,8 @@ export function fieldErrors(err: unknown): Array<[string, string]> {
  * formatError(err, { debug: false }); // 'brainstem: not found (404): …\n'
  * ```
  */
-export function formatError(err: unknown, opts: { debug?: boolean } = {}): string {
-  const lines = errorLines(err).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
+export function formatError(err: unknown, opts: { debug?: boolean; serverUrl?: string | undefined } = {}): string {
+  const lines = errorLines(err, opts.serverUrl).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
   if (err instanceof UsageError) lines.push("Run 'brainstem --help' for usage.");
   if (opts.debug && err instanceof Error) {
     const body = (err as { body?: unknown }).body;
@@ -132,7 +133,9 @@ export function formatError(err: unknown, opts: { debug?: boolean } = {}): strin
  * errorLines(validationError); // ['validation failed (400 Bad Request, POST …/session/):', 'name: This field is required.']
  * ```
  */
-export function errorLines(err: unknown): string[] {
+export function errorLines(err: unknown, serverUrl?: string): string[] {
+  const auth = authLine(err, serverUrl);
+  if (auth) return [auth];
   const all = fieldErrors(err);
   // `detail` and `non_field_errors` are about the request as a whole: they read best in the head line.
   const general = all.filter(([f]) => f === 'detail' || f === 'non_field_errors' || f === '').map(([, m]) => m);
@@ -148,6 +151,48 @@ export function errorLines(err: unknown): string[] {
   }
   head = head || (typeof e?.name === 'string' ? e.name : 'error');
   return [head, ...fields.map(([field, message]) => `${field}: ${message}`)];
+}
+
+/**
+ * The CLI's own line for a missing or rejected token (the client's message speaks to library users): what to run,
+ * for the server in use, and the brainstem.org token page only when the server is brainstem.org.
+ *
+ * @example
+ * ```ts
+ * authLine(noTokenError, 'http://127.0.0.1:8000/');
+ * // 'no API token for http://127.0.0.1:8000/: run `brainstem login --url http://127.0.0.1:8000/` or pass --token …'
+ * ```
+ */
+export function authLine(err: unknown, serverUrl?: string): string | undefined {
+  if (!classNames(err).includes('AuthenticationError')) return undefined;
+  const e = err as { code?: unknown; url?: unknown; method?: unknown; body?: unknown };
+  const requestUrl = typeof e.url === 'string' ? e.url : undefined;
+  let server = serverUrl ?? (e.code === 'no_token' ? requestUrl : undefined);
+  if (!server && requestUrl) {
+    try {
+      server = `${new URL(requestUrl).origin}/`;
+    } catch {}
+  }
+  let isDefault = !server;
+  try {
+    isDefault = !server || normalizeUrl(server).href === DEFAULT_URL;
+  } catch {}
+  const login = isDefault ? '`brainstem login`' : `\`brainstem login --url ${server}\``;
+  const page = tokenPageFor(server ?? requestUrl);
+  const create = page ? ` Create a token at ${page}.` : '';
+  if (e.code === 'no_token') {
+    return (
+      `no API token for ${server ?? 'this server'}: run ${login} or pass --token (or set BRAINSTEM_TOKEN); ` +
+      `public data needs no token: --portal public.${create}`
+    );
+  }
+  if (e.code === 'unauthorized') {
+    const body = e.body as { detail?: unknown } | null | undefined;
+    const detail = body && typeof body.detail === 'string' ? `: ${body.detail.replace(/\.$/, '')}` : '';
+    const where = typeof e.method === 'string' && requestUrl ? ` (${e.method} ${requestUrl})` : '';
+    return `401 Unauthorized${where}${detail}. The token is invalid or expired: run ${login} or pass a new --token.${create}`;
+  }
+  return undefined;
 }
 
 /** A JSON-friendly summary of an error for per-item reports (bulk save/delete). */

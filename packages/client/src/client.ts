@@ -14,6 +14,7 @@ import {
   InvalidArgumentError,
   LoginError,
   NotFoundError,
+  tokenPageHint,
 } from './errors.js';
 import { readEnv } from './internal/env.js';
 import { installLoaders } from './loaders.js';
@@ -378,9 +379,9 @@ export class BrainstemClient {
         code: 'no_token',
         message:
           `No BrainSTEM API token found for ${this.url}. Pass one (new BrainstemClient({ token })), set ` +
-          'BRAINSTEM_TOKEN (also read from a .env file), or log in: `brainstem login` / `await client.login()`. ' +
-          'Create a token at https://www.brainstem.org/private/users/tokens/. Public data needs no token: ' +
-          "pass portal: 'public'.",
+          'BRAINSTEM_TOKEN (also read from a .env file), or log in with `await client.login()`' +
+          tokenPageHint(this.url) +
+          " Public data needs no token: pass portal: 'public'.",
       });
     }
     this.tokenSource = found.source;

@@ -160,8 +160,8 @@ export class AuthenticationError extends APIError {
       message:
         init.message ??
         `401 Unauthorized (${init.method} ${init.url})${detailOf(init.body)}. The token is missing, invalid or ` +
-          'expired: run `brainstem login` (or `await client.login()`), or pass a new token (option `token` or ' +
-          'env BRAINSTEM_TOKEN); create one at https://www.brainstem.org/private/users/tokens/.',
+          'expired: call `await client.login()`, or pass a new token (option `token` or env BRAINSTEM_TOKEN)' +
+          tokenPageHint(init.url),
     });
     this.code = init.code ?? 'unauthorized';
   }
@@ -394,6 +394,34 @@ function statusText(status: number): string {
 }
 
 /** `: <detail>` from a DRF-style body, or '' — primitive and non-JSON bodies are handled too. */
+/**
+ * The page where a BrainSTEM account creates API tokens, when `url` is on brainstem.org; `undefined` for any other
+ * server (a local or self-hosted server has its own way, or none).
+ *
+ * @example
+ * ```ts
+ * tokenPageFor('https://www.brainstem.org/api/private/stem/session/'); // 'https://www.brainstem.org/private/users/tokens/'
+ * tokenPageFor('http://127.0.0.1:8000/'); // undefined
+ * ```
+ */
+export function tokenPageFor(url: string | undefined): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
+  const host = u.hostname.toLowerCase();
+  if (host !== 'brainstem.org' && !host.endsWith('.brainstem.org')) return undefined;
+  return `${u.origin}/private/users/tokens/`;
+}
+
+/** `'; create one at <page>.'` for brainstem.org, else `'.'`. */
+export function tokenPageHint(url: string | undefined): string {
+  const page = tokenPageFor(url);
+  return page ? `; create one at ${page}.` : '.';
+}
+
 function detailOf(body: unknown): string {
   if (body === null || body === undefined || body === '') return '';
   if (typeof body === 'string') return `: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;

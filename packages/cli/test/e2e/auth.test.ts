@@ -91,6 +91,30 @@ describe('whoami', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/brainstem login/);
   });
+
+  it('auth errors give CLI guidance for the server in use; the token page only for brainstem.org', async () => {
+    const library = /new BrainstemClient|client\.login|portal: 'public'/;
+    const none = await runCli(['load', 'session', '--url', server.url], { env });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain(`brainstem login --url ${server.url}`);
+    expect(none.stderr).toMatch(/--token.*--portal public/);
+    expect(none.stderr).not.toMatch(library);
+    expect(none.stderr).not.toContain('brainstem.org');
+
+    const bad = await runCli(['load', 'session', '--url', server.url, '--token', 'bst_not_a_real_token_0000'], { env });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/401 Unauthorized.*invalid or expired/);
+    expect(bad.stderr).toContain(`brainstem login --url ${server.url}`);
+    expect(bad.stderr).not.toMatch(library);
+    expect(bad.stderr).not.toContain('brainstem.org');
+
+    // No token for brainstem.org is found before any request (no network needed).
+    const remote = await runCli(['load', 'session', '--url', 'https://www.brainstem.org/'], { env });
+    expect(remote.code).toBe(3);
+    expect(remote.stderr).toContain('run `brainstem login` or pass --token');
+    expect(remote.stderr).toContain('https://www.brainstem.org/private/users/tokens/');
+    expect(remote.stderr).not.toMatch(library);
+  });
 });
 
 describe('logout', () => {

@@ -12,6 +12,7 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
+  tokenPageFor,
   ValidationError,
 } from '../../src/index.js';
 
@@ -22,7 +23,12 @@ describe('errors', () => {
   it('maps statuses to classes with helpful messages', () => {
     expect(at(400, { name: ['This field is required.'] })).toBeInstanceOf(ValidationError);
     expect(at(401)).toBeInstanceOf(AuthenticationError);
-    expect(at(401).message).toMatch(/brainstem login/);
+    expect(at(401).message).toMatch(/client\.login\(\)/);
+    expect(at(401).message).not.toContain('brainstem.org');
+    const remote = makeStatusError({ status: 401, body: null, url: 'https://www.brainstem.org/api/x/', method: 'GET' });
+    expect(remote.message).toContain('https://www.brainstem.org/private/users/tokens/');
+    expect(tokenPageFor('https://brainstem.org.evil.test/')).toBeUndefined();
+    expect(tokenPageFor('http://127.0.0.1:8000/')).toBeUndefined();
     expect(at(403)).toBeInstanceOf(PermissionDeniedError);
     expect(at(404)).toBeInstanceOf(NotFoundError);
     expect(at(404).message).toMatch(/private.*public portal/);
