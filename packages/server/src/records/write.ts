@@ -130,7 +130,9 @@ export function getRow(ctx: ServerContext, t: ModelTable, id: string | number): 
 
 /**
  * Delete a record and what depends on it: rows whose required relation points here are deleted too (as
- * Django's CASCADE), optional relations are cleared, junction rows in either direction are removed.
+ * Django's CASCADE), optional relations are cleared, junction rows in either direction are removed, and a
+ * record whose required relation list (e.g. a session's `projects`) loses its last member is deleted too; one
+ * that keeps other members just loses the link.
  */
 export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | number): void {
   const name = t.model.name;
@@ -149,7 +151,17 @@ export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | num
     for (const j of other.lists) {
       if (j.throughModel) continue;
       if (other === t) stmt(ctx.db, `DELETE FROM ${j.table} WHERE src = ?`).run(id);
-      if (j.field.target === name) stmt(ctx.db, `DELETE FROM ${j.table} WHERE dst = ?`).run(id);
+      if (j.field.target !== name) continue;
+      const linked = j.field.required
+        ? (stmt(ctx.db, `SELECT src FROM ${j.table} WHERE dst = ?`).pluck().all(id) as (string | number)[])
+        : [];
+      stmt(ctx.db, `DELETE FROM ${j.table} WHERE dst = ?`).run(id);
+      // A required list (session/subject `projects`, …) that just lost its last member: the record could no
+      // longer be read by anyone nor saved again, so it goes too (as a required foreign key would cascade).
+      for (const src of linked) {
+        if (stmt(ctx.db, `SELECT 1 FROM ${j.table} WHERE src = ? LIMIT 1`).get(src) === undefined && getRow(ctx, other, src))
+          deleteRecord(ctx, other, src);
+      }
     }
   }
   if (t.model.family === 'project' && name === 'project')
