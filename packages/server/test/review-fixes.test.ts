@@ -18,7 +18,12 @@ describe('deleting a project', () => {
       await c.req('POST', 'api/private/stem/session/', { body: { name: 'del-s2', projects: [p1.id, p2.id] } })
     ).body.session;
     const subj = await c.req('POST', 'api/private/stem/subject/', {
-      body: { name: 'del-m1', projects: [p1.id], sex: 'M', strain: (await c.get('api/private/taxonomies/strain/')).body.strains[0].id },
+      body: {
+        name: 'del-m1',
+        projects: [p1.id],
+        sex: 'M',
+        strain: (await c.get('api/private/taxonomies/strain/')).body.strains[0].id,
+      },
     });
     expect((await c.req('DELETE', `api/private/stem/project/${p1.id}/`)).status).toBe(204);
     expect((await c.get(`api/private/stem/session/${only.id}/`)).status).toBe(404);
@@ -30,5 +35,44 @@ describe('deleting a project', () => {
     // The name of the deleted session is free again.
     const again = await c.req('POST', 'api/private/stem/session/', { body: { name: 'del-s1', projects: [p2.id] } });
     expect(again.status).toBe(201);
+  });
+});
+
+describe('id lists are scoped to what the caller may read', () => {
+  it('the public portal shows neither private project ids nor private datastorage ids', async () => {
+    const pub = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'scope-pub', is_public: true } }))
+      .body.project;
+    const priv = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'scope-priv' } })).body.project;
+    const ds = (
+      await c.req('POST', 'api/private/personal_attributes/datastorage/', {
+        body: { name: 'scope-ds', is_public: false },
+      })
+    ).body.datastorage;
+    const s = (
+      await c.req('POST', 'api/private/stem/session/', {
+        body: { name: 'scope-s', projects: [pub.id, priv.id], datastorage: [ds.id] },
+      })
+    ).body.session;
+    // Warm the record cache through the private portal first: the cached rendering must not leak.
+    expect((await c.get(`api/private/stem/session/${s.id}/`)).body.session.projects).toEqual([pub.id, priv.id]);
+    expect((await c.get('api/private/stem/session/?filter{name}=scope-s')).body.sessions[0].datastorage).toEqual([
+      ds.id,
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const detail = await c.get(`api/public/stem/session/${s.id}/`, null);
+      expect(detail.status).toBe(200);
+      expect(detail.body.session.projects).toEqual([pub.id]);
+      expect(detail.body.session.datastorage).toEqual([]);
+      const list = await c.get('api/public/stem/session/?filter{name}=scope-s', null);
+      expect(list.body.sessions[0].projects).toEqual([pub.id]);
+      expect(list.body.sessions[0].datastorage).toEqual([]);
+    }
+    const users = await c.get('api/public/users/user/?limit=100', null);
+    const all = users.body.users.flatMap((u: { active_projects: string[] }) => u.active_projects);
+    expect(all).toContain(pub.id);
+    expect(all).not.toContain(priv.id);
+    // Bob cannot read the private project either.
+    const bob = await c.get(`api/private/stem/session/${s.id}/`, 'bob');
+    if (bob.status === 200) expect(bob.body.session.projects).not.toContain(priv.id);
   });
 });

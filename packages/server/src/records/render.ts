@@ -18,6 +18,7 @@ import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { fillComputed, type Row } from './computed.js';
+import { needsScoping, scopeRecords } from './scoped.js';
 
 /** Default JSON value of an empty json field: `[]` for the registry's `jsonList` fields, `{}` otherwise. */
 export function emptyJson(field: FieldSpec): unknown {
@@ -146,8 +147,9 @@ export function renderRows(
 
 /**
  * Rendered records by `<table>:<rowid>`, valid until the next write (any committed write changes the
- * generation and empties it). Records without includes do not depend on the caller (relations are ids), so they
- * can be shared between responses; they are never mutated after rendering.
+ * generation and empties it). Records without includes are cached before their id lists are scoped to the
+ * caller (`scopeRecords` runs after the cache and copies what it changes), so they can be shared between
+ * responses; they are never mutated after rendering.
  */
 interface Cached {
   rec: Record<string, unknown>;
@@ -172,19 +174,36 @@ function cacheOf(ctx: ServerContext): Map<string, Cached> {
  *
  * @example
  * ```ts
- * const texts = cachedJsonByRowid(ctx, tableOf('session'), [1, 2, 3]); // ['{"id":…}', …] | null
+ * const texts = cachedJsonByRowid(ctx, caller, tableOf('session'), [1, 2, 3]); // ['{"id":…}', …] | null
  * ```
  */
-export function cachedJsonByRowid(ctx: ServerContext, t: ModelTable, rowids: readonly number[]): string[] | null {
+export function cachedJsonByRowid(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  rowids: readonly number[],
+): string[] | null {
   const cache = cacheOf(ctx);
-  const out: string[] = new Array(rowids.length);
+  const hits: Cached[] = new Array(rowids.length);
   for (let i = 0; i < rowids.length; i++) {
     const c = cache.get(`${t.table}:${rowids[i]}`);
     if (!c) return null;
-    c.json ??= JSON.stringify(c.rec);
-    out[i] = c.json;
+    hits[i] = c;
   }
-  return out;
+  // Cached records are unscoped: a page showing ids the caller may not read takes the rendering path.
+  if (
+    needsScoping(
+      ctx,
+      caller,
+      t,
+      hits.map((c) => c.rec),
+    )
+  )
+    return null;
+  return hits.map((c) => {
+    c.json ??= JSON.stringify(c.rec);
+    return c.json;
+  });
 }
 
 /** Render raw rows (all of one model) as API records, embedding `includes` (fields of `t`). */
@@ -217,10 +236,10 @@ export function renderRaw(
       if (rowid) cache.set(`${t.table}:${rowid}`, { rec });
     });
   }
-  return out as Record<string, unknown>[];
+  return scopeRecords(ctx, caller, t, out as Record<string, unknown>[]);
 }
 
-/** Render raw rows without the cache. */
+/** Render raw rows without the cache (id lists are scoped to the caller only when embedding). */
 function renderFresh(
   ctx: ServerContext,
   caller: Caller,
@@ -297,8 +316,10 @@ function renderFresh(
     fillLists(rows, out, f.name, links);
   }
   fillComputed(ctx, t, rows, out);
-  for (const f of includes) embed(ctx, caller, out, f);
-  return out;
+  if (includes.length === 0) return out;
+  const scoped = scopeRecords(ctx, caller, t, out);
+  for (const f of includes) embed(ctx, caller, scoped, f);
+  return scoped;
 }
 
 function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, links: unknown[][]) {

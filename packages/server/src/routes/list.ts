@@ -98,7 +98,7 @@ export function listResponse(
   ]);
   const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
   // Fast path: every record of the page already rendered since the last write → join their JSON texts.
-  const texts = includes.length === 0 ? cachedJsonByRowid(ctx, t, pageIds) : null;
+  const texts = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
   const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds), includes);
   const body: Record<string, unknown> = {};
   if (ctx.options.pagination !== 'minimal') {

@@ -1,0 +1,113 @@
+/**
+ * Id lists scoped to the reader: relation and relation-list fields of a rendered record only show ids of records
+ * the caller may read (as `include[]` already does), so a session in a public and a private project shows only
+ * the public project on the public portal. Rendered records are cached unscoped (shared by every caller); this
+ * filter runs after the cache, with one visible-id set per (caller, target model) per write generation.
+ *
+ * @example
+ * ```ts
+ * const recs = scopeRecords(ctx, caller, tableOf('session'), renderedSessions);
+ * recs[0].projects; // only projects the caller can read
+ * ```
+ */
+import type { FieldSpec } from 'brainstem-api-tools/registry';
+import type { ServerContext } from '../context.js';
+import { type ModelTable, tableOf } from '../db/schema.js';
+import { stmt } from '../db/statements.js';
+import type { Caller } from '../permissions/caller.js';
+import { readScope } from '../permissions/scope.js';
+
+interface IdField {
+  field: FieldSpec;
+  target: ModelTable;
+}
+
+const idFields = new WeakMap<ModelTable, IdField[]>();
+
+/** The fields of `t` that hold ids of another model with a table. */
+function idFieldsOf(t: ModelTable): IdField[] {
+  let list = idFields.get(t);
+  if (!list) {
+    list = [];
+    for (const f of t.model.fields) {
+      if ((f.type !== 'relation' && f.type !== 'relation_list') || !f.target) continue;
+      if (f.target === 'epoch') continue; // no epoch table: the list is always []
+      list.push({ field: f, target: tableOf(f.target) });
+    }
+    idFields.set(t, list);
+  }
+  return list;
+}
+
+/** Ids of `target` the caller may read, or `null` when every row is readable. Memoised per write generation. */
+function visibleIds(ctx: ServerContext, caller: Caller, target: ModelTable): Set<unknown> | null {
+  const scope = readScope(ctx, caller, target.model, 'a');
+  if (scope.sql === '1') return null;
+  const key = `${ctx.generation}:visible:${caller.portal}:${caller.user?.id ?? ''}:${target.table}`;
+  const hit = ctx.memo.get(key) as Set<unknown> | undefined;
+  if (hit) return hit;
+  if (ctx.memo.size > 5000) ctx.memo.clear();
+  const ids = new Set(
+    stmt(ctx.db, `SELECT a.id FROM ${target.table} a WHERE ${scope.sql}`)
+      .pluck()
+      .all(...scope.params),
+  );
+  ctx.memo.set(key, ids);
+  return ids;
+}
+
+/** The id fields of `t` whose targets the caller cannot read entirely, with the readable ids. */
+function restrictions(ctx: ServerContext, caller: Caller, t: ModelTable): [FieldSpec, Set<unknown>][] {
+  const out: [FieldSpec, Set<unknown>][] = [];
+  for (const { field, target } of idFieldsOf(t)) {
+    const ids = visibleIds(ctx, caller, target);
+    if (ids) out.push([field, ids]);
+  }
+  return out;
+}
+
+function hides(rec: Record<string, unknown>, rs: [FieldSpec, Set<unknown>][]): boolean {
+  for (const [f, ids] of rs) {
+    const v = rec[f.name];
+    if (Array.isArray(v)) {
+      for (const id of v) if (!ids.has(id)) return true;
+    } else if (v !== null && v !== undefined && typeof v !== 'object' && !ids.has(v)) return true;
+  }
+  return false;
+}
+
+/** Whether any of `recs` shows an id the caller may not read (then it must go through `scopeRecords`). */
+export function needsScoping(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  recs: readonly Record<string, unknown>[],
+): boolean {
+  const rs = restrictions(ctx, caller, t);
+  if (rs.length === 0) return false;
+  return recs.some((r) => hides(r, rs));
+}
+
+/**
+ * Records with unreadable ids removed from lists (and single relations shown as null). Records that need no change
+ * are returned as they are (they may be shared cache entries; changed ones are copies).
+ */
+export function scopeRecords(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  recs: Record<string, unknown>[],
+): Record<string, unknown>[] {
+  const rs = restrictions(ctx, caller, t);
+  if (rs.length === 0) return recs;
+  return recs.map((rec) => {
+    if (!hides(rec, rs)) return rec;
+    const copy = { ...rec };
+    for (const [f, ids] of rs) {
+      const v = copy[f.name];
+      if (Array.isArray(v)) copy[f.name] = v.filter((id) => typeof id === 'object' || ids.has(id));
+      else if (v !== null && v !== undefined && typeof v !== 'object' && !ids.has(v)) copy[f.name] = null;
+    }
+    return copy;
+  });
+}
