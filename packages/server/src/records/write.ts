@@ -159,7 +159,10 @@ export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | num
       // A required list (session/subject `projects`, …) that just lost its last member: the record could no
       // longer be read by anyone nor saved again, so it goes too (as a required foreign key would cascade).
       for (const src of linked) {
-        if (stmt(ctx.db, `SELECT 1 FROM ${j.table} WHERE src = ? LIMIT 1`).get(src) === undefined && getRow(ctx, other, src))
+        if (
+          stmt(ctx.db, `SELECT 1 FROM ${j.table} WHERE src = ? LIMIT 1`).get(src) === undefined &&
+          getRow(ctx, other, src)
+        )
           deleteRecord(ctx, other, src);
       }
     }
