@@ -40,7 +40,7 @@ export interface DynamicClient {
   deleteMany(model: string, ids: readonly string[], opts: Opts): Promise<BulkResult>;
   action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
   login(opts: Parameters<BrainstemClient['login']>[0]): Promise<unknown>;
-  logout(opts?: { all?: boolean }): Promise<{ removed: string[] }>;
+  logout(opts?: { all?: boolean }): Promise<{ removed: string[]; remaining?: { source: string; python: boolean } }>;
   whoami(opts?: { signal?: AbortSignal }): Promise<{ user?: Row | null; note?: string }>;
 }
 

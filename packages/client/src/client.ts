@@ -974,15 +974,19 @@ export class BrainstemClient {
 
   /**
    * Forgets the token for this URL (or, with `all: true`, every URL): removes it from the token store and from
-   * this client. Answers the URLs removed. For the default URL, the official Python tool's own token file is left
-   * alone (it is the Python tool's); a token there is still found afterwards.
+   * this client. Answers the URLs removed. For the default URL, the official Python tool's own token file
+   * (`~/.config/brainstem/token`) is left alone (it is the Python tool's): a token there is still found afterwards,
+   * and `remaining` then says where it is, so callers can tell the user instead of claiming a logout.
    *
    * @example
    * ```ts
-   * const { removed } = await client.logout(); // ['https://www.brainstem.org/']
+   * const { removed, remaining } = await client.logout(); // removed: ['https://www.brainstem.org/']
+   * if (remaining) console.warn(`still authenticated by ${remaining.source}`);
    * ```
    */
-  async logout(opts: { all?: boolean } = {}): Promise<{ removed: string[] }> {
+  async logout(
+    opts: { all?: boolean } = {},
+  ): Promise<{ removed: string[]; remaining?: { source: string; python: boolean } }> {
     const store = this.#store;
     let removed: string[] = [];
     if (store && opts.all) {
@@ -992,7 +996,8 @@ export class BrainstemClient {
     }
     this.#resolved = undefined;
     if (this.tokenSource !== 'option' && this.tokenSource !== 'function') this.tokenSource = undefined;
-    return { removed };
+    const left = store ? await store.get(this.url) : undefined;
+    return left ? { removed, remaining: { source: left.source, python: Boolean(left.python) } } : { removed };
   }
 
   /**

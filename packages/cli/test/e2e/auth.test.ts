@@ -1,6 +1,6 @@
 // login / logout / whoami through the built CLI against the local server, with a private token cache.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -132,6 +132,28 @@ describe('logout', () => {
     const again = await runCli(['logout', '--url', server.url], { env });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('nothing to remove');
+  });
+
+  it("says the Python tool's token still applies to the default server, and leaves that file alone", async () => {
+    const h = tempHome();
+    try {
+      const dir = join(h.home, '.config', 'brainstem');
+      mkdirSync(dir, { recursive: true });
+      const py = join(dir, 'token');
+      writeFileSync(py, 'bst_python_tool_token\n', { mode: 0o600 });
+      for (const args of [['logout'], ['logout', '--quiet'], ['logout', '--all']]) {
+        const r = await runCli(args, { env: h.env });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/Not logged in/);
+        expect(r.stderr).toContain(`Still logged in to https://www.brainstem.org/`);
+        expect(r.stderr).toContain(`Python tool's token at ${py}`);
+        expect(r.stderr).toContain(`rm ${py}`);
+        expect(r.stderr).not.toContain('bst_python_tool_token');
+      }
+      expect(readFileSync(py, 'utf8')).toBe('bst_python_tool_token\n');
+    } finally {
+      h.cleanup();
+    }
   });
 
   it('--all removes every server', async () => {

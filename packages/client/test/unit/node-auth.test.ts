@@ -90,6 +90,19 @@ describe('FileTokenStore', () => {
     await store.clear();
     expect(readFileSync(pythonTokenPath(), 'utf8')).toBe('py-token\n'); // never touched
   });
+
+  it("logout for the default URL reports the Python tool's token that still applies", async () => {
+    mkdirSync(join(home, '.config', 'brainstem'), { recursive: true });
+    writeFileSync(pythonTokenPath(), 'py-token\n', { mode: 0o600 });
+    const c = new BrainstemClient({ url: DEFAULT_URL, ...quiet });
+    await new FileTokenStore().set(DEFAULT_URL, 'ours');
+    expect(await c.logout()).toEqual({
+      removed: [DEFAULT_URL],
+      remaining: { source: pythonTokenPath(), python: true },
+    });
+    expect(readFileSync(pythonTokenPath(), 'utf8')).toBe('py-token\n'); // another tool's file: left alone
+    expect(await new BrainstemClient({ url: 'http://127.0.0.1:8000/', ...quiet }).logout()).toEqual({ removed: [] });
+  });
 });
 
 describe('token resolution (Node entry)', () => {
