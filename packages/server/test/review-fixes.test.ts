@@ -76,3 +76,21 @@ describe('id lists are scoped to what the caller may read', () => {
     if (bob.status === 200) expect(bob.body.session.projects).not.toContain(priv.id);
   });
 });
+
+describe('max lengths count characters (code points), as Django does', () => {
+  it('a 100-emoji session name is accepted, 101 is not; device client_name likewise', async () => {
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'len-p' } })).body.project;
+    const ok = await c.req('POST', 'api/private/stem/session/', { body: { name: '🐭'.repeat(100), projects: [p.id] } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.session.name).toBe('🐭'.repeat(100));
+    const tooLong = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: '🐭'.repeat(101), projects: [p.id] },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.name[0]).toMatch(/no more than 100 characters/);
+    const device = await c.req('POST', 'api/auth/device/', { as: null, body: { client_name: '🐭'.repeat(200) } });
+    expect(device.status).toBe(200);
+    const deviceLong = await c.req('POST', 'api/auth/device/', { as: null, body: { client_name: '🐭'.repeat(201) } });
+    expect(deviceLong.status).toBe(400);
+  });
+});

@@ -9,6 +9,7 @@ import { nowIso, stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import { normaliseDateTime } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
+import { charLength } from '../text.js';
 
 type Entry = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export function entryAction(ctx: ServerContext, t: ModelTable, row: Row, action:
   const key = dt(b, keyName, errors, true);
   const end = interval ? dt(b, 'end_date_time', errors, action === 'add_entry') : undefined;
   if ('notes' in b && b.notes !== null && typeof b.notes !== 'string') errors.notes = ['Not a valid string.'];
-  else if (typeof b.notes === 'string' && b.notes.length > 500)
+  else if (typeof b.notes === 'string' && charLength(b.notes) > 500)
     errors.notes = ['Ensure this field has no more than 500 characters.'];
   if ('details' in b && b.details !== null && (typeof b.details !== 'object' || Array.isArray(b.details))) {
     errors.details = ['Expected a dictionary of items.'];

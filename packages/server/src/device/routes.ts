@@ -3,6 +3,7 @@
  * Both are anonymous (the whole point is that the CLI has no credentials yet).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { charLength } from '../text.js';
 import { requestOrigin } from '../web/origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
 
@@ -26,7 +27,7 @@ export function readClientName(body: unknown): { name: string } | { error: Recor
   // Control characters would only confuse the approval page; collapse them and surrounding space.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const name = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  if (name.length > CLIENT_NAME_MAX) {
+  if (charLength(name) > CLIENT_NAME_MAX) {
     return { error: { client_name: [`Ensure this field has no more than ${CLIENT_NAME_MAX} characters.`] } };
   }
   return { name: name || DEFAULT_CLIENT_NAME };

@@ -19,6 +19,7 @@ import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { normaliseDateTime } from '../query/compile.js';
+import { charLength } from '../text.js';
 
 export type WriteMode = 'create' | 'replace' | 'update';
 
@@ -94,7 +95,7 @@ function validateField(
       }
       const s = String(v);
       if (f.required && s.trim() === '') errs.push('This field may not be blank.');
-      if (f.maxLength !== undefined && s.length > f.maxLength) {
+      if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
         errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
       }
       return s;
@@ -107,7 +108,7 @@ function validateField(
       const s = String(v);
       if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice.`);
       else if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
-      if (f.maxLength !== undefined && s.length > f.maxLength) {
+      if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
         errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
       }
       return s;
@@ -161,7 +162,7 @@ function validateField(
         errs.push('Each item must be a string.');
         return undefined;
       }
-      if (v.some((x: string) => x.length > 100)) errs.push('Ensure each item has no more than 100 characters.');
+      if (v.some((x: string) => charLength(x) > 100)) errs.push('Ensure each item has no more than 100 characters.');
       return JSON.stringify(v);
     }
     case 'json':

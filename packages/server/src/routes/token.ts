@@ -8,6 +8,7 @@ import { createToken } from '../auth/tokens.js';
 import { passwordHashOf } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
 import { BAD_TOKEN, fieldErrors, HttpError, UNAUTHENTICATED } from '../errors.js';
+import { sliceChars } from '../text.js';
 import { webState } from '../web/index.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
@@ -50,7 +51,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       typeof (body as Record<string, unknown>).name === 'string'
         ? String((body as Record<string, unknown>).name)
         : 'password login';
-    const token = createToken(ctx.db, found.user.id, name.slice(0, 100));
+    const token = createToken(ctx.db, found.user.id, sliceChars(name, 100));
     reply.code(200);
     return { token };
   });

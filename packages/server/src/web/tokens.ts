@@ -1,6 +1,7 @@
 /** Token management page: `GET/POST /private/users/tokens/` and `POST /private/users/tokens/revoke/`. */
 import type { FastifyInstance } from 'fastify';
 import { createToken, listTokens, revokeToken } from '../auth/index.js';
+import { charLength } from '../text.js';
 import { field } from './forms.js';
 import { CSRF_FIELD, csrfFailedPage, tokensPage } from './pages.js';
 import { seeOther, sendPage } from './respond.js';
@@ -30,7 +31,7 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
     if (!v.user) return seeOther(reply, toLogin);
     const user = { email: v.user.email, csrf: v.csrf };
     const name = field(req.body, 'name').trim();
-    if (!name || name.length > TOKEN_NAME_MAX) {
+    if (!name || charLength(name) > TOKEN_NAME_MAX) {
       const error = name
         ? `Token name: at most ${TOKEN_NAME_MAX} characters.`
         : 'Token name: enter a descriptive name.';
