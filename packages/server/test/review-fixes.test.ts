@@ -94,3 +94,21 @@ describe('max lengths count characters (code points), as Django does', () => {
     expect(deviceLong.status).toBe(400);
   });
 });
+
+describe('impossible date-times', () => {
+  it('2024-02-30T10:00:00Z and 25:00 are 400 naming the field, not rolled over', async () => {
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'dt-p' } })).body.project;
+    for (const bad of ['2024-02-30T10:00:00Z', '2023-02-29T10:00:00Z', '2024-01-01T25:00:00Z', '2024-01-01T10:61Z']) {
+      const r = await c.req('POST', 'api/private/stem/session/', {
+        body: { name: `dt-${bad}`, projects: [p.id], date_time: bad },
+      });
+      expect(r.status, bad).toBe(400);
+      expect(r.body.date_time[0]).toMatch(/Datetime has wrong format/);
+    }
+    const ok = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: 'dt-ok', projects: [p.id], date_time: '2024-02-29T10:00:00+01:00' },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.session.date_time).toBe('2024-02-29T09:00:00Z');
+  });
+});

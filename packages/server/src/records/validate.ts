@@ -18,7 +18,7 @@ import { stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { normaliseDateTime } from '../query/compile.js';
+import { isCalendarDate, normaliseDateTime } from '../query/compile.js';
 import { charLength } from '../text.js';
 
 export type WriteMode = 'create' | 'replace' | 'update';
@@ -133,11 +133,7 @@ function validateField(
       return undefined;
     }
     case 'date': {
-      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-        errs.push('Date has wrong format. Use one of these formats instead: YYYY-MM-DD.');
-        return undefined;
-      }
-      if (new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+      if (typeof v !== 'string' || !isCalendarDate(v)) {
         errs.push('Date has wrong format. Use one of these formats instead: YYYY-MM-DD.');
         return undefined;
       }
