@@ -112,3 +112,28 @@ describe('impossible date-times', () => {
     expect(ok.body.session.date_time).toBe('2024-02-29T09:00:00Z');
   });
 });
+
+describe('unparseable filter values', () => {
+  it('date, datetime and uuid filters answer 400 naming the filter', async () => {
+    for (const q of [
+      'filter{id}=not-a-uuid',
+      'filter{id.in}=not-a-uuid',
+      'filter{projects.id}=nope',
+      'filter{date_time.gte}=yesterday',
+      'filter{date_time.lt}=2024-02-30T10:00:00Z',
+    ]) {
+      const r = await c.get(`api/private/stem/session/?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.detail, q).toContain(q.slice(0, q.indexOf('=')));
+    }
+    const date = await c.get('api/private/stem/breeding/?filter{birth_date}=2024-13-01');
+    expect(date.status).toBe(400);
+    expect(date.body.detail).toContain('filter{birth_date}');
+    expect((await c.get('api/private/stem/breeding/?filter{birth_date.gte}=2024-02-29')).status).toBe(200);
+    // Valid values still filter; a date is midnight UTC for a date-time filter.
+    expect((await c.get('api/private/stem/session/?filter{date_time.gte}=2000-01-01')).status).toBe(200);
+    expect((await c.get('api/private/stem/session/?filter{id}=00000000-0000-4000-8000-000000000000')).body.count).toBe(
+      0,
+    );
+  });
+});

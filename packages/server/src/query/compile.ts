@@ -95,6 +95,7 @@ function fieldNames(t: ModelTable): string {
   return [...names, 'created_date', 'modified_date'].join(', ');
 }
 
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const GLOB_ESCAPE = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
 
@@ -137,7 +138,25 @@ function convert(type: FieldType, raw: string, key: string, intId: boolean): unk
     if (v === 'false' || v === '0') return 0;
     throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected true or false.`);
   }
-  if (type === 'datetime') return normaliseDateTime(raw) ?? raw;
+  if (type === 'datetime') {
+    // A bare date means midnight UTC, as Django reads a date for a DateTimeField lookup.
+    const d = normaliseDateTime(raw.trim()) ?? (isCalendarDate(raw.trim()) ? `${raw.trim()}T00:00:00Z` : null);
+    if (!d) {
+      throw badRequest(
+        `Invalid value "${raw}" for filter{${key}}: expected a date-time (YYYY-MM-DDThh:mm[:ss][Z|±HH:MM]) or a date.`,
+      );
+    }
+    return d;
+  }
+  if (type === 'date') {
+    if (!isCalendarDate(raw.trim()))
+      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a date (YYYY-MM-DD).`);
+    return raw.trim();
+  }
+  if (type === 'uuid' || (type === 'relation' && !intId)) {
+    if (!UUID_TEXT.test(raw.trim())) throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a UUID.`);
+    return raw.trim().toLowerCase();
+  }
   return raw;
 }
 
