@@ -135,6 +135,16 @@ const INVITATIONS = {
   groupmembershiprequest: { inviteeField: 'user_account_request', targetField: 'authgroup', request: true },
 };
 
+/**
+ * Field facts the docs leave out (docs/api-decisions.md, "Server review fixes"): user emails are addresses,
+ * unique regardless of case (sign-in is by email); group names key project `groups`, so they are unique
+ * regardless of case, with Django auth Group's max length 150.
+ */
+const FIELD_FACTS = {
+  'user.email': { format: 'email', uniqueIgnoresCase: true },
+  'group.name': { maxLength: 150, unique: true, uniqueIgnoresCase: true },
+};
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
@@ -145,8 +155,11 @@ function fieldOut(model, f) {
   const o = { name: f.name, type: f.type };
   if (f.required) o.required = true;
   if (f.read_only) o.readOnly = true;
-  if (f.max_length) o.maxLength = f.max_length;
-  if (f.unique) o.unique = true;
+  const facts = FIELD_FACTS[`${model}.${f.name}`] ?? {};
+  if (f.max_length || facts.maxLength) o.maxLength = f.max_length || facts.maxLength;
+  if (f.unique || facts.unique) o.unique = true;
+  if (facts.uniqueIgnoresCase) o.uniqueIgnoresCase = true;
+  if (facts.format) o.format = facts.format;
   if (f.relation_target) o.target = f.relation_target;
   if (REQUIRES_CHANGE_TARGETS.has(f.relation_target)) o.requiresChange = true;
   const through = THROUGH[`${model}.${f.name}`];

@@ -137,3 +137,50 @@ describe('unparseable filter values', () => {
     );
   });
 });
+
+describe('user email', () => {
+  it('rejects blank, null, invalid and case-duplicate emails; stores them lower-case', async () => {
+    const bob = (await c.get('api/auth/whoami/', 'bob')).body.user;
+    const path = `api/private/users/user/${bob.id}/`;
+    for (const [email, msg] of [
+      ['', /may not be blank/],
+      [null, /may not be null/],
+      ['not-an-email', /valid email/],
+      ['ALICE@example.org', /already exists/],
+      [' Alice@Example.ORG ', /already exists/],
+    ] as const) {
+      const r = await c.req('PATCH', path, { as: 'bob', body: { email } });
+      expect(r.status, String(email)).toBe(400);
+      expect(r.body.email[0], String(email)).toMatch(msg);
+    }
+    const ok = await c.req('PATCH', path, { as: 'bob', body: { email: 'Bob.Builder@Example.org' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.email).toBe('bob.builder@example.org');
+    expect((await c.get('api/auth/whoami/', 'bob')).body.user.email).toBe('bob.builder@example.org');
+    // Alice still signs in as herself.
+    expect((await c.get('api/auth/whoami/', 'alice')).body.user.email).toBe('alice@example.org');
+  });
+});
+
+describe('group names', () => {
+  it('are unique regardless of case and at most 150 characters', async () => {
+    const dup = await c.req('POST', 'api/private/users/group/', { as: 'bob', body: { name: 'andersen LAB' } });
+    expect(dup.status).toBe(400);
+    expect(dup.body.name[0]).toMatch(/already exists/);
+    const long = await c.req('POST', 'api/private/users/group/', { as: 'bob', body: { name: 'g'.repeat(151) } });
+    expect(long.status).toBe(400);
+    expect(long.body.name[0]).toMatch(/no more than 150 characters/);
+    const g = await c.req('POST', 'api/private/users/group/', { as: 'bob', body: { name: 'g'.repeat(150) } });
+    expect(g.status).toBe(201);
+    // Renaming to its own name (other case) is fine; to another group's name is not.
+    const id = g.body.group.id;
+    expect(
+      (await c.req('PATCH', `api/private/users/group/${id}/`, { as: 'bob', body: { name: 'G'.repeat(150) } })).status,
+    ).toBe(200);
+    const clash = await c.req('PATCH', `api/private/users/group/${id}/`, {
+      as: 'bob',
+      body: { name: 'Christensen lab' },
+    });
+    expect(clash.status).toBe(400);
+  });
+});

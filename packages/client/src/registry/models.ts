@@ -1551,7 +1551,7 @@ export const MODELS = [
   ],
   "fields": [
    { "name": "id", "type": "integer", "readOnly": true, "doc": "integer group ID" },
-   { "name": "name", "type": "string", "required": true, "doc": "string [required]" },
+   { "name": "name", "type": "string", "required": true, "maxLength": 150, "unique": true, "uniqueIgnoresCase": true, "doc": "string [required]" },
    { "name": "users", "type": "json", "subfields": [ { "name": "is_manager", "type": "boolean" },
      { "name": "is_owner", "type": "boolean" },
      { "name": "remove", "type": "boolean", "notes": "write-only, change requests" }
@@ -1690,7 +1690,7 @@ export const MODELS = [
   },
   "fields": [
    { "name": "id", "type": "integer", "readOnly": true, "doc": "integer user ID" },
-   { "name": "email", "type": "string", "unique": true, "doc": "string [must be unique]" },
+   { "name": "email", "type": "string", "unique": true, "uniqueIgnoresCase": true, "format": "email", "doc": "string [must be unique]" },
    { "name": "first_name", "type": "string", "doc": "string" },
    { "name": "last_name", "type": "string", "doc": "string" },
    { "name": "groups_own_json", "type": "json", "subfields": [ { "name": "id", "type": "integer" },

@@ -34,6 +34,8 @@ export interface ValidInput {
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
+const EMAIL =
+  /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Fields that are writable through the API although stored by code (grants). */
@@ -79,7 +81,13 @@ function validateField(
 ): unknown {
   const storage = t.storage.get(f.name);
   if (v === null) {
-    if (f.required || f.type === 'relation_list' || f.type === 'list_of_strings' || f.type === 'boolean') {
+    if (
+      f.required ||
+      f.format === 'email' ||
+      f.type === 'relation_list' ||
+      f.type === 'list_of_strings' ||
+      f.type === 'boolean'
+    ) {
       errs.push('This field may not be null.');
       return undefined;
     }
@@ -93,7 +101,13 @@ function validateField(
         errs.push('Not a valid string.');
         return undefined;
       }
-      const s = String(v);
+      let s = String(v);
+      if (f.format === 'email') {
+        // Emails sign users in: never blank, a plausible address, stored lower-case (uniqueness ignores case).
+        s = s.trim().toLowerCase();
+        if (s === '') errs.push('This field may not be blank.');
+        else if (!EMAIL.test(s)) errs.push('Enter a valid email address.');
+      }
       if (f.required && s.trim() === '') errs.push('This field may not be blank.');
       if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
         errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
@@ -313,7 +327,8 @@ export function validateInput(
   const uniqueTable = opts.uniqueAgainst ?? t;
   for (const f of t.model.fields) {
     if (!f.unique || errors[f.name] || out.columns[f.name] === undefined || out.columns[f.name] === null) continue;
-    const clash = stmt(ctx.db, `SELECT id FROM ${uniqueTable.table} WHERE ${q(f.name)} = ? AND id IS NOT ?`).get(
+    const same = f.uniqueIgnoresCase ? `lower(${q(f.name)}) = lower(?)` : `${q(f.name)} = ?`;
+    const clash = stmt(ctx.db, `SELECT id FROM ${uniqueTable.table} WHERE ${same} AND id IS NOT ?`).get(
       out.columns[f.name],
       opts.existingId ?? null,
     );
