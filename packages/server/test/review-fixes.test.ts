@@ -184,3 +184,35 @@ describe('group names', () => {
     expect(clash.status).toBe(400);
   });
 });
+
+describe('approvals of deleted records', () => {
+  it('accepting a Change whose record was deleted is 400 and re-creates nothing; rejecting still works', async () => {
+    const sp = (
+      await c.req('POST', 'api/private/taxonomies/species/', { as: 'reviewer', body: { name: 'Gone-species' } })
+    ).body;
+    const id = (sp.species ?? sp.species_approval)?.id;
+    let speciesId = sp.species?.id as string | undefined;
+    if (!speciesId) {
+      await c.req('PATCH', `api/private/taxonomies/speciesapproval/${id}/accept/`, { as: 'reviewer' });
+      speciesId = (await c.get('api/private/taxonomies/species/?filter{name}=Gone-species')).body.species[0].id;
+    }
+    const change = await c.req('PATCH', `api/private/taxonomies/species/${speciesId}/`, {
+      as: 'carol',
+      body: { description: 'late change' },
+    });
+    const approvalId = change.body.species_approval.id;
+    expect((await c.req('DELETE', `api/private/taxonomies/species/${speciesId}/`, { as: 'reviewer' })).status).toBe(
+      204,
+    );
+    const acc = await c.req('PATCH', `api/private/taxonomies/speciesapproval/${approvalId}/accept/`, {
+      as: 'reviewer',
+    });
+    expect(acc.status).toBe(400);
+    expect(acc.body.detail).toMatch(/no longer exists/);
+    expect((await c.get('api/private/taxonomies/species/?filter{name}=Gone-species')).body.count).toBe(0);
+    const rej = await c.req('PATCH', `api/private/taxonomies/speciesapproval/${approvalId}/reject/`, {
+      as: 'reviewer',
+    });
+    expect(rej.body.species_approval.status).toBe('Rejected');
+  });
+});

@@ -61,6 +61,12 @@ export function reviewApproval(
   let instanceId = row.instance_id as string | null;
   if (decision === 'accept') {
     const base = tableOf(approval.model.approvalFor as string);
+    if (row.action === 'Change' && (!instanceId || !getRow(ctx, base, instanceId))) {
+      // Accepting would re-create a deleted record under a new id: refuse, the approval can still be rejected.
+      throw new HttpError(400, {
+        detail: `The ${base.model.name} this approval changes (${String(instanceId)}) no longer exists; reject the approval instead.`,
+      });
+    }
     const columns: Record<string, unknown> = {};
     for (const f of base.columns)
       if (!f.readOnly && f.name in row && approval.columns.some((c) => c.name === f.name))
@@ -82,7 +88,7 @@ export function reviewApproval(
           [f.name]: [`${base.model.detailKey.replace(/_/g, ' ')} with this ${f.name} already exists.`],
         });
     }
-    if (row.action === 'Change' && instanceId && getRow(ctx, base, instanceId)) {
+    if (row.action === 'Change' && instanceId) {
       updateRecord(ctx, base, instanceId, { columns, lists, special: {} });
     } else {
       instanceId = insertRecord(
