@@ -216,3 +216,26 @@ describe('approvals of deleted records', () => {
     expect(rej.body.species_approval.status).toBe('Rejected');
   });
 });
+
+describe('extra_fields values', () => {
+  it('only strings and finite numbers; Infinity (1e400), null and booleans are 400 naming the key', async () => {
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'xf-p' } })).body.project;
+    for (const [raw, key] of [
+      ['{"big":1e400}', 'big'],
+      ['{"nothing":null}', 'nothing'],
+      ['{"flag":true}', 'flag'],
+      ['{"nested":{"a":1}}', 'nested'],
+    ]) {
+      const r = await c.req('POST', 'api/private/stem/session/', {
+        raw: `{"name":"xf-s","projects":["${p.id}"],"extra_fields":${raw}}`,
+      });
+      expect(r.status, raw).toBe(400);
+      expect(r.body.extra_fields[0], raw).toContain(`"${key}"`);
+    }
+    const ok = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: 'xf-s', projects: [p.id], extra_fields: { a: 'x', b: 1.5, c: -2 } },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.session.extra_fields).toEqual({ a: 'x', b: 1.5, c: -2 });
+  });
+});

@@ -51,6 +51,11 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
+function describe(v: unknown): string {
+  if (typeof v === 'number') return `${v} (not a finite number)`;
+  return typeName(v) === 'bool' ? 'a boolean' : typeName(v);
+}
+
 /** Whether a relation id exists in the target table and is readable by the caller. */
 export function relationVisible(ctx: ServerContext, caller: Caller, target: ModelTable, id: string | number): boolean {
   const scope = readScope(ctx, caller, target.model, 'a');
@@ -240,8 +245,9 @@ function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
         errs.push(
           `Invalid key "${k}": keys must start with a letter and contain only letters, numbers and underscores.`,
         );
-      } else if (val !== null && typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
-        errs.push(`Invalid value for key "${k}": values must be strings or numbers.`);
+      } else if (typeof val !== 'string' && !(typeof val === 'number' && Number.isFinite(val))) {
+        // The docs: "Values can be strings or numeric values" (1e400 parses to Infinity, which JSON cannot hold).
+        errs.push(`Invalid value for key "${k}": values must be strings or numbers, got ${describe(val)}.`);
       }
     }
     return JSON.stringify(v);
