@@ -109,7 +109,7 @@ export interface MemberPermissions {
       const isId = f.name === 'id';
       out += prop(f, !(isId || f.required), !(isId || f.required));
     }
-    out += '  [key: string]: unknown;\n}\n\n';
+    out += '}\n\n';
     const writable = fields.filter((f) => !f.readOnly);
     out += `/** Payload to create a \`${m.name}\` (POST): required fields must be present. */\n`;
     out += `export interface ${name}Create {\n`;

@@ -44,6 +44,7 @@ import type {
   LoadOptions,
   RecordOf,
   SaveData,
+  SaveItem,
   SaveOptions,
   SaveResult,
   WhoamiResult,
@@ -840,9 +841,9 @@ export class BrainstemClient {
    */
   async saveMany<M extends ModelName>(
     model: M,
-    items: readonly (SaveData<M> & { id?: IdOf<M> })[],
+    items: readonly SaveItem<M>[],
     opts: { concurrency?: number; method?: 'patch' | 'put'; portal?: Portal; signal?: AbortSignal } = {},
-  ): Promise<BulkResult<SaveData<M> & { id?: IdOf<M> }, SaveResult<M>>> {
+  ): Promise<BulkResult<SaveItem<M>, SaveResult<M>>> {
     resolveModel(model);
     if (!Array.isArray(items)) throw new InvalidArgumentError('items', 'saveMany needs an array of records');
     return runBulk(
@@ -857,7 +858,7 @@ export class BrainstemClient {
             : {}),
           ...(opts.portal ? { portal: opts.portal } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
-        });
+        } as SaveOptions<M>);
       },
       opts.signal,
     );

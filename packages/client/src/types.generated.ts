@@ -56,7 +56,6 @@ export interface Breeding {
   "litter_size"?: number | null;
   /** string [max length: 100] */
   "expected_genotype"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `breeding` (POST): required fields must be present. */
@@ -129,7 +128,6 @@ export interface Cohort {
   "subjects"?: string[] | null;
   /** list of strings */
   "tags"?: string[] | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `cohort` (POST): required fields must be present. */
@@ -174,7 +172,6 @@ export interface Collection {
   "sessions"?: string[] | null;
   /** list of strings */
   "tags"?: string[] | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `collection` (POST): required fields must be present. */
@@ -235,7 +232,6 @@ export interface Project {
   "users"?: Record<string, MemberPermissions> | null;
   /** JSON object keyed by group name. *See structure below* */
   "groups"?: Record<string, MemberPermissions> | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `project` (POST): required fields must be present. */
@@ -292,7 +288,6 @@ export interface ProjectGroupMembershipInvitation {
   "manage_project"?: boolean | null;
   /** boolean */
   "own_project"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `projectgroupmembershipinvitation` (POST): required fields must be present. */
@@ -337,7 +332,6 @@ export interface ProjectMembershipInvitation {
   "manage_project"?: boolean | null;
   /** boolean */
   "own_project"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `projectmembershipinvitation` (POST): required fields must be present. */
@@ -400,7 +394,6 @@ export interface Session {
   "tags"?: string[] | null;
   /** object containing related endpoint suffixes [read-only] */
   "links"?: JsonValue | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `session` (POST): required fields must be present. */
@@ -453,7 +446,6 @@ export interface SessionDatastorage {
   "datastorage": string;
   /** position of the data storage in the session's list (0 first) */
   "order"?: number | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `sessiondatastorage` (POST): required fields must be present. */
@@ -520,7 +512,6 @@ export interface Subject {
   "tags"?: string[] | null;
   /** object containing related endpoint suffixes [read-only] */
   "links"?: JsonValue | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `subject` (POST): required fields must be present. */
@@ -615,7 +606,6 @@ export interface Behavior {
   "notes"?: string | null;
   /** optional positive integer controlling display order within a session */
   "order"?: number | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavior` (POST): required fields must be present. */
@@ -680,7 +670,6 @@ export interface ConsumableStock {
   "details"?: JsonValue | null;
   /** string schema version for details */
   "type_schema_version"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `consumablestock` (POST): required fields must be present. */
@@ -765,7 +754,6 @@ export interface DataAcquisition {
   "image"?: string | null;
   /** optional positive integer controlling display order within a session */
   "order"?: number | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `dataacquisition` (POST): required fields must be present. */
@@ -836,7 +824,6 @@ export interface Equipment {
   "coordinates_details"?: JsonValue | null;
   /** string schema version for coordinates_details */
   "coordinates_schema_version"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `equipment` (POST): required fields must be present. */
@@ -915,7 +902,6 @@ export interface Manipulation {
   "type_schema_version"?: string | null;
   /** optional positive integer controlling display order within a session */
   "order"?: number | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `manipulation` (POST): required fields must be present. */
@@ -992,7 +978,6 @@ export interface Procedure {
   "created_at"?: string | null;
   /** string containing last update date and time (ISO 8601, read-only) */
   "updated_at"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `procedure` (POST): required fields must be present. */
@@ -1067,7 +1052,6 @@ export interface ProcedureLog {
   "procedure": string;
   /** list of log entries [read-only]. *See entries format below* */
   "entries"?: LogEntry[] | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `procedurelog` (POST): required fields must be present. */
@@ -1102,7 +1086,6 @@ export interface SubjectLog {
   "user"?: number | null;
   /** list of log entries [read-only]. *See entries format below* */
   "entries"?: LogEntry[] | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `subjectlog` (POST): required fields must be present. */
@@ -1139,7 +1122,6 @@ export interface Behavioralassay {
   "licenses"?: string[] | null;
   /** boolean */
   "is_public"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavioralassay` (POST): required fields must be present. */
@@ -1190,7 +1172,6 @@ export interface Datastorage {
   "data_organization"?: JsonValue | null;
   /** JSON dictionary describing data access protocols */
   "data_protocols"?: JsonValue | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `datastorage` (POST): required fields must be present. */
@@ -1237,7 +1218,6 @@ export interface Inventory {
   "description"?: string | null;
   /** boolean */
   "is_public"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `inventory` (POST): required fields must be present. */
@@ -1298,7 +1278,6 @@ export interface License {
   "procedures"?: string[] | null;
   /** boolean */
   "is_public"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `license` (POST): required fields must be present. */
@@ -1387,7 +1366,6 @@ export interface Setup {
   "is_public"?: boolean | null;
   /** image URL or null */
   "image"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `setup` (POST): required fields must be present. */
@@ -1448,7 +1426,6 @@ export interface Consumable {
   "external_identifiers"?: JsonValue | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `consumable` (POST): required fields must be present. */
@@ -1513,7 +1490,6 @@ export interface ConsumableApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `consumableapproval` (POST): required fields must be present. */
@@ -1562,7 +1538,6 @@ export interface Hardwaredevice {
   "external_identifiers"?: JsonValue | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `hardwaredevice` (POST): required fields must be present. */
@@ -1615,7 +1590,6 @@ export interface HardwaredeviceApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `hardwaredeviceapproval` (POST): required fields must be present. */
@@ -1650,7 +1624,6 @@ export interface Supplier {
   "website"?: string | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `supplier` (POST): required fields must be present. */
@@ -1695,7 +1668,6 @@ export interface SupplierApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `supplierapproval` (POST): required fields must be present. */
@@ -1730,7 +1702,6 @@ export interface BehavioralCategory {
   "parent"?: string | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavioralcategory` (POST): required fields must be present. */
@@ -1775,7 +1746,6 @@ export interface BehavioralCategoryApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavioralcategoryapproval` (POST): required fields must be present. */
@@ -1820,7 +1790,6 @@ export interface BehavioralParadigm {
   "external_identifiers"?: JsonValue | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavioralparadigm` (POST): required fields must be present. */
@@ -1895,7 +1864,6 @@ export interface BehavioralParadigmApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `behavioralparadigmapproval` (POST): required fields must be present. */
@@ -1950,7 +1918,6 @@ export interface BrainRegion {
   "acronym": string;
   /** string [required]. *See options below* [max length: 7] */
   "atlas": "AIA" | "AIA_dM" | "AIA_HB" | "AIA_dHB" | "AIA_P" | "AIA_S" | "BM4" | "PF2001" | "PW1997" | "S2004";
-  [key: string]: unknown;
 }
 
 /** Payload to create a `brainregion` (POST): required fields must be present. */
@@ -1995,7 +1962,6 @@ export interface Regulatoryauthority {
   "description"?: string | null;
   /** boolean [default: True]; indicates whether the authority is currently operational */
   "is_active"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `regulatoryauthority` (POST): required fields must be present. */
@@ -2060,7 +2026,6 @@ export interface RegulatoryauthorityApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `regulatoryauthorityapproval` (POST): required fields must be present. */
@@ -2111,7 +2076,6 @@ export interface SetupType {
   "category": "I" | "E" | "A" | "H" | "V" | "F" | "U";
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `setuptype` (POST): required fields must be present. */
@@ -2156,7 +2120,6 @@ export interface SetupTypeApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `setuptypeapproval` (POST): required fields must be present. */
@@ -2195,7 +2158,6 @@ export interface Species {
   "external_identifiers"?: JsonValue | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `species` (POST): required fields must be present. */
@@ -2246,7 +2208,6 @@ export interface SpeciesApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `speciesapproval` (POST): required fields must be present. */
@@ -2291,7 +2252,6 @@ export interface Strain {
   "external_identifiers"?: JsonValue | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `strain` (POST): required fields must be present. */
@@ -2348,7 +2308,6 @@ export interface StrainApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `strainapproval` (POST): required fields must be present. */
@@ -2391,7 +2350,6 @@ export interface Journal {
   "website"?: string | null;
   /** string, used when proposing approval changes */
   "comments"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `journal` (POST): required fields must be present. */
@@ -2436,7 +2394,6 @@ export interface JournalApproval {
   "reviewer"?: number | null;
   /**  */
   "status"?: ("Pending" | "Accepted" | "Rejected") | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `journalapproval` (POST): required fields must be present. */
@@ -2479,7 +2436,6 @@ export interface Publication {
   "pdf_url"?: string | null;
   /** string containing date (e.g. "2023-03-22") [required] */
   "publication_date": string;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `publication` (POST): required fields must be present. */
@@ -2530,7 +2486,6 @@ export interface Group {
   "name": string;
   /** dictionary with one entry per member of the group. *See structure below.* */
   "users"?: Record<string, MemberPermissions> | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `group` (POST): required fields must be present. */
@@ -2561,7 +2516,6 @@ export interface GroupMembershipInvitation {
   "new_manager"?: boolean | null;
   /** boolean */
   "new_owner"?: boolean | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `groupmembershipinvitation` (POST): required fields must be present. */
@@ -2596,7 +2550,6 @@ export interface GroupMembershipRequest {
   "user_account_request"?: number | null;
   /** related group ID formatted as an integer */
   "authgroup"?: number | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `groupmembershiprequest` (POST): required fields must be present. */
@@ -2635,7 +2588,6 @@ export interface Laboratory {
   "city"?: string | null;
   /** string [max length: 100] */
   "country"?: string | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `laboratory` (POST): required fields must be present. */
@@ -2700,7 +2652,6 @@ export interface User {
   "atlas_preference"?: string | null;
   /** list of related project IDs */
   "active_projects"?: string[] | null;
-  [key: string]: unknown;
 }
 
 /** Payload to create a `user` (POST): required fields must be present. */

@@ -278,7 +278,8 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
 }
 
 /**
- * Data `save` accepts: the create/update payload, or a whole loaded body (the seed's update recipe).
+ * Data `save` accepts with an `id` (update): a change payload, a (partial) record, or a whole loaded body — the
+ * seed's update recipe passes a list or detail response back with the changes spread in.
  *
  * @example
  * ```ts
@@ -286,31 +287,81 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
  * await client.save('session', { id: page.sessions[0]!.id, data: { ...page, description: 'Updated via API' } });
  * ```
  */
-export type SaveData<M extends ModelName> =
-  | CreateOf<M>
+export type UpdateData<M extends ModelName> =
   | UpdateOf<M>
   | Partial<RecordOf<M>>
   | (ListPage<M> & Partial<UpdateOf<M>>)
   | (DetailBody<M> & Partial<UpdateOf<M>>);
 
 /**
- * Options of `save`.
+ * Data `save` accepts: a create payload (no `id`) or {@link UpdateData} (with `id`).
+ *
+ * @example
+ * ```ts
+ * const data: SaveData<'session'> = { name: 'S', projects: [projectId] };
+ * ```
+ */
+export type SaveData<M extends ModelName> = CreateOf<M> | UpdateData<M>;
+
+/** Options of `save` shared by create and update. */
+interface SaveCommon extends RequestOptions {
+  /** @default 'private' */
+  portal?: Portal;
+}
+
+/**
+ * `save` without `id`: create (POST). `data` must be the model's create payload — required fields present,
+ * unknown keys rejected.
+ *
+ * @example
+ * ```ts
+ * await client.save('session', { data: { name: 'S', projects: [projectId] } });
+ * ```
+ */
+export interface SaveCreateOptions<M extends ModelName> extends SaveCommon {
+  id?: undefined;
+  /** The new record. */
+  data: CreateOf<M>;
+  /** Only with `id`. */
+  method?: undefined;
+}
+
+/**
+ * `save` with `id`: update (PATCH by default, PUT with `method: 'put'`).
+ *
+ * @example
+ * ```ts
+ * await client.save('session', { id, data: { description: 'new' } });
+ * ```
+ */
+export interface SaveUpdateOptions<M extends ModelName> extends SaveCommon {
+  /** The record to update. */
+  id: IdOf<M>;
+  /** The changes (or a whole loaded body with the changes spread in). */
+  data: UpdateData<M>;
+  /** `'patch'` (partial, default) or `'put'` (full replacement). */
+  method?: 'patch' | 'put';
+}
+
+/**
+ * One item of `saveMany`: a create payload without `id`, or update data with the record's `id`.
+ *
+ * @example
+ * ```ts
+ * const items: SaveItem<'session'>[] = [{ name: 'S', projects: [p] }, { id, description: 'new' }];
+ * ```
+ */
+export type SaveItem<M extends ModelName> = (CreateOf<M> & { id?: undefined }) | (UpdateData<M> & { id: IdOf<M> });
+
+/**
+ * Options of `save`: create without `id`, update with it.
  *
  * @example
  * ```ts
  * await client.save('session', { id, data: { name: 'S', projects: [p] }, method: 'put' });
  * ```
  */
-export interface SaveOptions<M extends ModelName> extends RequestOptions {
-  /** Update this record (PATCH by default); without it, create (POST). */
-  id?: IdOf<M>;
-  /** The record data. */
-  data: SaveData<M>;
-  /** `'patch'` (partial, default) or `'put'` (full replacement); only with `id`. */
-  method?: 'patch' | 'put';
-  /** @default 'private' */
-  portal?: Portal;
-}
+export type SaveOptions<M extends ModelName> = SaveCreateOptions<M> | SaveUpdateOptions<M>;
 
 /**
  * Options of `delete`.

@@ -60,8 +60,38 @@ describe('save', () => {
     await client.save('session', { id: ID, data: { name: 42 } });
     // @ts-expect-error data is required
     await client.save('session', { id: ID });
+    const one = await client.load('session', { id: ID });
+    await client.save('session', { id: ID, data: { ...one, description: 'Updated via API' } });
+    await client.save('session', { id: ID, data: { ...one.session, description: 'Updated via API' } });
+    await client.save('session', { id: ID, data: { description: 'x' }, method: 'put' });
     const approval = await client.save('species', { data: { name: 'Mus musculus' } });
     expectTypeOf(approval.species_approval).toEqualTypeOf<SpeciesApproval>();
+  });
+});
+
+describe('save without id needs the create payload; records have no catch-all keys', () => {
+  it('rejects typos and missing required fields', async () => {
+    // @ts-expect-error typo `nmae`, and the required `name` is missing
+    await client.save('session', { data: { nmae: 'x', projects: [] } });
+    // @ts-expect-error required `name` is missing on create
+    await client.save('session', { data: { projects: [ID] } });
+    // @ts-expect-error a partial update is not a create payload
+    await client.save('session', { data: { description: 'x' } });
+    // @ts-expect-error typo in an update
+    await client.save('session', { id: ID, data: { descripton: 'x' } });
+    // @ts-expect-error typo spread into a loaded body
+    await client.save('session', { id: ID, data: { ...(await client.load('session')), descripton: 'x' } });
+    // @ts-expect-error typo in saveMany items
+    await client.saveMany('session', [{ nmae: 'a', projects: [ID] }]);
+  });
+
+  it('reading a misspelled field of a record is an error, not unknown', async () => {
+    const page = await client.load('session');
+    // @ts-expect-error no such field `descripton`
+    page.sessions[0]!.descripton;
+    expectTypeOf(page.sessions[0]!.description).toEqualTypeOf<string | null | undefined>();
+    // @ts-expect-error no such field on a record either
+    (await client.load('subject', { id: ID })).subject.nmae;
   });
 });
 
@@ -91,7 +121,10 @@ describe('loaders and actions', () => {
   });
 
   it('bulk results', async () => {
-    const r = await client.saveMany('session', [{ name: 'a' }]);
+    const r = await client.saveMany('session', [
+      { name: 'a', projects: [ID] },
+      { id: ID, description: 'x' },
+    ]);
     expectTypeOf(r.failed[0]!.error).toEqualTypeOf<Error>();
     expectTypeOf(r.succeeded[0]!.result.session).toEqualTypeOf<Session>();
   });

@@ -59,12 +59,13 @@ describe('validation before any request', () => {
 
   it('portals are checked against the registry', async () => {
     await expect(c.load('session', { portal: 'secret' as never })).rejects.toMatchObject({ argument: 'portal' });
-    await expect(c.save('session', { portal: 'public', data: { name: 'x' } })).rejects.toMatchObject({
+    await expect(c.save('session', { portal: 'public', data: { name: 'x', projects: [ID] } })).rejects.toMatchObject({
       argument: 'portal',
     });
     await expect(c.delete('session', { portal: 'public', id: ID })).rejects.toMatchObject({ argument: 'portal' });
     await expect(c.save('session', { data: null as never })).rejects.toMatchObject({ argument: 'data' });
-    await expect(c.save('session', { data: { name: 'x' }, method: 'put' })).rejects.toMatchObject({
+    // @ts-expect-error method needs an id (also checked at runtime)
+    await expect(c.save('session', { data: { name: 'x', projects: [ID] }, method: 'put' })).rejects.toMatchObject({
       argument: 'method',
     });
     expect(srv.requests).toHaveLength(0);
@@ -217,7 +218,12 @@ describe('bulk', () => {
   it('saveMany reports every item; one failure hides nothing', async () => {
     const res = await c.saveMany(
       'session',
-      [{ name: 'a' }, { name: 'bad' }, { id: ID, description: 'x' }, { id: 'nope', name: 'y' }],
+      [
+        { name: 'a', projects: [ID] },
+        { name: 'bad', projects: [ID] },
+        { id: ID, description: 'x' },
+        { id: 'nope', name: 'y' },
+      ],
       { concurrency: 2 },
     );
     expect(res.succeeded.map((s) => s.index)).toEqual([0, 2]);

@@ -107,7 +107,7 @@ describe('retries', () => {
       const c = make(srv.url);
       const call =
         method === 'POST'
-          ? c.save('session', { data: { name: 'x' } })
+          ? c.save('session', { data: { name: 'x', projects: [ID] } })
           : method === 'DELETE'
             ? c.delete('session', { id: ID })
             : c.save('session', { id: ID, data: { name: 'x' }, method: method === 'PUT' ? 'put' : 'patch' });
@@ -145,7 +145,7 @@ describe('retries', () => {
       return fetch(input, init);
     };
     const err = await make(`http://127.0.0.1:${port}/`, { fetch: counting, maxRetries: 2 })
-      .save('session', { data: { name: 'x' } })
+      .save('session', { data: { name: 'x', projects: [ID] } })
       .catch((e) => e);
     expect(err).toBeInstanceOf(ConnectionError);
     expect(err).not.toBeInstanceOf(TimeoutError);
@@ -169,9 +169,9 @@ describe('timeouts and abort', () => {
     expect(get.requests).toHaveLength(3);
 
     const post = await scripted([{ status: 0, hang: true }]);
-    await expect(make(post.url, { timeout: 100 }).save('session', { data: { name: 'x' } })).rejects.toBeInstanceOf(
-      TimeoutError,
-    );
+    await expect(
+      make(post.url, { timeout: 100 }).save('session', { data: { name: 'x', projects: [ID] } }),
+    ).rejects.toBeInstanceOf(TimeoutError);
     expect(post.requests).toHaveLength(1);
   });
 
