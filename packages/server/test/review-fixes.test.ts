@@ -239,3 +239,28 @@ describe('extra_fields values', () => {
     expect(ok.body.session.extra_fields).toEqual({ a: 'x', b: 1.5, c: -2 });
   });
 });
+
+describe('text that cannot be stored', () => {
+  it('NUL characters and lone surrogates are 400; null for a non-nullable optional string is 400', async () => {
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'txt-p' } })).body.project;
+    const nul = await c.req('POST', 'api/private/stem/session/', { raw: `{"name":"a\\u0000b","projects":["${p.id}"]}` });
+    expect(nul.status).toBe(400);
+    expect(nul.body.name).toEqual(['Null characters are not allowed.']);
+    const lone = await c.req('POST', 'api/private/stem/session/', {
+      raw: `{"name":"ok-lone","description":"x\\ud800y","projects":["${p.id}"],"tags":["t\\u0000"]}`,
+    });
+    expect(lone.status).toBe(400);
+    expect(lone.body.description[0]).toMatch(/surrogate/);
+    expect(lone.body.tags).toEqual(['Null characters are not allowed.']);
+    const nulled = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: 'txt-null', projects: [p.id], description: null },
+    });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.description).toEqual(['This field may not be null.']);
+    // A surrogate pair (an emoji) is fine.
+    const ok = await c.req('POST', 'api/private/stem/session/', {
+      raw: `{"name":"txt-\\ud83d\\udc2d","projects":["${p.id}"]}`,
+    });
+    expect(ok.status).toBe(201);
+  });
+});

@@ -19,7 +19,8 @@ import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { isCalendarDate, normaliseDateTime } from '../query/compile.js';
-import { charLength } from '../text.js';
+import { charLength, textProblem } from '../text.js';
+import { storesNull } from './write.js';
 
 export type WriteMode = 'create' | 'replace' | 'update';
 
@@ -89,6 +90,7 @@ function validateField(
     if (
       f.required ||
       f.format === 'email' ||
+      ((f.type === 'string' || f.type === 'text') && !storesNull(f)) ||
       f.type === 'relation_list' ||
       f.type === 'list_of_strings' ||
       f.type === 'boolean'
@@ -107,6 +109,11 @@ function validateField(
         return undefined;
       }
       let s = String(v);
+      const bad = textProblem(s);
+      if (bad) {
+        errs.push(bad);
+        return undefined;
+      }
       if (f.format === 'email') {
         // Emails sign users in: never blank, a plausible address, stored lower-case (uniqueness ignores case).
         s = s.trim().toLowerCase();
@@ -125,6 +132,11 @@ function validateField(
         return undefined;
       }
       const s = String(v);
+      const bad = textProblem(s);
+      if (bad) {
+        errs.push(bad);
+        return undefined;
+      }
       if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice.`);
       else if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
       if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
@@ -175,6 +187,11 @@ function validateField(
       }
       if (v.some((x) => typeof x !== 'string')) {
         errs.push('Each item must be a string.');
+        return undefined;
+      }
+      const bad = v.map((x: string) => textProblem(x)).find((m) => m !== null);
+      if (bad) {
+        errs.push(bad);
         return undefined;
       }
       if (v.some((x: string) => charLength(x) > 100)) errs.push('Ensure each item has no more than 100 characters.');
@@ -245,6 +262,8 @@ function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
         errs.push(
           `Invalid key "${k}": keys must start with a letter and contain only letters, numbers and underscores.`,
         );
+      } else if (typeof val === 'string' && textProblem(val)) {
+        errs.push(`Invalid value for key "${k}": ${textProblem(val)}`);
       } else if (typeof val !== 'string' && !(typeof val === 'number' && Number.isFinite(val))) {
         // The docs: "Values can be strings or numeric values" (1e400 parses to Infinity, which JSON cannot hold).
         errs.push(`Invalid value for key "${k}": values must be strings or numbers, got ${describe(val)}.`);

@@ -14,6 +14,14 @@ import type { ValidInput } from './validate.js';
 /** Fields that default to null rather than an empty string when not given. */
 const NULL_DEFAULT = new Set(['rrid', 'image', 'license_document']);
 
+/**
+ * Whether an optional string column stores null (Django `null=True`: rrid, image, …) and so accepts `null` in
+ * a body; other string fields answer "This field may not be null." as DRF does.
+ */
+export function storesNull(f: { name: string; target?: string }): boolean {
+  return NULL_DEFAULT.has(f.name) || f.target !== undefined;
+}
+
 /** The stored default of a column (what a create without the field stores). */
 export function defaultFor(t: ModelTable, name: string): unknown {
   const f = t.columns.find((c) => c.name === name);
@@ -27,7 +35,7 @@ export function defaultFor(t: ModelTable, name: string): unknown {
       return '[]';
     case 'string':
     case 'text':
-      return NULL_DEFAULT.has(f.name) || f.target ? null : '';
+      return storesNull(f) ? null : '';
     default:
       return null;
   }
