@@ -575,6 +575,10 @@ export class BrainstemClient {
         let previous = new Set<unknown>();
         let loaded = 0;
         for await (const page of stream(signal)) {
+          // Reported as soon as a page arrives (before its records are handed out), so the first report already
+          // carries the total.
+          loaded += page.items.length;
+          onProgress?.({ loaded, total: page.count !== undefined ? Math.max(0, page.count - start) : undefined });
           // De-duplicate against the previous page only: records shifted by inserts reappear on the next page.
           const current = new Set<unknown>();
           for (const r of page.items) {
@@ -586,8 +590,6 @@ export class BrainstemClient {
             yield r as RecordOf<M>;
           }
           previous = current;
-          loaded += page.items.length;
-          onProgress?.({ loaded, total: page.count !== undefined ? Math.max(0, page.count - start) : undefined });
         }
       },
     };

@@ -251,7 +251,7 @@ export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
   offset?: number;
   /** Page requests in flight. @default the client's `concurrency` (4) */
   concurrency?: number;
-  /** Called after every page. */
+  /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -269,7 +269,7 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
    * pages. @default 1
    */
   concurrency?: number;
-  /** Called after every page. */
+  /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
   onProgress?: (progress: LoadProgress) => void;
   /** Records per page, 1..100. @default 100 */
   pageSize?: number;

@@ -101,11 +101,8 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     try {
       if (stream.streams) {
         // Records reach stdout page by page, in server order, with bounded memory (≤ --concurrency pages ahead).
-        let reported = false;
-        const onProgress = (p: ProgressEvent) => {
-          reported = true;
-          bar.update(p);
-        };
+        // Only the pager's reports: they come per page with the total, not per record written.
+        const onProgress = (p: ProgressEvent) => bar.update(p);
         for await (const record of client.iterate(model.name, {
           portal,
           filters,
@@ -116,7 +113,6 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
           concurrency: concurrency ?? client.concurrency,
         })) {
           stream.write(record as Row);
-          if (!reported) bar.update({ loaded: stream.count });
           await ctx.io.drain();
         }
         bar.done();
