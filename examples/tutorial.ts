@@ -70,9 +70,12 @@ async function main(): Promise<void> {
   // ------------------------------------------------------------------------------- Pagination (Python v2, MATLAB)
   section('Pagination');
   const page2 = await client.load('session', { limit: 20, offset: 20 });
-  console.log(`Second page of 20: ${page2.sessions.length} sessions`);
-  const all = await client.loadAll('session');
-  console.log(`Total sessions (loadAll, ${client.concurrency} pages in flight): ${all.sessions.length}`);
+  console.log(`Second page of 20: ${page2.sessions.length} sessions (of ${page2.count ?? '?'})`);
+  let pages = 0;
+  const all = await client.loadAll('session', { onProgress: () => pages++ });
+  console.log(
+    `Total sessions (loadAll: ${pages} pages of 100, ${client.concurrency} in flight): ${all.sessions.length}`,
+  );
   let streamed = 0;
   for await (const s of client.iterate('session', { sort: ['name'] })) {
     streamed++;

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_USERS, startServer } from 'brainstem-server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const server = await startServer({ port: 0, seed: 'demo', quiet: true });
+// 240 extra sessions in Alice's project, so the tutorial's pagination section really pages (3 pages of 100).
+const server = await startServer({ port: 0, seed: 'demo', seedSessions: 240, quiet: true });
 // A throwaway HOME: the tutorial must not read or write the user's real token cache.
 const home = mkdtempSync(join(tmpdir(), 'brainstem-demo-'));
 console.log(`Local BrainSTEM server with demo data: ${server.url}`);
