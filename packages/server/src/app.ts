@@ -8,7 +8,7 @@
  * const res = await app.inject({ url: '/api/public/stem/project/' });
  * ```
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/open.js';
@@ -78,6 +78,38 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     bodyLimit: 10 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     forceCloseConnections: true,
+    // Router errors (bad %-encoding in the path, over-long parameters) in the DRF shape, not Fastify's own.
+    frameworkErrors: (err, _req, reply) => {
+      const code = (err as { code?: string }).code;
+      const detail =
+        code === 'FST_ERR_BAD_URL'
+          ? 'Malformed URL: the path contains an invalid percent-encoding.'
+          : code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'URL path segment is too long.'
+            : 'Bad request.';
+      (reply as unknown as FastifyReply).code(code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send({ detail });
+    },
+    // Errors Node's HTTP parser raises before any route runs (431 for a request line/headers over the limit).
+    clientErrorHandler: (err, socket) => {
+      if ((err as { code?: string }).code === 'ECONNRESET' || socket.destroyed) return;
+      const [status, reason, detail] =
+        (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW'
+          ? [
+              431,
+              'Request Header Fields Too Large',
+              'The request line or headers are too large (16 KB at most): use fewer or shorter query parameters.',
+            ]
+          : (err as { code?: string }).code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'Request Timeout', 'The request took too long to arrive.']
+            : [400, 'Bad Request', 'Malformed HTTP request.'];
+      const body = JSON.stringify({ detail });
+      if (socket.writable) {
+        socket.write(
+          `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+      }
+      socket.destroy(err);
+    },
   });
   app.addHook('onClose', async () => {
     db.close();

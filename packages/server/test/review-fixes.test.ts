@@ -243,7 +243,9 @@ describe('extra_fields values', () => {
 describe('text that cannot be stored', () => {
   it('NUL characters and lone surrogates are 400; null for a non-nullable optional string is 400', async () => {
     const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'txt-p' } })).body.project;
-    const nul = await c.req('POST', 'api/private/stem/session/', { raw: `{"name":"a\\u0000b","projects":["${p.id}"]}` });
+    const nul = await c.req('POST', 'api/private/stem/session/', {
+      raw: `{"name":"a\\u0000b","projects":["${p.id}"]}`,
+    });
     expect(nul.status).toBe(400);
     expect(nul.body.name).toEqual(['Null characters are not allowed.']);
     const lone = await c.req('POST', 'api/private/stem/session/', {
@@ -262,5 +264,17 @@ describe('text that cannot be stored', () => {
       raw: `{"name":"txt-\\ud83d\\udc2d","projects":["${p.id}"]}`,
     });
     expect(ok.status).toBe(201);
+  });
+});
+
+describe('framework errors keep the DRF shape', () => {
+  it('bad percent-encoding is 400 {detail}; an over-long request line is 431 {detail}', async () => {
+    const bad = await c.get('api/private/stem/session/%E0%A4%A/');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body)).toEqual(['detail']);
+    expect(bad.body.detail).toMatch(/percent-encoding/);
+    const huge = await c.get(`api/private/stem/session/?filter{name.in}=${'x,'.repeat(20_000)}`);
+    expect(huge.status).toBe(431);
+    expect(Object.keys(huge.body)).toEqual(['detail']);
   });
 });
