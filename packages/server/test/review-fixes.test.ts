@@ -278,3 +278,18 @@ describe('framework errors keep the DRF shape', () => {
     expect(Object.keys(huge.body)).toEqual(['detail']);
   });
 });
+
+describe('no JavaScript wording in errors', () => {
+  it('an empty JSON POST names each required field; a download link without url says url is required', async () => {
+    const empty = await c.req('POST', 'api/private/stem/session/', { raw: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toEqual({ name: ['This field is required.'], projects: ['This field is required.'] });
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'js-p' } })).body.project;
+    const link = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: 'js-s', projects: [p.id], download_links: [{ repository: 'DANDI' }] },
+    });
+    expect(link.status).toBe(400);
+    expect(link.text).not.toMatch(/undefined/);
+    expect(link.body.download_links.join(' ')).toMatch(/url: This field is required\./);
+  });
+});

@@ -286,11 +286,15 @@ function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
         return;
       }
       const { repository, url } = link as Record<string, unknown>;
-      if (typeof repository !== 'string' || !repos.includes(repository)) {
-        errs.push(`Item ${i}: "${String(repository)}" is not a valid repository. Choices: ${repos.join(', ')}.`);
+      if (repository === undefined || repository === null) errs.push(`Item ${i}: repository: This field is required.`);
+      else if (typeof repository !== 'string' || !repos.includes(repository)) {
+        errs.push(`Item ${i}: ${JSON.stringify(repository)} is not a valid repository. Choices: ${repos.join(', ')}.`);
       }
-      if (typeof url !== 'string' || !URL_SCHEME.test(url)) {
-        errs.push(`Item ${i}: "${String(url)}" is not a valid URL: it must start with http://, https:// or ftp://.`);
+      if (url === undefined || url === null) errs.push(`Item ${i}: url: This field is required.`);
+      else if (typeof url !== 'string' || !URL_SCHEME.test(url)) {
+        errs.push(
+          `Item ${i}: ${JSON.stringify(url)} is not a valid URL: it must start with http://, https:// or ftp://.`,
+        );
       }
     });
     return JSON.stringify(v);
@@ -316,6 +320,8 @@ export function validateInput(
   mode: WriteMode,
   opts: { existingId?: string | number; uniqueAgainst?: ModelTable } = {},
 ): ValidInput {
+  // No body at all (an empty request with a JSON content type) reads as `{}`, so each missing field is named.
+  if (body === undefined) body = {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw fieldErrors({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${typeName(body)}.`] });
   }
