@@ -1,6 +1,6 @@
 /**
- * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal), filtering,
- * sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
+ * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal and on approval
+ * lists), filtering, sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
  */
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
@@ -106,7 +106,9 @@ export function listResponse(
     body.count = count;
     body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
     body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
-    if (caller.portal === 'public') {
+    // The docs give `meta` on public lists and on approval lists (supplier.md: "Approval list responses also
+    // include a `meta` object").
+    if (caller.portal === 'public' || t.model.family === 'approval') {
       body.meta = {
         total_results: count,
         total_pages: Math.ceil(count / query.limit),
