@@ -145,9 +145,13 @@ export function errorLines(err: unknown, serverUrl?: string): string[] {
   if (all.length > 0) {
     const status = typeof e?.status === 'number' ? e.status : 400;
     const where = typeof e?.method === 'string' && typeof e?.url === 'string' ? `, ${e.method} ${e.url}` : '';
+    // A request-level 400 from the client already reads well (and names the query parameter when it can).
+    const clientMessage = classNames(err).includes('ValidationError') && typeof e?.message === 'string';
     head = fields.length
       ? `validation failed (${status} Bad Request${where}):${general.length ? ` ${general.join(' ')}` : ''}`
-      : `${status} Bad Request${where ? ` (${where.slice(2)})` : ''}: ${general.join(' ')}`;
+      : clientMessage
+        ? (e.message as string)
+        : `${status} Bad Request${where ? ` (${where.slice(2)})` : ''}: ${general.join(' ')}`;
   }
   head = head || (typeof e?.name === 'string' ? e.name : 'error');
   return [head, ...fields.map(([field, message]) => `${field}: ${message}`)];

@@ -126,15 +126,19 @@ export class ValidationError extends APIError {
   readonly fields: Record<string, string[]>;
   constructor(init: APIErrorInit) {
     const fields = fieldErrors(init.body);
-    const list = Object.entries(fields)
-      .map(([k, v]) => `${k}: ${v.join(' ')}`)
-      .join('; ');
+    const entries = Object.entries(fields);
+    const isGeneral = (k: string) => k === 'detail' || k === 'non_field_errors';
+    const general = entries.filter(([k]) => isGeneral(k)).flatMap(([, v]) => v);
+    const perField = entries.filter(([k]) => !isGeneral(k)).map(([k, v]) => `${k}: ${v.join(' ')}`);
+    const text = [...general, ...perField].join('; ').replace(/\.$/, '');
+    // The documentation advice only helps with real field errors; a request-level error (an unknown filter field,
+    // "You are not a member of this group") gets the query parameter it is about instead, when one can be told.
+    const advice = perField.length
+      ? ' Match the required fields and value formats listed in the model documentation.'
+      : queryParamHint(init.url, general.join(' '));
     super({
       ...init,
-      message:
-        init.message ??
-        `400 Bad Request (${init.method} ${init.url})${list ? `: ${list.replace(/\.$/, '')}` : ''}. ` +
-          'Match the required fields and value formats listed in the model documentation.',
+      message: init.message ?? `400 Bad Request (${init.method} ${init.url})${text ? `: ${text}` : ''}.${advice}`,
     });
     this.fields = fields;
   }
@@ -394,6 +398,44 @@ function statusText(status: number): string {
 }
 
 /** `: <detail>` from a DRF-style body, or '' — primitive and non-JSON bodies are handled too. */
+/**
+ * For a 400 about the request as a whole: the filter/sort/include query parameters of `url` that the server's
+ * message is about (by the field named in it), when the message does not already spell out the parameter.
+ */
+const LOOKUPS = new Set(
+  'id exact iexact contains icontains startswith istartswith endswith iendswith gt gte lt lte in isnull range'.split(
+    ' ',
+  ),
+);
+
+function queryParamHint(url: string, detail: string): string {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return '';
+  }
+  const named: string[] = [];
+  for (const [key, value] of params) {
+    const filter = /^filter\{(.+)\}$/.exec(key);
+    const field = filter ? filter[1]! : key === 'sort[]' || key === 'include[]' ? value : undefined;
+    if (!field) continue;
+    const param = filter ? key : `${key}=${value}`;
+    if (detail.includes(param) || named.includes(param)) continue;
+    const parts = field
+      .replace(/^-/, '')
+      .replace(/\.\*$/, '')
+      .split('.')
+      .filter((p) => !LOOKUPS.has(p));
+    if (
+      parts.some((p) => p && new RegExp(`(^|[^\\w])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(detail))
+    ) {
+      named.push(param);
+    }
+  }
+  return named.length ? ` Check the query parameter${named.length > 1 ? 's' : ''} ${named.join(', ')}.` : '';
+}
+
 /**
  * The page where a BrainSTEM account creates API tokens, when `url` is on brainstem.org; `undefined` for any other
  * server (a local or self-hosted server has its own way, or none).

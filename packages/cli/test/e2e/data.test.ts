@@ -357,6 +357,14 @@ describe('save and delete', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a request-level 400 (unknown filter field) names the parameter, without field-format advice', async () => {
+    const r = await as(['load', 'session', '--filters', 'nosuchfield.icontains=x']);
+    expect(r.code).toBe(5);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^brainstem: 400 Bad Request \(GET .*\): .*filter\{nosuchfield\.icontains\}/);
+    expect(r.stderr).not.toContain('Match the required');
+  });
+
   it('--debug adds the response body and a stack trace', async () => {
     const r = await as(['save', 'session', '--data', '{}', '--debug']);
     expect(r.code).toBe(5);

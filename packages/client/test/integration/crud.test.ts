@@ -129,6 +129,14 @@ describe('errors from the server', () => {
     const badFilter = await alice.load('session', { filters: { 'nosuchfield.icontains': 'x' } }).catch((e) => e);
     expect(badFilter).toBeInstanceOf(ValidationError);
     expect(badFilter.message).toContain('nosuchfield');
+    expect(err.message).toContain('Match the required fields');
+    // A request-level 400 names the parameter, without the field-format advice.
+    expect(badFilter.message).toContain('filter{nosuchfield.icontains}');
+    expect(badFilter.message).not.toContain('Match the required fields');
+    const badSort = await alice.load('session', { sort: ['-nosuchfield'] }).catch((e) => e);
+    expect(badSort).toBeInstanceOf(ValidationError);
+    expect(badSort.message).toContain('nosuchfield');
+    expect(badSort.message).not.toContain('Match the required fields');
   });
 });
 

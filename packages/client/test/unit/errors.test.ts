@@ -19,6 +19,35 @@ import {
 const at = (status: number, body: unknown = null) =>
   makeStatusError({ status, body, url: 'http://127.0.0.1:1/api/private/stem/session/x/', method: 'GET' });
 
+describe('ValidationError messages', () => {
+  const v = (body: unknown, url = 'http://127.0.0.1:1/api/private/stem/session/') =>
+    makeStatusError({ status: 400, body, url, method: 'GET' });
+  it('advises on field formats only when there are field errors', () => {
+    expect(v({ name: ['This field is required.'] }).message).toMatch(
+      /: name: This field is required\. Match the required fields/,
+    );
+    const member = v({ non_field_errors: ['You are not a member of this group.'] });
+    expect(member.message).toBe(
+      '400 Bad Request (GET http://127.0.0.1:1/api/private/stem/session/): You are not a member of this group.',
+    );
+    expect(v({ detail: 'Bad request.' }).message).not.toContain('Match the required');
+  });
+
+  it('names the filter/sort/include parameter a request-level 400 is about', () => {
+    const url =
+      'http://127.0.0.1:1/api/private/stem/session/?filter%7Bnmae.icontains%7D=x&filter%7Bid.in%7D=a&sort%5B%5D=-nmoe';
+    expect(v({ detail: 'Invalid filter field: nmae' }, url).message).toMatch(
+      /Invalid filter field: nmae\. Check the query parameter filter\{nmae\.icontains\}\.$/,
+    );
+    expect(v({ detail: "Invalid sort field 'nmoe'" }, url).message).toMatch(
+      /Check the query parameter sort\[\]=-nmoe\.$/,
+    );
+    // Already named by the server: nothing added. Lookups such as `in` are not mistaken for field names.
+    expect(v({ detail: 'Unknown field in filter{nmae.icontains}' }, url).message).not.toContain('Check the');
+    expect(v({ detail: 'Not allowed in this project' }, url).message).not.toContain('Check the');
+  });
+});
+
 describe('errors', () => {
   it('maps statuses to classes with helpful messages', () => {
     expect(at(400, { name: ['This field is required.'] })).toBeInstanceOf(ValidationError);
