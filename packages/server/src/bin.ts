@@ -7,6 +7,7 @@
  *                    [--pagination full|minimal] [--device-interval S] [--quiet]
  *   brainstem-server token create --db FILE --user EMAIL [--name NAME]
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createToken } from './auth/tokens.js';
 import { findUserByEmail } from './auth/users.js';
@@ -30,7 +31,7 @@ Options:
   --fault-rate R         answer this fraction of API requests with 502/503/429/dropped connection
   --fault-seed S         seed of the deterministic fault sequence (default 1)
   --pagination MODE      full (count/next/previous/meta) or minimal (no totals)
-  --device-interval S    seconds between device-login polls (default 5)
+  --device-interval S    seconds between device-login polls, 1 or more (default 5)
   --quiet                no request errors or demo tokens on stderr
   -h, --help             show this help
 `;
@@ -57,6 +58,8 @@ async function tokenCommand(argv: string[]): Promise<void> {
   if (positionals[0] !== 'create') fail('usage: brainstem-server token create --db FILE --user EMAIL [--name NAME]');
   if (!values.db || values.db === ':memory:') fail('token create needs --db FILE (the database the server uses)');
   if (!values.user) fail('token create needs --user EMAIL');
+  // Opening a missing path would create an empty database (and a token nobody can use): refuse instead.
+  if (!existsSync(values.db)) fail(`no database at ${values.db} (start the server with --db ${values.db} first)`);
   const db = openDatabase(values.db);
   try {
     const user = findUserByEmail(db, values.user);
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
     faultRate: num('fault-rate', s('fault-rate'), false),
     faultSeed: num('fault-seed', s('fault-seed')),
     pagination: s('pagination') as ServerOptions['pagination'],
-    deviceInterval: num('device-interval', s('device-interval'), false),
+    deviceInterval: num('device-interval', s('device-interval')),
     quiet: values.quiet === true,
   };
   if (options.seedSessions && options.seed !== 'demo') fail('--seed-sessions needs --seed demo');

@@ -27,7 +27,7 @@ export interface ServerOptions {
   faultSeed?: number;
   /** `'minimal'` drops count/next/previous/meta from list responses. Default `'full'`. */
   pagination?: 'full' | 'minimal';
-  /** Seconds between polls the device flow asks for. Default 5. */
+  /** Whole seconds between polls the device flow asks for, 1 to 3600. Default 5. */
   deviceInterval?: number;
   /** Do not log requests or print demo tokens. */
   quiet?: boolean;
@@ -58,9 +58,8 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
   int('seedSessions', 0, 10_000_000);
   int('faultSeed', -(2 ** 31), 2 ** 31);
   if (!Number.isFinite(r.latency) || r.latency < 0) throw new TypeError(`Invalid option latency: ${r.latency}`);
-  if (!Number.isFinite(r.deviceInterval) || r.deviceInterval < 0) {
-    throw new TypeError(`Invalid option deviceInterval: ${r.deviceInterval}`);
-  }
+  // RFC 8628's `interval` is whole seconds; 0 would invite clients to poll in a busy loop.
+  int('deviceInterval', 1, 3600);
   if (!Number.isFinite(r.faultRate) || r.faultRate < 0 || r.faultRate > 1) {
     throw new TypeError(`Invalid option faultRate: ${r.faultRate} (expected 0 to 1)`);
   }

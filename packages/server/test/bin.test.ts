@@ -51,11 +51,24 @@ describe('brainstem-server', () => {
   });
 
   it('rejects bad flags with exit code 2 and a message naming them', async () => {
-    for (const args of [['--port', 'abc'], ['--fault-rate', '2'], ['--seed', 'lots'], ['--bogus']]) {
+    for (const args of [
+      ['--port', 'abc'],
+      ['--fault-rate', '2'],
+      ['--seed', 'lots'],
+      ['--bogus'],
+      ['--device-interval', '0'],
+      ['--device-interval', '0.5'],
+    ]) {
       const p = start(args);
       await expect(p.ready).rejects.toThrow();
       expect(await p.exited).toBe(2);
-      expect(p.err()).toMatch(args[0] === '--bogus' ? /bogus/ : new RegExp(args[0]?.slice(2).split('-')[0] ?? ''));
+      expect(p.err()).toMatch(
+        args[0] === '--bogus'
+          ? /bogus/
+          : args[0] === '--device-interval'
+            ? /[dD]evice-?[iI]nterval/
+            : new RegExp(args[0]?.slice(2).split('-')[0] ?? ''),
+      );
     }
   });
 

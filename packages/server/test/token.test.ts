@@ -1,6 +1,6 @@
 /** POST /api/token/, GET /api/auth/whoami/, and `brainstem-server token create`. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,6 +100,21 @@ describe('brainstem-server token create', () => {
       ]).catch((e) => e);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toMatch(/no user with email x@example.org/);
+      const missing = join(dir, 'missing.sqlite');
+      const noDb = await run(process.execPath, [
+        '--import',
+        'tsx',
+        bin,
+        'token',
+        'create',
+        '--db',
+        missing,
+        '--user',
+        'carol@example.org',
+      ]).catch((e) => e);
+      expect(noDb.code).toBe(2);
+      expect(noDb.stderr).toMatch(/no database at/);
+      expect(existsSync(missing)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
