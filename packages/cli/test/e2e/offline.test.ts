@@ -156,6 +156,8 @@ describe('models', () => {
   });
 });
 
+const hasZsh = !spawnSync('zsh', ['-c', 'true']).error;
+
 describe('completion', () => {
   it('bash: valid syntax, and completes commands and model names', async () => {
     const r = await runCli(['completion', 'bash'], { env });
@@ -178,8 +180,14 @@ describe('completion', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('#compdef brainstem')).toBe(true);
     for (const cmd of ['load', 'save', 'whoami']) expect(r.stdout).toContain(`'${cmd}:`);
+  });
+
+  // Reported as skipped (not silently passed) where zsh is not installed.
+  it.skipIf(!hasZsh)('zsh: the script parses (zsh -n)', async () => {
+    const r = await runCli(['completion', 'zsh'], { env });
     const zsh = spawnSync('zsh', ['-n'], { input: r.stdout, encoding: 'utf8' });
-    if (!zsh.error) expect(zsh.status, zsh.stderr).toBe(0);
+    expect(zsh.error).toBeUndefined();
+    expect(zsh.status, zsh.stderr).toBe(0);
   });
 
   it('defaults to the shell in $SHELL', async () => {
