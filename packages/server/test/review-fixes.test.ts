@@ -293,3 +293,16 @@ describe('no JavaScript wording in errors', () => {
     expect(link.body.download_links.join(' ')).toMatch(/url: This field is required\./);
   });
 });
+
+describe('messages say what is wrong', () => {
+  it('a private-only action on the public portal names the action; an unknown field behind a relation names it', async () => {
+    const join = await c.get('api/public/users/group/1/join/', null);
+    expect(join.body.detail).toMatch(/"join" action of group is not available on the public portal/);
+    const f = await c.get('api/private/stem/session/?filter{behaviors.name}=x');
+    expect(f.status).toBe(400);
+    expect(f.body.detail).toMatch(/Unknown field "name" on behavior in filter\{behaviors\.name\}/);
+    expect(f.body.detail).not.toMatch(/operator/);
+    // A real operator typo on a plain field still says operator.
+    expect((await c.get('api/private/stem/session/?filter{name.icontain}=x')).body.detail).toMatch(/operator/);
+  });
+});

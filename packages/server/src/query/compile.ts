@@ -214,11 +214,29 @@ export function compileFilter(t: ModelTable, alias: string, key: string, raw: st
   } else if (parts.length > 1 && !resolvePathOk(t, parts)) {
     // The last segment is neither an operator nor a field: name it as a bad operator.
     const prefixOk = resolvePathOk(t, parts.slice(0, -1));
+    const related = prefixOk ? relatedTable(t, parts.slice(0, -1)) : null;
+    if (related) {
+      // `behaviors.name`: the path reaches another model, which has no field `name`.
+      throw badRequest(
+        `Unknown field "${last}" on ${related.model.name} in filter{${key}}. Fields: ${fieldNames(related)}.`,
+      );
+    }
     if (prefixOk) {
       throw badRequest(`Unknown filter operator "${last}" in filter{${key}}. Operators: ${OPERATORS.join(', ')}.`);
     }
   }
   return compilePath(t, alias, parts, op, raw, key, 0, scope);
+}
+
+/** The model a relation path ends on (`behaviors` → behavior), or null when it ends on a plain field. */
+function relatedTable(t: ModelTable, parts: string[]): ModelTable | null {
+  let cur = t;
+  for (const p of parts) {
+    const r = resolve(cur, p, 'x');
+    if (!r || r.kind === 'column') return null;
+    cur = r.target;
+  }
+  return cur;
 }
 
 function resolvePathOk(t: ModelTable, parts: string[]): boolean {

@@ -67,6 +67,9 @@ function operationOf(model: ModelSpec, method: string, id?: string, action?: str
   return action;
 }
 
+const CRUD = new Set(['list', 'detail', 'add', 'change', 'delete']);
+const isAction = (op: string): boolean => !CRUD.has(op);
+
 function requestUrl(req: FastifyRequest): URL {
   return new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
 }
@@ -155,7 +158,11 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   }
   if (!allowsPortal(model, op, portal)) {
     if (method === 'GET')
-      throw new HttpError(404, { detail: `${model.name} is not available on the ${portal} portal.` });
+      throw new HttpError(404, {
+        detail: isAction(op)
+          ? `The "${op}" action of ${model.name} is not available on the ${portal} portal.`
+          : `${model.name} is not available on the ${portal} portal.`,
+      });
     throw methodNotAllowed(method, ['GET'], `Method "${method}" not allowed on the ${portal} portal (read-only).`);
   }
   let caller: Caller = { user: null, portal };
