@@ -306,3 +306,41 @@ describe('messages say what is wrong', () => {
     expect((await c.get('api/private/stem/session/?filter{name.icontain}=x')).body.detail).toMatch(/operator/);
   });
 });
+
+describe('query parameters', () => {
+  it('an unknown parameter is 400 naming it (curl globbing); documented ones and format=json pass', async () => {
+    const glob = await c.get('api/private/stem/session/?filtername.icontains=rat');
+    expect(glob.status).toBe(400);
+    expect(glob.body.detail).toMatch(/Unknown query parameter "filtername.icontains"/);
+    expect(glob.body.detail).toMatch(/-g/);
+    const page = await c.get('api/private/stem/session/?page=2');
+    expect(page.status).toBe(400);
+    expect(page.body.detail).toContain('"page"');
+    const detailBad = await c.get(
+      `api/private/stem/project/${(await c.get('api/private/stem/project/')).body.projects[0].id}/?bogus=1`,
+    );
+    expect(detailBad.status).toBe(400);
+    expect(
+      (
+        await c.get(
+          'api/private/stem/session/?format=json&filter{name.icontains}=a&sort[]=name&include[]=projects.*&limit=2&offset=1',
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('repeated filter{x.in} values merge into one IN list', async () => {
+    const all = (await c.get('api/private/stem/session/?limit=3&sort[]=name')).body.sessions as {
+      id: string;
+      name: string;
+    }[];
+    const [a, b] = all;
+    const r = await c.get(`api/private/stem/session/?filter{id.in}=${a?.id}&filter{id.in}=${b?.id}&sort[]=name`);
+    expect(r.status).toBe(200);
+    expect(r.body.sessions.map((s: { id: string }) => s.id)).toEqual([a?.id, b?.id]);
+    const names = await c.get(
+      `api/private/stem/session/?filter{name.in}=${encodeURIComponent(a?.name ?? '')}&filter{name.in}=${encodeURIComponent(b?.name ?? '')}`,
+    );
+    expect(names.body.count).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Parsing of the documented query parameters (docs/api.md): `filter{field}` / `filter{field.op}`, `sort[]`,
- * `include[]`, `limit`, `offset`. Unknown parameters (e.g. `format=json`) are ignored.
+ * `include[]`, `limit`, `offset`, plus `format=json` (the web API tool). Any other parameter is a 400 naming it (an
+ * ignored one would silently return unfiltered data). Repeated `filter{x.in}` values merge into one list.
  *
  * @example
  * ```ts
@@ -60,7 +61,26 @@ export function parseQuery(search: string): ListQuery {
       out.offset = nonNegativeInt('offset', value);
     } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
       throw badRequest(`Malformed filter parameter "${key}": use filter{field} or filter{field.operator}.`);
+    } else if (key === 'format') {
+      // The browsable-API tool's `?format=json` (api-tools/web-api-tool.md).
+      if (value !== 'json') throw badRequest(`Unsupported format "${value}": only format=json is available.`);
+    } else {
+      // An ignored parameter would silently return unfiltered data (curl globbing turns filter{name} into filtername).
+      const hint = /^(filter|sort|include)/.test(key)
+        ? ' With curl, pass -g (--globoff) so {} and [] reach the server.'
+        : '';
+      throw badRequest(
+        `Unknown query parameter "${key}". Use filter{field} or filter{field.operator}, sort[], include[], limit, offset.${hint}`,
+      );
     }
   }
+  // dynamic-rest reads a repeated `filter{x.in}` as one list: merge them into one IN filter.
+  const merged: RawFilter[] = [];
+  for (const f of out.filters) {
+    const prev = f.key.endsWith('.in') ? merged.find((m) => m.key === f.key) : undefined;
+    if (prev) prev.value = `${prev.value},${f.value}`;
+    else merged.push({ ...f });
+  }
+  out.filters = merged;
   return out;
 }
