@@ -1,4 +1,6 @@
+import { findModel } from 'brainstem-api-tools/registry';
 import { type Command, Option } from 'commander';
+import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';
 
 /** Commander option parser that collects repeated values: `--fields a --fields b` → ['a', 'b']. */
@@ -41,4 +43,37 @@ export function examples(cmd: Command, lines: readonly string[]): Command {
     'after',
     `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`,
   );
+}
+
+/**
+ * When the model argument is missing because a variadic option (`--filters a=b session`) took it as one of its
+ * values, say so (usage error, exit 2) instead of commander's bare "missing required argument 'model'".
+ *
+ * @example
+ * ```ts
+ * explainSwallowedModel(cmd, ['filters', 'sort', 'include']);
+ * ```
+ */
+export function explainSwallowedModel(cmd: Command, variadic: readonly string[]): Command {
+  const error = cmd.error.bind(cmd);
+  cmd.error = (message: string, options?: { code?: string; exitCode?: number }): never => {
+    const name = /missing required argument '([^']+)'/.exec(message)?.[1];
+    if (options?.code === 'commander.missingArgument' && name) {
+      const opts = cmd.opts() as Record<string, unknown>;
+      for (const key of variadic) {
+        const values = opts[key];
+        const model = Array.isArray(values) ? values.find((v) => typeof v === 'string' && findModel(v)) : undefined;
+        if (model !== undefined) {
+          const flags = variadic.map((k) => `--${k}`).join('/');
+          throw new UsageError(
+            `missing the ${name}: --${key} took "${model}" as one of its values. Put the ${name} before ` +
+              `${flags}, or end their values with -- (brainstem ${cmd.name()} ${model} --${key} … or ` +
+              `brainstem ${cmd.name()} --${key} … -- ${model})`,
+          );
+        }
+      }
+    }
+    return error(message, options);
+  };
+  return cmd;
 }

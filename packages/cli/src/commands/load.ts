@@ -3,7 +3,7 @@ import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
-import { addFormatOptions, addPortalOption, collect, examples } from '../options.js';
+import { addFormatOptions, addPortalOption, collect, examples, explainSwallowedModel } from '../options.js';
 import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
 
 interface LoadOptions extends FormatOptions {
@@ -36,6 +36,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     .option('--concurrency <n>', 'pages in flight with --all (default 4)');
   addPortalOption(cmd);
   addFormatOptions(cmd, 'json');
+  explainSwallowedModel(cmd, ['filters', 'sort', 'include']);
   examples(cmd, [
     'brainstem load session',
     'brainstem load session --filters name.icontains=Rat --sort -name --include projects',

@@ -72,6 +72,32 @@ describe('usage errors exit 2', () => {
     expect(r.stderr).toContain('load');
   });
 
+  it('a model swallowed by --filters/--sort/--include: says to put it first or end the values with --', async () => {
+    for (const args of [
+      ['load', '--filters', 'name.icontains=PC', 'session'],
+      ['load', '--sort', '-name', 'session'],
+      ['load', '--include', 'projects', 'subject'],
+    ]) {
+      const r = await runCli([...args, '--url', DEAD], { env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toContain("missing required argument 'model'");
+      expect(r.stderr).toMatch(/^brainstem: missing the model: --(filters|sort|include) took "(session|subject)"/);
+      expect(r.stderr).toContain('Put the model before --filters/--sort/--include, or end their values with --');
+    }
+    // Without a model name among the values, commander's own message stands.
+    const none = await runCli(['load', '--filters', 'name=x', '--url', DEAD], { env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("missing required argument 'model'");
+    // Ending the values with -- works: the command gets as far as the (refused) connection.
+    const ok = await runCli(
+      ['load', '--url', DEAD, '--token', 'x', '--filters', 'name.icontains=PC', '--', 'session'],
+      {
+        env,
+      },
+    );
+    expect(ok.code, ok.stderr).toBe(6);
+  });
+
   it('unknown model answers with the closest valid names', async () => {
     const r = await runCli(['load', 'sesion', '--url', DEAD], { env });
     expect(r.code).toBe(2);
