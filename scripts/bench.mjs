@@ -17,10 +17,20 @@ for (const f of files) {
   for (const r of await mod.default()) rows.push({ suite: f.replace(/^bench-|\.mjs$/g, ''), ...r });
 }
 const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v ?? ''));
-const table = rows.map((r) => [r.suite, r.name, `${fmt(r.value)} ${r.unit}`, r.goal ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED']);
+const table = rows.map((r) => [
+  r.suite,
+  r.name,
+  `${fmt(r.value)} ${r.unit}`,
+  r.goal ?? '',
+  r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+]);
 const head = ['suite', 'measure', 'result', 'goal', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
