@@ -226,6 +226,14 @@ function stripLoadedBody(spec: ModelSpec, data: unknown): unknown {
   return data;
 }
 
+/** Options of a raw request: the per-call options plus query string, body and how to authenticate. */
+type SendOptions = RequestOptions & {
+  query?: string;
+  body?: unknown;
+  auth?: 'required' | 'optional' | 'none';
+  notFoundOkOnRetry?: boolean;
+};
+
 /**
  * A client for the BrainSTEM API. Creating one does no I/O; the token is resolved on the first request.
  *
@@ -400,29 +408,11 @@ export class BrainstemClient {
    * const body = await client.request('GET', '/api/private/stem/project/', { query: 'limit=1' });
    * ```
    */
-  async request(
-    method: HttpMethod,
-    path: string,
-    opts: RequestOptions & {
-      query?: string;
-      body?: unknown;
-      auth?: 'required' | 'optional' | 'none';
-      notFoundOkOnRetry?: boolean;
-    } = {},
-  ): Promise<unknown> {
+  async request(method: HttpMethod, path: string, opts: SendOptions = {}): Promise<unknown> {
     return (await this.#send(method, path, opts)).body;
   }
 
-  async #send(
-    method: HttpMethod,
-    path: string,
-    opts: RequestOptions & {
-      query?: string;
-      body?: unknown;
-      auth?: 'required' | 'optional' | 'none';
-      notFoundOkOnRetry?: boolean;
-    },
-  ): Promise<TransportResponse> {
+  async #send(method: HttpMethod, path: string, opts: SendOptions): Promise<TransportResponse> {
     if (!path.startsWith('/') || path.includes('..'))
       throw new InvalidArgumentError('path', `invalid API path "${path}"`);
     const auth = opts.auth ?? 'required';
