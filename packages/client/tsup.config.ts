@@ -1,9 +1,15 @@
 import { defineConfig } from 'tsup';
 
-// Three entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
-// .env) that re-exports the core with Node defaults wired in, and the registry on its own.
+// Four entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
+// .env) that re-exports the core with Node defaults wired in, the registry on its own, and the details schemas
+// (JSON data, kept out of the core bundle).
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', registry: 'src/registry/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    registry: 'src/registry/index.ts',
+    schemas: 'src/schemas/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
