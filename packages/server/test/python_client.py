@@ -156,7 +156,7 @@ def main():
     status, logs = client.load("subjectlog", filters={"type": "Weighing"})
     log = logs["subject_logs"][0]
     status, added = client.save("subjectlog", id=log["id"], options="add_entry",
-                                data={"date_time": "2023-04-05T13:45:00Z", "notes": None, "details": {"weight": 9.0}})
+                                data={"date_time": "2023-04-05T13:45:00Z", "notes": None, "details": {"weight": {"value": 9.0, "unit": "g"}}})
     check(status == 200 and any(e["date_time"] == "2023-04-05T13:45:00Z" for e in added["subject_log"]["entries"]), "add_entry")
     status, removed = client.save("subjectlog", id=log["id"], options="remove_entry", data={"date_time": "2023-04-05T13:45:00Z"})
     check(status == 200 and not any(e["date_time"] == "2023-04-05T13:45:00Z" for e in removed["subject_log"]["entries"]), "remove_entry")

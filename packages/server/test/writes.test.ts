@@ -186,13 +186,13 @@ describe('log entries', () => {
       .subject_logs[0];
     const url = `api/private/modules/subjectlog/${log.id}`;
     const add = await c.req('PATCH', `${url}/add_entry/`, {
-      body: { date_time: '2024-03-03T08:00:00Z', notes: null, details: { weight: 25.4 } },
+      body: { date_time: '2024-03-03T08:00:00Z', notes: null, details: { weight: { value: 25.4, unit: 'g' } } },
     });
     expect(add.status).toBe(200);
     expect(add.body.subject_log.entries[0]).toEqual({
       date_time: '2024-03-03T08:00:00Z',
       notes: null,
-      details: { weight: 25.4 },
+      details: { weight: { value: 25.4, unit: 'g' } },
     });
     expect((await c.req('PATCH', `${url}/add_entry/`, { body: { date_time: '2024-03-03T08:00:00Z' } })).status).toBe(
       400,
@@ -203,7 +203,7 @@ describe('log entries', () => {
     expect(ch.body.subject_log.entries[0]).toEqual({
       date_time: '2024-03-03T08:00:00Z',
       notes: 'after run',
-      details: { weight: 25.4 },
+      details: { weight: { value: 25.4, unit: 'g' } },
     });
     const missing = await c.req('PATCH', `${url}/change_entry/`, {
       body: { date_time: '2020-01-01T00:00:00Z', notes: 'x' },

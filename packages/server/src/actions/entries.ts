@@ -9,6 +9,7 @@ import { nowIso, stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import { normaliseDateTime } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
+import { entryDetailsErrors } from '../records/details.js';
 import { charLength } from '../text.js';
 
 type Entry = Record<string, unknown>;
@@ -55,8 +56,10 @@ export function entryAction(ctx: ServerContext, t: ModelTable, row: Row, action:
   if ('notes' in b && b.notes !== null && typeof b.notes !== 'string') errors.notes = ['Not a valid string.'];
   else if (typeof b.notes === 'string' && charLength(b.notes) > 500)
     errors.notes = ['Ensure this field has no more than 500 characters.'];
-  if ('details' in b && b.details !== null && (typeof b.details !== 'object' || Array.isArray(b.details))) {
-    errors.details = ['Expected a dictionary of items.'];
+  if ('details' in b && b.details !== null) {
+    // Checked against the schema of the log's type (api/schemas/subjectlog.md, procedurelog.md).
+    const errs = entryDetailsErrors(t.model.name, String(row.type), b.details);
+    if (errs.length > 0) errors.details = errs;
   }
   if (key && end && end < key) errors.end_date_time = ['The end must not be before the start.'];
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);

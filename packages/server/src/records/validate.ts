@@ -12,6 +12,7 @@
  * ```
  */
 import type { FieldSpec } from 'brainstem-api-tools/registry';
+import { schemaGroupsFor } from 'brainstem-api-tools/schemas';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, q, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -20,6 +21,7 @@ import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { isCalendarDate, normaliseDateTime } from '../query/compile.js';
 import { charLength, textProblem } from '../text.js';
+import { governedErrors, isGoverned, kindError } from './details.js';
 import { storesNull } from './write.js';
 
 export type WriteMode = 'create' | 'replace' | 'update';
@@ -137,7 +139,7 @@ function validateField(
         errs.push(bad);
         return undefined;
       }
-      if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice.`);
+      if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice. Choices: ${f.enum.join(', ')}.`);
       else if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
       if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
         errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
@@ -252,6 +254,12 @@ function validateField(
 }
 
 function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
+  // Every JSON field holds a container (the docs call each one a JSON object, array or dictionary); a schema-governed
+  // field is narrowed to its schema's shape by governedErrors once the selector is known.
+  if (typeof v !== 'object' || v === null) {
+    errs.push(kindError(f.keyPattern ? 'object' : f.name === 'download_links' ? 'array' : 'container', v));
+    return undefined;
+  }
   if (f.keyPattern) {
     if (typeof v !== 'object' || Array.isArray(v)) {
       errs.push(`Expected a dictionary of items but got type "${typeName(v)}".`);
@@ -307,6 +315,55 @@ function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
   }
 }
 
+/** A stored JSON column as a value; an empty object or list counts as "no details". */
+function storedJson(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? null;
+  try {
+    const parsed = JSON.parse(v) as unknown;
+    const empty = typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0;
+    return empty ? null : parsed;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Schema errors of the governed fields (`details`, `coordinates_details`) for the record as it will be stored: the
+ * body on create/replace; on update, the stored record with the body applied, checked only when the body touches
+ * the selector or the payload. Fields that already failed their own checks are not re-checked.
+ */
+function schemaGovernedErrors(
+  t: ModelTable,
+  input: Record<string, unknown>,
+  mode: WriteMode,
+  existing: Record<string, unknown> | undefined,
+  failed: Record<string, string[]>,
+): Record<string, string[]> {
+  const names = t.model.fields.filter((f) => isGoverned(t.model.name, f.name)).map((f) => f.name);
+  if (names.length === 0) return {};
+  const values: Record<string, unknown> = {};
+  for (const f of t.model.fields) {
+    if (Object.hasOwn(input, f.name)) values[f.name] = input[f.name];
+    else if (mode === 'update' && existing)
+      values[f.name] = f.type === 'json' ? storedJson(existing[f.name]) : existing[f.name];
+  }
+  const errors = governedErrors(t.model.name, values);
+  const out: Record<string, string[]> = {};
+  for (const [field, errs] of Object.entries(errors)) {
+    if (failed[field]) continue;
+    // On update, a group is checked only when the body changes its selector or payload.
+    if (mode === 'update' && !touchesGroup(t.model.name, field, input)) continue;
+    out[field] = errs;
+  }
+  return out;
+}
+
+/** Whether the body sends `field` or the other field of its schema pair (selector ↔ payload). */
+function touchesGroup(model: string, field: string, input: Record<string, unknown>): boolean {
+  const pair = schemaGroupsFor(model).find((g) => g.payload === field || g.selector === field);
+  return pair !== undefined && (Object.hasOwn(input, pair.payload) || Object.hasOwn(input, pair.selector));
+}
+
 /**
  * Validate a request body for `t`. `existing` is the stored row on replace/update (uniqueness excludes it).
  * `uniqueAgainst` is the table whose rows must not share unique values (the approved table for approvals).
@@ -318,7 +375,7 @@ export function validateInput(
   t: ModelTable,
   body: unknown,
   mode: WriteMode,
-  opts: { existingId?: string | number; uniqueAgainst?: ModelTable } = {},
+  opts: { existingId?: string | number; uniqueAgainst?: ModelTable; existing?: Record<string, unknown> } = {},
 ): ValidInput {
   // No body at all (an empty request with a JSON content type) reads as `{}`, so each missing field is named.
   if (body === undefined) body = {};
@@ -354,6 +411,7 @@ export function validateInput(
     if (storage === 'junction') out.lists[f.name] = value as (string | number)[];
     else out.columns[f.name] = value;
   }
+  Object.assign(errors, schemaGovernedErrors(t, input, mode, opts.existing, errors));
   // Uniqueness, checked only when the other checks passed for the field.
   const uniqueTable = opts.uniqueAgainst ?? t;
   for (const f of t.model.fields) {

@@ -218,7 +218,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
         const row = findRecord(ctx, caller, t, p.id as string);
         authorizeTouch(ctx, caller, t, row);
         const mode: WriteMode = method === 'PUT' ? 'replace' : 'update';
-        const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id });
+        const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id, existing: row });
         if (mode === 'replace') fillReplacement(t, input);
         authorizeWrite(ctx, caller, t, 'change', row, input);
         if (model.approval) {

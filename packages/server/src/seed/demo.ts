@@ -78,6 +78,8 @@ function seedAll(ctx: ServerContext): void {
     extra: Cols = {},
   ) => insertRecord(ctx, tableOf(model), { columns, lists, special: {} }, owner, extra) as string;
   const json = (v: unknown) => JSON.stringify(v);
+  /** A coordinate in millimetres, as the coordinates schemas' numberUnit objects hold it. */
+  const MM = (value: number) => ({ value, unit: 'mm' });
 
   // Groups.
   const lab = add('group', { name: 'Andersen Lab' }) as unknown as number;
@@ -297,7 +299,11 @@ function seedAll(ctx: ServerContext): void {
     setup,
     coordinates_system: 'External_XYZ_Absolute',
     details: '{}',
-    coordinates_details: '{}',
+    coordinates_details: json({
+      x: { value: 0.6, unit: 'm' },
+      y: { value: 0.4, unit: 'm' },
+      z: { value: 1.5, unit: 'm' },
+    }),
   });
   const amplifier = add('equipment', {
     name: 'Intan RHD2000',
@@ -305,7 +311,11 @@ function seedAll(ctx: ServerContext): void {
     setup,
     coordinates_system: 'External_XYZ_Absolute',
     details: '{}',
-    coordinates_details: '{}',
+    coordinates_details: json({
+      x: { value: 1.2, unit: 'm' },
+      y: { value: 0, unit: 'm' },
+      z: { value: 0.8, unit: 'm' },
+    }),
   });
   const stock = add('consumablestock', {
     type: 'VirusSolution',
@@ -313,7 +323,7 @@ function seedAll(ctx: ServerContext): void {
     inventory: freezer,
     consumable: virus,
     storage_location: 'Rack 3',
-    details: json({ titer: '1e13' }),
+    details: json({ titer: { value: 1e13, unit: 'vg/mL' }, volume: { value: 100, unit: 'µL' }, batchId: 'B-0421' }),
   });
   // Carol's own setup (not shared with the Andersen lab).
   const carolSetup = add(
@@ -442,8 +452,8 @@ function seedAll(ctx: ServerContext): void {
       date_time: '2024-02-20T09:30:00Z',
       brain_region: ca1,
       coordinates_system: 'Stereotaxic_BregmaBrainSurface',
-      coordinates_details: json({ apCoordinate: -2.0, mlCoordinate: 1.5, depth: 0 }),
-      details: '{}',
+      coordinates_details: json({ apCoordinate: MM(-2.0), mlCoordinate: MM(1.5), depth: MM(0) }),
+      details: json({ shape: 'Circular', dimensions: '3 mm diameter', surgicalMethod: 'Dental drill' }),
     },
     alice,
     { equipment: [] },
@@ -457,8 +467,8 @@ function seedAll(ctx: ServerContext): void {
       date_time: '2024-02-20T10:15:00Z',
       brain_region: ca1,
       coordinates_system: 'Stereotaxic_BregmaBrainSurface',
-      coordinates_details: json({ apCoordinate: -2.0, mlCoordinate: 1.5, depth: 1.2 }),
-      details: '{}',
+      coordinates_details: json({ apCoordinate: MM(-2.0), mlCoordinate: MM(1.5), depth: MM(1.2) }),
+      details: json({ probeId: 'NP1-18005117', sterilizationMethod: 'Ethylene Oxide' }),
     },
     alice,
     { equipment: [amplifier] },
@@ -470,15 +480,19 @@ function seedAll(ctx: ServerContext): void {
     consumablestock: stock,
     date_time: '2024-01-10T11:00:00Z',
     coordinates_system: 'Stereotaxic_BregmaBrainSurface',
-    coordinates_details: json({ apCoordinate: 0.5, mlCoordinate: 0, depth: 4.5 }),
-    details: '{}',
+    coordinates_details: json({ apCoordinate: MM(0.5), mlCoordinate: MM(0), depth: MM(4.5) }),
+    details: json({
+      injectionProfile: 'Bolus Injection',
+      injectionVolume: { value: 500, unit: 'nL' },
+      injectionRate: { value: 100, unit: 'nL/min' },
+    }),
   });
   add('procedure', {
     type: 'Headpost',
     subject: a1,
     date_time: '2019-03-01T10:00:00Z',
     coordinates_system: 'CCF_XYZ_Absolute',
-    details: '{}',
+    details: json({ material: 'Titanium', attachmentMethod: 'dental cement', constructionMethod: 'milled' }),
     coordinates_details: '{}',
   });
   add('procedurelog', {
@@ -496,8 +510,8 @@ function seedAll(ctx: ServerContext): void {
       description: 'Daily weight',
       subject: m1,
       entries: json([
-        { date_time: '2024-03-02T08:00:00Z', notes: null, details: { weight: 25.1 } },
-        { date_time: '2024-03-01T08:00:00Z', notes: null, details: { weight: 24.8 } },
+        { date_time: '2024-03-02T08:00:00Z', notes: null, details: { weight: { value: 25.1, unit: 'g' } } },
+        { date_time: '2024-03-01T08:00:00Z', notes: null, details: { weight: { value: 24.8, unit: 'g' } } },
       ]),
     },
     alice,
@@ -515,7 +529,7 @@ function seedAll(ctx: ServerContext): void {
           start_date_time: '2024-02-01T00:00:00Z',
           end_date_time: '2024-04-01T00:00:00Z',
           notes: 'Single housed after implant',
-          details: {},
+          details: { cageId: 'C-112', cageType: 'Individually ventilated', lightCycle: '12:12' },
         },
       ]),
     },
@@ -586,7 +600,7 @@ function seedAll(ctx: ServerContext): void {
         type: 'ExtracellularEphys',
         notes: 'Neuropixels 1.0, 30 kHz',
         session: s,
-        details: json({ samplingRate: 30000, channelCount: 384 }),
+        details: json({ fileName: 'continuous.dat', format: 'int16', nChannels: 384, sr: { value: 30, unit: 'kHz' } }),
         order: 0,
       },
       alice,
@@ -597,7 +611,12 @@ function seedAll(ctx: ServerContext): void {
     type: 'TwoPhotonMicroscopy',
     notes: '30 Hz, 512x512',
     session: s10,
-    details: json({ frameRate: 30 }),
+    details: json({
+      frameRate: { value: 30, unit: 'Hz' },
+      horizontalResolution: 512,
+      verticalResolution: 512,
+      excitationWavelength: { value: 920, unit: 'nm' },
+    }),
   });
   add(
     'manipulation',
@@ -605,14 +624,25 @@ function seedAll(ctx: ServerContext): void {
       type: 'OptogeneticStimulation',
       notes: '473 nm, 10 ms pulses',
       session: s5,
-      details: json([{ wavelength: 473, duration: 10 }]),
+      details: json([
+        {
+          wavelength: { value: 473, unit: 'nm' },
+          duration: { value: 10, unit: 'ms' },
+          power: { value: 10, unit: 'mW' },
+        },
+      ]),
     },
     alice,
     { procedures: [injection], equipment: [] },
   );
   add(
     'manipulation',
-    { type: 'ThermalPerturbation', notes: 'Septal cooling to 20 °C', session: s4, details: '[]' },
+    {
+      type: 'ThermalPerturbation',
+      notes: 'Septal cooling to 20 °C',
+      session: s4,
+      details: json([{ amplitude: { value: 20, unit: '°C' }, duration: { value: 10, unit: 'min' } }]),
+    },
     alice,
     { procedures: [craniotomy], equipment: [] },
   );
@@ -633,7 +663,9 @@ function seedAll(ctx: ServerContext): void {
       type: 'Weighing',
       description: 'Weekly weight',
       subject: a1,
-      entries: json([{ date_time: '2019-01-03T09:00:00Z', notes: null, details: { weight: 24.0 } }]),
+      entries: json([
+        { date_time: '2019-01-03T09:00:00Z', notes: null, details: { weight: { value: 24.0, unit: 'g' } } },
+      ]),
     },
     alice,
     {},
@@ -644,11 +676,18 @@ function seedAll(ctx: ServerContext): void {
     type: 'LinearDisplacement',
     description: 'Probe depth',
     procedure: headpost.id,
-    entries: json([{ date_time: '2019-01-10T11:00:00Z', notes: null, details: { displacement: 3.2 } }]),
+    entries: json([
+      { date_time: '2019-01-10T11:00:00Z', notes: null, details: { displacement: { value: 3.2, unit: 'mm' } } },
+    ]),
   });
   add(
     'manipulation',
-    { type: 'VisualStimulation', notes: 'Drifting gratings, 8 directions', session: s8, details: '[]' },
+    {
+      type: 'VisualStimulation',
+      notes: 'Drifting gratings, 8 directions',
+      session: s8,
+      details: json([{ presentationDevice: 'Monitor', duration: { value: 2, unit: 's' }, repetitions: 8 }]),
+    },
     alice,
     { procedures: [headpost.id], equipment: [] },
   );
@@ -664,7 +703,7 @@ function seedAll(ctx: ServerContext): void {
     status: 'AVAILABLE',
     inventory: publicInventory,
     storage_location: 'Shelf 1',
-    details: '{}',
+    details: json({ dyeType: 'Retrograde Tracer', fluorophore: 'Fluoro-Gold', routeOfApplication: 'Injection' }),
   });
   stmt(db, 'UPDATE t_license SET is_public = 1 WHERE id = ?').run(license);
   add('projectgroupmembershipinvitation', {
