@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODELS } from '../packages/client/src/registry/models.js';
 import type { FieldSpec, ModelSpec } from '../packages/client/src/registry/types.js';
+import { schemaGroupsFor } from '../packages/client/src/schemas/index.js';
 
 const INTEGER_ID_MODELS = new Set(['user', 'group']);
 
@@ -90,6 +91,8 @@ export interface LogEntry {
   [key: string]: JsonValue | undefined;
 }
 
+import type { WithTypedDetails } from './schemas/details.generated.js';
+
 /** Per-user or per-group permissions on a project or group, keyed by email or group name. */
 export interface MemberPermissions {
   can_change?: boolean;
@@ -101,7 +104,11 @@ export interface MemberPermissions {
 
 `;
   for (const m of models) {
-    const name = typeName(m);
+    // Models with schema-governed fields (details per type) get `…Untyped` interfaces plus typed aliases.
+    const governed = schemaGroupsFor(m.name).some((g) =>
+      g.models.some((x) => x.model === m.name && x.location === 'record'),
+    );
+    const name = typeName(m) + (governed ? 'Untyped' : '');
     const fields = m.fields;
     out += `/** A \`${m.name}\` record as the API returns it (\`${m.app}\` app; list key \`${m.listKey}\`, detail key \`${m.detailKey}\`). */\n`;
     out += `export interface ${name} {\n`;
@@ -119,6 +126,12 @@ export interface MemberPermissions {
     out += `export interface ${name}Update {\n`;
     for (const f of writable.filter((f) => !f.writeOnce)) out += prop(f, true, !f.required);
     out += '}\n\n';
+    if (governed) {
+      const base = typeName(m);
+      out += `/** A \`${m.name}\` record with \`details\` typed by its schema. */\nexport type ${base} = WithTypedDetails<'${m.name}', ${name}, 'record'>;\n`;
+      out += `/** Create payload of a \`${m.name}\`, \`details\` typed by \`type\`. */\nexport type ${base}Create = WithTypedDetails<'${m.name}', ${base}UntypedCreate, 'create'>;\n`;
+      out += `/** Change payload of a \`${m.name}\`, \`details\` typed by \`type\`. */\nexport type ${base}Update = WithTypedDetails<'${m.name}', ${base}UntypedUpdate, 'update'>;\n\n`;
+    }
   }
   const map = (suffix: string) => models.map((m) => `  ${JSON.stringify(m.name)}: ${typeName(m)}${suffix};\n`).join('');
   out += `/** Model name → record type. */\nexport interface ModelRecordMap {\n${map('')}}\n\n`;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getModel } from '../packages/client/src/registry/index.js';
 import { detailsSchemaFor, detailsTypes, SCHEMA_GROUPS } from '../packages/client/src/schemas/index.js';
 // @ts-expect-error the generator is plain JavaScript without type declarations
-import { renderSchemas, SCHEMAS_DIR } from '../scripts/gen-schemas.mjs';
+import { DETAILS_TYPES_FILE, renderDetailsTypes, renderSchemas, SCHEMAS_DIR } from '../scripts/gen-schemas.mjs';
 import { docsAvailable } from './docs-parser.js';
 
 describe.skipIf(!docsAvailable && !process.env.CI)('details schemas match ../shared/brainstem-docs/api/schemas', () => {
@@ -18,6 +18,7 @@ describe.skipIf(!docsAvailable && !process.env.CI)('details schemas match ../sha
     for (const [file, text] of Object.entries(rendered)) {
       expect(readFileSync(join(SCHEMAS_DIR, file), 'utf8'), file).toBe(text);
     }
+    expect(readFileSync(DETAILS_TYPES_FILE, 'utf8')).toBe(renderDetailsTypes());
   });
 });
 

@@ -43,7 +43,6 @@ import type {
   LoaderMethods,
   LoadOptions,
   RecordOf,
-  SaveData,
   SaveItem,
   SaveOptions,
   SaveResult,
@@ -652,7 +651,8 @@ export class BrainstemClient {
    * ```
    */
   saveModel<M extends ModelName>(model: M, opts: SaveOptions<M>): Promise<SaveResult<M>> {
-    return this.save(model, opts);
+    // Forwarded untyped: re-checking `opts` against save's overloads would expand every model's details union.
+    return (this.save as (model: ModelName, opts: unknown) => Promise<SaveResult<M>>).call(this, model, opts);
   }
 
   /**
@@ -833,7 +833,7 @@ export class BrainstemClient {
    */
   async saveMany<M extends ModelName>(
     model: M,
-    items: readonly SaveItem<M>[],
+    items: readonly NoInfer<SaveItem<M>>[],
     opts: { concurrency?: number; method?: 'patch' | 'put'; portal?: Portal; signal?: AbortSignal } = {},
   ): Promise<BulkResult<SaveItem<M>, SaveResult<M>>> {
     resolveModel(model);
@@ -843,14 +843,16 @@ export class BrainstemClient {
       opts.concurrency ?? this.concurrency,
       (item) => {
         const { id, ...data } = (item ?? {}) as Record<string, unknown>;
-        return this.save(model, {
-          data: data as SaveData<M>,
+        // Called untyped: the item was checked as SaveItem<M>; re-checking would expand every details union.
+        const save = this.save as (model: ModelName, opts: unknown) => Promise<SaveResult<M>>;
+        return save.call(this, model, {
+          data,
           ...(id !== undefined && id !== null
             ? { id: id as IdOf<M>, ...(opts.method ? { method: opts.method } : {}) }
             : {}),
           ...(opts.portal ? { portal: opts.portal } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
-        } as SaveOptions<M>);
+        });
       },
       opts.signal,
     );

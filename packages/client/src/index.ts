@@ -30,6 +30,7 @@ export type { Platform, StoredToken, TokenStore } from './platform.js';
 export { encodeQuery, type FilterValue, type QueryOptions, queryPairs } from './query.js';
 export * from './registry/index.js';
 export type { BackoffOptions } from './retry.js';
+export type * from './schemas/details.generated.js';
 export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';

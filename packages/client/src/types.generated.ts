@@ -19,6 +19,8 @@ export interface LogEntry {
   [key: string]: JsonValue | undefined;
 }
 
+import type { WithTypedDetails } from './schemas/details.generated.js';
+
 /** Per-user or per-group permissions on a project or group, keyed by email or group name. */
 export interface MemberPermissions {
   can_change?: boolean;
@@ -641,7 +643,7 @@ export interface BehaviorUpdate {
 }
 
 /** A `consumablestock` record as the API returns it (`modules` app; list key `consumable stocks`, detail key `consumable stock`). */
-export interface ConsumableStock {
+export interface ConsumableStockUntyped {
   /** UUID identificator formatted as a string */
   "id": string;
   /** string [required]. *See options below* */
@@ -673,7 +675,7 @@ export interface ConsumableStock {
 }
 
 /** Payload to create a `consumablestock` (POST): required fields must be present. */
-export interface ConsumableStockCreate {
+export interface ConsumableStockUntypedCreate {
   /** string [required]. *See options below* */
   "type": "ChemicalReagent" | "ConsumableDevice" | "ImmunoReagent" | "ImplantMaterial" | "OpticFiber" | "OpticalComponent" | "PharmacologicalAgent" | "PhysiologicalSolution" | "SiliconProbe" | "SingleWireElectrode" | "SurgicalDisposable" | "TracerDye" | "VirusSolution";
   /** string stock status (e.g. AVAILABLE, RESERVED, DEPLETED) */
@@ -703,7 +705,7 @@ export interface ConsumableStockCreate {
 }
 
 /** Payload to change a `consumablestock` (PATCH): any subset of the writable fields. */
-export interface ConsumableStockUpdate {
+export interface ConsumableStockUntypedUpdate {
   /** string [required]. *See options below* */
   "type"?: "ChemicalReagent" | "ConsumableDevice" | "ImmunoReagent" | "ImplantMaterial" | "OpticFiber" | "OpticalComponent" | "PharmacologicalAgent" | "PhysiologicalSolution" | "SiliconProbe" | "SingleWireElectrode" | "SurgicalDisposable" | "TracerDye" | "VirusSolution";
   /** string stock status (e.g. AVAILABLE, RESERVED, DEPLETED) */
@@ -732,8 +734,15 @@ export interface ConsumableStockUpdate {
   "type_schema_version"?: string | null;
 }
 
+/** A `consumablestock` record with `details` typed by its schema. */
+export type ConsumableStock = WithTypedDetails<'consumablestock', ConsumableStockUntyped, 'record'>;
+/** Create payload of a `consumablestock`, `details` typed by `type`. */
+export type ConsumableStockCreate = WithTypedDetails<'consumablestock', ConsumableStockUntypedCreate, 'create'>;
+/** Change payload of a `consumablestock`, `details` typed by `type`. */
+export type ConsumableStockUpdate = WithTypedDetails<'consumablestock', ConsumableStockUntypedUpdate, 'update'>;
+
 /** A `dataacquisition` record as the API returns it (`modules` app; list key `data_acquisitions`, detail key `data_acquisition`). */
-export interface DataAcquisition {
+export interface DataAcquisitionUntyped {
   /** UUID identificator formatted as a string */
   "id": string;
   /** string [required]. *See options below* */
@@ -757,7 +766,7 @@ export interface DataAcquisition {
 }
 
 /** Payload to create a `dataacquisition` (POST): required fields must be present. */
-export interface DataAcquisitionCreate {
+export interface DataAcquisitionUntypedCreate {
   /** string [required]. *See options below* */
   "type": "Audio" | "BehavioralTracking" | "ComputedTomography" | "ConfocalMicroscopy" | "Electroencephalography" | "Electroneurogram" | "ExtracellularEphys" | "FiberPhotometry" | "FunctionalMagneticResonanceImaging" | "FunctionalUltrasoundImaging" | "GeneralTimeSeries" | "IntracellularEphys" | "LightFieldMicroscopy" | "MagneticResonanceImaging" | "Magnetoencephalography" | "Miniscope" | "OpticalCoherenceTomography" | "PositronEmissionTomography" | "SinglePhotonEmissionComputedTomography" | "SinglePhotonMicroscopy" | "ThreePhotonMicroscopy" | "TwoPhotonMicroscopy" | "VideoTracking";
   /** string [max length: 500] */
@@ -777,7 +786,7 @@ export interface DataAcquisitionCreate {
 }
 
 /** Payload to change a `dataacquisition` (PATCH): any subset of the writable fields. */
-export interface DataAcquisitionUpdate {
+export interface DataAcquisitionUntypedUpdate {
   /** string [required]. *See options below* */
   "type"?: "Audio" | "BehavioralTracking" | "ComputedTomography" | "ConfocalMicroscopy" | "Electroencephalography" | "Electroneurogram" | "ExtracellularEphys" | "FiberPhotometry" | "FunctionalMagneticResonanceImaging" | "FunctionalUltrasoundImaging" | "GeneralTimeSeries" | "IntracellularEphys" | "LightFieldMicroscopy" | "MagneticResonanceImaging" | "Magnetoencephalography" | "Miniscope" | "OpticalCoherenceTomography" | "PositronEmissionTomography" | "SinglePhotonEmissionComputedTomography" | "SinglePhotonMicroscopy" | "ThreePhotonMicroscopy" | "TwoPhotonMicroscopy" | "VideoTracking";
   /** string [max length: 500] */
@@ -796,8 +805,15 @@ export interface DataAcquisitionUpdate {
   "order"?: number | null;
 }
 
+/** A `dataacquisition` record with `details` typed by its schema. */
+export type DataAcquisition = WithTypedDetails<'dataacquisition', DataAcquisitionUntyped, 'record'>;
+/** Create payload of a `dataacquisition`, `details` typed by `type`. */
+export type DataAcquisitionCreate = WithTypedDetails<'dataacquisition', DataAcquisitionUntypedCreate, 'create'>;
+/** Change payload of a `dataacquisition`, `details` typed by `type`. */
+export type DataAcquisitionUpdate = WithTypedDetails<'dataacquisition', DataAcquisitionUntypedUpdate, 'update'>;
+
 /** A `equipment` record as the API returns it (`modules` app; list key `equipment`, detail key `equipment`). */
-export interface Equipment {
+export interface EquipmentUntyped {
   /** UUID identificator formatted as a string */
   "id": string;
   /** descriptive name for the equipment */
@@ -827,7 +843,7 @@ export interface Equipment {
 }
 
 /** Payload to create a `equipment` (POST): required fields must be present. */
-export interface EquipmentCreate {
+export interface EquipmentUntypedCreate {
   /** descriptive name for the equipment */
   "name"?: string | null;
   /** string [required]. *See options below* */
@@ -855,7 +871,7 @@ export interface EquipmentCreate {
 }
 
 /** Payload to change a `equipment` (PATCH): any subset of the writable fields. */
-export interface EquipmentUpdate {
+export interface EquipmentUntypedUpdate {
   /** descriptive name for the equipment */
   "name"?: string | null;
   /** string [required]. *See options below* */
@@ -882,8 +898,15 @@ export interface EquipmentUpdate {
   "coordinates_schema_version"?: string | null;
 }
 
+/** A `equipment` record with `details` typed by its schema. */
+export type Equipment = WithTypedDetails<'equipment', EquipmentUntyped, 'record'>;
+/** Create payload of a `equipment`, `details` typed by `type`. */
+export type EquipmentCreate = WithTypedDetails<'equipment', EquipmentUntypedCreate, 'create'>;
+/** Change payload of a `equipment`, `details` typed by `type`. */
+export type EquipmentUpdate = WithTypedDetails<'equipment', EquipmentUntypedUpdate, 'update'>;
+
 /** A `manipulation` record as the API returns it (`modules` app; list key `manipulations`, detail key `manipulation`). */
-export interface Manipulation {
+export interface ManipulationUntyped {
   /** UUID identificator formatted as a string */
   "id": string;
   /** string [required]. *See options below* */
@@ -905,7 +928,7 @@ export interface Manipulation {
 }
 
 /** Payload to create a `manipulation` (POST): required fields must be present. */
-export interface ManipulationCreate {
+export interface ManipulationUntypedCreate {
   /** string [required]. *See options below* */
   "type": "AuditoryStimulation" | "DeepBrainStimulation" | "ElectricalStimulation" | "ElectromagneticFieldStimulation" | "LiquidPerturbation" | "Microperfusion" | "MultisensoryStimulation" | "OdorStimulation" | "OptogeneticStimulation" | "PharmacologicalInhalation" | "PharmacologicalInjection" | "PharmacologicalSuperfusion" | "TactileStimulation" | "ThermalPerturbation" | "TranscranialElectricalStimulation" | "TranscranialMagneticStimulation" | "UltrasoundStimulation" | "VisualStimulation";
   /** string [max length: 500] */
@@ -925,7 +948,7 @@ export interface ManipulationCreate {
 }
 
 /** Payload to change a `manipulation` (PATCH): any subset of the writable fields. */
-export interface ManipulationUpdate {
+export interface ManipulationUntypedUpdate {
   /** string [required]. *See options below* */
   "type"?: "AuditoryStimulation" | "DeepBrainStimulation" | "ElectricalStimulation" | "ElectromagneticFieldStimulation" | "LiquidPerturbation" | "Microperfusion" | "MultisensoryStimulation" | "OdorStimulation" | "OptogeneticStimulation" | "PharmacologicalInhalation" | "PharmacologicalInjection" | "PharmacologicalSuperfusion" | "TactileStimulation" | "ThermalPerturbation" | "TranscranialElectricalStimulation" | "TranscranialMagneticStimulation" | "UltrasoundStimulation" | "VisualStimulation";
   /** string [max length: 500] */
@@ -944,8 +967,15 @@ export interface ManipulationUpdate {
   "order"?: number | null;
 }
 
+/** A `manipulation` record with `details` typed by its schema. */
+export type Manipulation = WithTypedDetails<'manipulation', ManipulationUntyped, 'record'>;
+/** Create payload of a `manipulation`, `details` typed by `type`. */
+export type ManipulationCreate = WithTypedDetails<'manipulation', ManipulationUntypedCreate, 'create'>;
+/** Change payload of a `manipulation`, `details` typed by `type`. */
+export type ManipulationUpdate = WithTypedDetails<'manipulation', ManipulationUntypedUpdate, 'update'>;
+
 /** A `procedure` record as the API returns it (`modules` app; list key `procedures`, detail key `procedure`). */
-export interface Procedure {
+export interface ProcedureUntyped {
   /** UUID identificator formatted as a string */
   "id": string;
   /** string [required]. *See options below* */
@@ -981,7 +1011,7 @@ export interface Procedure {
 }
 
 /** Payload to create a `procedure` (POST): required fields must be present. */
-export interface ProcedureCreate {
+export interface ProcedureUntypedCreate {
   /** string [required]. *See options below* */
   "type": "Anesthesia" | "AuditoryStimulation" | "BarbiturateInjection" | "BehavioralTracking" | "BloodPressureSensorImplant" | "BrainExtraction" | "BrainLesion" | "BrainSlice" | "BreathingSensorImplant" | "BurrHole" | "CatheterImplant" | "CervicalDislocation" | "Co2ChamberEuthanasia" | "CranialWindow" | "Craniectomy" | "Craniotomy" | "Cryosectioning" | "Decapitation" | "EcgImplant" | "EegImplant" | "EmgImplant" | "GenericImplant" | "GrinLensImplant" | "HeadFixation" | "Headcap" | "Headpost" | "InhalantOverdose" | "Injection" | "NerveCuffImplant" | "OdorStimulation" | "OpticFiberImplant" | "PerfusionFixation" | "PrismImplant" | "ReferenceElectrodeImplant" | "SiliconProbeImplant" | "SingleWireElectrodeImplant" | "TactileStimulation" | "TemperatureSensorImplant" | "TetrodeWireElectrodeImplant" | "TissueClearing" | "VibratomeSectioning" | "VirusInjection" | "VisualStimulation";
   /** string [max length: 500] */
@@ -1011,7 +1041,7 @@ export interface ProcedureCreate {
 }
 
 /** Payload to change a `procedure` (PATCH): any subset of the writable fields. */
-export interface ProcedureUpdate {
+export interface ProcedureUntypedUpdate {
   /** string [required]. *See options below* */
   "type"?: "Anesthesia" | "AuditoryStimulation" | "BarbiturateInjection" | "BehavioralTracking" | "BloodPressureSensorImplant" | "BrainExtraction" | "BrainLesion" | "BrainSlice" | "BreathingSensorImplant" | "BurrHole" | "CatheterImplant" | "CervicalDislocation" | "Co2ChamberEuthanasia" | "CranialWindow" | "Craniectomy" | "Craniotomy" | "Cryosectioning" | "Decapitation" | "EcgImplant" | "EegImplant" | "EmgImplant" | "GenericImplant" | "GrinLensImplant" | "HeadFixation" | "Headcap" | "Headpost" | "InhalantOverdose" | "Injection" | "NerveCuffImplant" | "OdorStimulation" | "OpticFiberImplant" | "PerfusionFixation" | "PrismImplant" | "ReferenceElectrodeImplant" | "SiliconProbeImplant" | "SingleWireElectrodeImplant" | "TactileStimulation" | "TemperatureSensorImplant" | "TetrodeWireElectrodeImplant" | "TissueClearing" | "VibratomeSectioning" | "VirusInjection" | "VisualStimulation";
   /** string [max length: 500] */
@@ -1039,6 +1069,13 @@ export interface ProcedureUpdate {
   /** string schema version for coordinates_details */
   "coordinates_schema_version"?: string | null;
 }
+
+/** A `procedure` record with `details` typed by its schema. */
+export type Procedure = WithTypedDetails<'procedure', ProcedureUntyped, 'record'>;
+/** Create payload of a `procedure`, `details` typed by `type`. */
+export type ProcedureCreate = WithTypedDetails<'procedure', ProcedureUntypedCreate, 'create'>;
+/** Change payload of a `procedure`, `details` typed by `type`. */
+export type ProcedureUpdate = WithTypedDetails<'procedure', ProcedureUntypedUpdate, 'update'>;
 
 /** A `procedurelog` record as the API returns it (`modules` app; list key `procedure_logs`, detail key `procedure_log`). */
 export interface ProcedureLog {

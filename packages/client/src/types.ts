@@ -351,7 +351,11 @@ export interface SaveUpdateOptions<M extends ModelName> extends SaveCommon {
  * const items: SaveItem<'session'>[] = [{ name: 'S', projects: [p] }, { id, description: 'new' }];
  * ```
  */
-export type SaveItem<M extends ModelName> = (CreateOf<M> & { id?: undefined }) | (UpdateData<M> & { id: IdOf<M> });
+// Distributive form: TypeScript then compares instances structurally instead of measuring the variance of `M`,
+// which would expand the item type over every model (and every details type).
+export type SaveItem<M extends ModelName> = M extends ModelName
+  ? (CreateOf<M> & { id?: undefined }) | (UpdateData<M> & { id: IdOf<M> })
+  : never;
 
 /**
  * Options of `save`: create without `id`, update with it.
