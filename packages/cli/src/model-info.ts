@@ -1,4 +1,5 @@
 import type { FieldSpec, ModelSpec } from 'brainstem-api-tools/registry';
+import type { DetailsSchema, SchemaGroup } from 'brainstem-api-tools/schemas';
 
 const TEXT_OPS = ['exact', 'iexact', 'icontains', 'startswith', 'istartswith', 'endswith', 'iendswith'];
 const ORDER_OPS = ['exact', 'gt', 'gte', 'lt', 'lte'];
@@ -72,4 +73,51 @@ export function portalSummary(model: ModelSpec): string {
     groups.set(key, [...(groups.get(key) ?? []), op]);
   }
   return [...groups.entries()].map(([portals, ops]) => `${ops.join(' ')}: ${portals || '—'}`).join('; ');
+}
+
+/** The schema-governed types of a model: one row per type with its schema version (`brainstem models procedure`). */
+export function schemaTypeRows(
+  groups: readonly SchemaGroup[],
+): Array<{ selector: string; type: string; version: string; required: string }> {
+  return groups.flatMap((g) =>
+    Object.entries(g.schemas).map(([type, s]) => {
+      const body = s.type === 'array' ? (s.items ?? {}) : s;
+      return {
+        selector: g.selector,
+        type,
+        version: s['x-version'] ?? '',
+        required: (body.required ?? []).join(', ') || '—',
+      };
+    }),
+  );
+}
+
+/** The value a schema field takes, in words: `{value, unit}`, `string`, `list`, `integer ≥ 0`. */
+function valueWords(s: DetailsSchema): string {
+  if (s.format === 'numberUnit') return '{value, unit}';
+  const bounds = [
+    s.minimum !== undefined ? `≥ ${s.minimum}` : '',
+    s.maximum !== undefined ? `≤ ${s.maximum}` : '',
+    s.minItems ? `≥ ${s.minItems} items` : '',
+  ].filter(Boolean);
+  return [s.type === 'array' ? 'list' : (s.type ?? 'any'), ...bounds].join(' ');
+}
+
+/** The fields of one schema (`brainstem models procedure --type Anesthesia`): value, required, choices or units. */
+export function schemaFieldRows(
+  schema: DetailsSchema,
+): Array<{ field: string; value: string; required: string; choices: string }> {
+  const body = schema.type === 'array' ? (schema.items ?? {}) : schema;
+  const required = new Set(body.required ?? []);
+  return Object.entries(body.properties ?? {}).map(([name, s]) => {
+    const units = s.properties?.unit?.enum;
+    const choices = units ? `units: ${units.join(', ')}` : s.enum ? s.enum.join(', ') : '';
+    const dflt = s.default !== undefined ? `default ${JSON.stringify(s.default)}` : '';
+    return {
+      field: name,
+      value: valueWords(s),
+      required: required.has(name) ? 'yes' : 'no',
+      choices: [choices, dflt].filter(Boolean).join('; '),
+    };
+  });
 }

@@ -1,11 +1,25 @@
 import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import type { SchemaGroup } from 'brainstem-api-tools/schemas';
 import type { Command } from 'commander';
 import { modelArg } from '../args.js';
 import { type Ctx, type FormatOptions, outputOptions } from '../context.js';
+import { UsageError } from '../errors.js';
 import { formatRecords, jsonText } from '../format/index.js';
 import { renderTable } from '../format/table.js';
-import { fieldNotes, filterLines, includeNames, portalSummary } from '../model-info.js';
+import {
+  fieldNotes,
+  filterLines,
+  includeNames,
+  portalSummary,
+  schemaFieldRows,
+  schemaTypeRows,
+} from '../model-info.js';
 import { addFormatOptions, examples } from '../options.js';
+
+/** The models some schema page governs, in page order. */
+function governedModels(groups: readonly SchemaGroup[]): string[] {
+  return [...new Set(groups.flatMap((g) => g.models.map((x) => x.model)))];
+}
 
 /**
  * `brainstem models [MODEL]`: every model with its app and portals, or one model's fields, filters, includes and
@@ -14,10 +28,16 @@ import { addFormatOptions, examples } from '../options.js';
 export function modelsCommand(cmd: Command, ctx: Ctx): Command {
   cmd
     .description('list the models (app, portals, actions), or show one model: fields, filters, includes')
-    .argument('[model]', 'a model name, e.g. session');
+    .argument('[model]', 'a model name, e.g. session')
+    .option('--type <type>', "one type's details schema: fields, required, choices and units (needs MODEL)");
   addFormatOptions(cmd, 'table');
-  examples(cmd, ['brainstem models', 'brainstem models session', 'brainstem models --format json | jq ".[].name"']);
-  return cmd.action((name: string | undefined, o: FormatOptions) => {
+  examples(cmd, [
+    'brainstem models',
+    'brainstem models session',
+    'brainstem models procedure --type Anesthesia',
+    'brainstem models --format json | jq ".[].name"',
+  ]);
+  return cmd.action(async (name: string | undefined, o: FormatOptions & { type?: string }) => {
     const out = outputOptions(ctx, o, 'table');
     if (!name) {
       const rows = (MODELS as readonly ModelSpec[]).map((m) => ({
@@ -34,6 +54,40 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
       return;
     }
     const m = modelArg(name);
+    // Loaded on demand: the schemas are large and only this command needs them.
+    const { SCHEMA_GROUPS, schemaGroupsFor } = await import('brainstem-api-tools/schemas');
+    const groups = schemaGroupsFor(m.name);
+    if (o.type !== undefined) {
+      const group = groups.find((g) => Object.hasOwn(g.schemas, o.type as string));
+      if (!group) {
+        const valid = groups.flatMap((g) => Object.keys(g.schemas));
+        throw new UsageError(
+          valid.length === 0
+            ? `${m.name} has no documented details schemas (--type applies to ${governedModels(SCHEMA_GROUPS).join(', ')})`
+            : `unknown type "${o.type}" for ${m.name}. Types: ${valid.join(', ')}`,
+        );
+      }
+      const schema = group.schemas[o.type] as NonNullable<(typeof group.schemas)[string]>;
+      const rows = schemaFieldRows(schema);
+      if (out.format === 'json') {
+        ctx.io.out(jsonText(schema, out.pretty));
+        return;
+      }
+      if (out.format !== 'table') {
+        ctx.io.out(formatRecords(rows, out));
+        return;
+      }
+      const shape = schema.type === 'array' ? `a list of rows, each an object` : 'an object';
+      ctx.io.out(
+        `${m.name} ${group.selector} "${o.type}": ${group.payload} is ${shape} (schema ${schema['x-version']}, ${group.page})\n`,
+      );
+      ctx.io.out(
+        rows.length === 0
+          ? 'No declared fields: send {}.\n'
+          : renderTable(rows, ['field', 'value', 'required', 'choices'], Math.max(out.width, 1000)),
+      );
+      return;
+    }
     if (out.format === 'json') {
       ctx.io.out(jsonText({ ...m, filters: filterLines(m), includes: includeNames(m) }, out.pretty));
       return;
@@ -67,5 +121,11 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
     ctx.io.out(renderTable(filterLines(m), ['field', 'lookups'], Math.max(out.width, 100)));
     const inc = includeNames(m);
     ctx.io.out(`\nIncludes (--include NAME): ${inc.length ? inc.join(', ') : '—'}\n`);
+    if (groups.length > 0) {
+      ctx.io.out(`\nTypes and their details schemas (brainstem models ${m.name} --type TYPE for the fields):\n`);
+      ctx.io.out(
+        renderTable(schemaTypeRows(groups), ['selector', 'type', 'version', 'required'], Math.max(out.width, 160)),
+      );
+    }
   });
 }

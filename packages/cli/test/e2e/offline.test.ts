@@ -176,6 +176,29 @@ describe('models', () => {
     expect(r.stdout.split('\r\n')[0]).toBe('field,type,notes');
   });
 
+  it('a governed model lists its types with their schema versions', async () => {
+    const r = await runCli(['models', 'procedure'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^type\s+Anesthesia\s+1\.1\.0\s+anestheticAgent, route$/m);
+    expect(r.stdout).toMatch(/^coordinates_system\s+CCF_XYZ_Absolute\s+1\.1\.0\s+—$/m);
+  });
+
+  it('--type shows one schema: fields, required, choices and units', async () => {
+    const r = await runCli(['models', 'procedure', '--type', 'Anesthesia'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('procedure type "Anesthesia": details is an object (schema 1.1.0');
+    expect(r.stdout).toMatch(/^anestheticAgent\s+string\s+yes\s+Isoflurane, Sevoflurane, .*Propofol, Other$/m);
+    expect(r.stdout).toMatch(/^duration\s+\{value, unit\}\s+no\s+units: h, min, s, ms, µs; default \{"unit":"min"\}$/m);
+    const json = await runCli(['models', 'manipulation', '--type', 'AuditoryStimulation', '--format', 'json'], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ type: 'array', 'x-version': '1.1.0' });
+    const bad = await runCli(['models', 'procedure', '--type', 'Anaesthesia'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown type "Anaesthesia" for procedure\. Types: .*Anesthesia/);
+    const none = await runCli(['models', 'session', '--type', 'X'], { env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('session has no documented details schemas');
+  });
+
   it('a model alias works', async () => {
     const r = await runCli(['models', 'project_membership_invitation', '--format', 'json'], { env });
     expect(JSON.parse(r.stdout).name).toBe('projectmembershipinvitation');
