@@ -49,18 +49,21 @@ describe('packed package', () => {
        import * as core from 'brainstem-api-tools/core';
        import * as reg from 'brainstem-api-tools/registry';
        import * as n from 'brainstem-api-tools/node';
+       import * as sch from 'brainstem-api-tools/schemas';
        const c = new m.BrainstemClient({ token: 't' });
        console.log(JSON.stringify([typeof m.FileTokenStore, typeof core.FileTokenStore, reg.MODEL_NAMES.length,
-         typeof n.BrainstemClient, typeof c.loadSession, c.url, m.VERSION]));`,
+         typeof n.BrainstemClient, typeof c.loadSession, c.url, sch.detailsSchemaFor('procedure', 'Anesthesia')['x-version'],
+         m.VERSION]));`,
     ]);
-    const [nodeStore, coreStore, models, nodeClient, loader, url, version] = JSON.parse(out);
-    expect([nodeStore, coreStore, models, nodeClient, loader, url]).toEqual([
+    const [nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion, version] = JSON.parse(out);
+    expect([nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion]).toEqual([
       'function',
       'undefined',
       49,
       'function',
       'function',
       'https://www.brainstem.org/',
+      '1.1.0',
     ]);
     expect(version).toBe(JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version);
   });
