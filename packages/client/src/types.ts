@@ -4,7 +4,15 @@
  */
 
 import type { FilterValue } from './query.js';
-import type { DetailKeyOf, FieldNameOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
+import type {
+  DetailKeyOf,
+  FieldNameOf,
+  FilterOperator,
+  ListKeyOf,
+  ModelName,
+  ModelOf,
+  Portal,
+} from './registry/index.js';
 import type { MODELS } from './registry/models.js';
 import type { RequestOptions } from './transport.js';
 import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
@@ -123,31 +131,6 @@ export type SaveResult<M extends ModelName> =
     : DetailBody<M>;
 
 /**
- * Documented filter operators (plus the Python tool's case-insensitive ones).
- *
- * @example
- * ```ts
- * client.load('session', { filters: { 'name.istartswith': 'pc-' } });
- * ```
- */
-export type FilterOperator =
-  | 'exact'
-  | 'iexact'
-  | 'contains'
-  | 'icontains'
-  | 'startswith'
-  | 'istartswith'
-  | 'endswith'
-  | 'iendswith'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'in'
-  | 'isnull'
-  | 'id';
-
-/**
  * A filter key: a field, `field.operator`, or any other server field path. Known ones autocomplete.
  *
  * @example
@@ -204,6 +187,30 @@ export interface QueryParams<M extends ModelName> extends RequestOptions {
   sort?: readonly SortKey<M>[] | SortKey<M>;
   /** `['sessions']` → `include[]=sessions.*`. */
   include?: readonly IncludeKey<M>[] | IncludeKey<M>;
+  /**
+   * Query names the registry does not know (a server newer than this package), sent as given after the checked
+   * `filters`/`sort`/`include`: neither type-checked nor checked before sending.
+   *
+   * @example
+   * ```ts
+   * client.load('session', { raw: { filters: { 'new_field.icontains': 'x' }, sort: ['-new_field'] } });
+   * ```
+   */
+  raw?: RawQuery;
+}
+
+/**
+ * The unchecked part of a query (see {@link QueryParams.raw}).
+ *
+ * @example
+ * ```ts
+ * const raw: RawQuery = { filters: { 'new_field': 'x' }, include: ['new_relation'] };
+ * ```
+ */
+export interface RawQuery {
+  filters?: Readonly<Record<string, FilterValue | undefined>>;
+  sort?: readonly string[] | string;
+  include?: readonly string[] | string;
 }
 
 /**
