@@ -38,7 +38,7 @@ export function didYouMean(kind: string, name: string, candidates: readonly stri
   const head = `unknown ${kind} \`${name}\`${where ? ` ${where}` : ''}`;
   if (candidates.length === 0) return `${head} (there are none)`;
   const [best] = closest(name, candidates, 1);
-  if (best !== undefined && editDistance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, name.length / 3)) {
+  if (best !== undefined && editDistance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, name.length / 2)) {
     return `${head}; did you mean \`${best}\`?`;
   }
   const some = closest(name, candidates, 8);
