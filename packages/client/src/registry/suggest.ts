@@ -27,7 +27,7 @@ export function closest(name: string, candidates: Iterable<string>, count = 5): 
 
 /**
  * The message for an unknown name: `unknown field \`nme\` on session; did you mean \`name\`?`. Suggests the single
- * closest candidate when it is near (edit distance at most a third of the name, at least 2), else lists a few.
+ * closest candidate when it is near (edit distance at most half the name, at least 2), else lists a few.
  *
  * @example
  * ```ts
