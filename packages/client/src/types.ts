@@ -4,18 +4,10 @@
  */
 
 import type { FilterValue } from './query.js';
-import type {
-  DetailKeyOf,
-  FieldNameOf,
-  FilterOperator,
-  ListKeyOf,
-  ModelName,
-  ModelOf,
-  Portal,
-} from './registry/index.js';
+import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
 import type { MODELS } from './registry/models.js';
 import type { RequestOptions } from './transport.js';
-import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
+import type { ModelCreateMap, ModelQueryMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
 
 /**
  * The record type of a model, e.g. `RecordOf<'session'>` = `Session`.
@@ -52,14 +44,18 @@ export type UpdateOf<M extends ModelName> = M extends keyof ModelUpdateMap
   : Record<string, unknown>;
 
 /**
- * Record ids: integers for users and groups, UUID strings otherwise.
+ * Record ids: integers where the model's `id` field is an integer (users, groups), UUID strings otherwise.
  *
  * @example
  * ```ts
  * await client.load('group', { id: 7 }); // IdOf<'group'> = number | string
  * ```
  */
-export type IdOf<M extends ModelName> = M extends 'user' | 'group' ? number | string : string;
+export type IdOf<M extends ModelName> = M extends ModelName
+  ? Extract<ModelOf<M>['fields'][number], { name: 'id' }>['type'] extends 'integer'
+    ? number | string
+    : string
+  : never;
 
 /**
  * The `meta` object public list responses carry (its shape is undocumented; these are the local server's keys).
@@ -130,15 +126,31 @@ export type SaveResult<M extends ModelName> =
     ? { [P in K]: RecordOf<A> }
     : DetailBody<M>;
 
+type Query<M extends ModelName> = ModelQueryMap[M];
+/** `true` when `M` is one model, `false` when it is the whole (or a wide) union, as inside generic code. */
+type IsOneModel<M extends ModelName> = [ModelName] extends [M] ? false : true;
+/** `field` or `field.operator` for the model's own filterable fields (incl. `id` and the timestamps). */
+type OwnFilterKey<M extends ModelName> = {
+  [F in keyof Query<M>['filter'] & string]: F | `${F}.${Query<M>['filter'][F] & string}`;
+}[keyof Query<M>['filter'] & string];
+/** `relation.<filter key of the related model>`, and deeper paths past a second relation. */
+type PathFilterKey<M extends ModelName> = {
+  [R in keyof Query<M>['rel'] & string]: Query<M>['rel'][R] extends infer T extends ModelName
+    ? `${R}.${OwnFilterKey<T>}` | `${R}.${keyof Query<T>['rel'] & string}.${string}`
+    : never;
+}[keyof Query<M>['rel'] & string];
+
 /**
- * A filter key: a field, `field.operator`, or any other server field path. Known ones autocomplete.
+ * A filter key: a field, `field.operator`, or a relation path (`projects.name.icontains`), each checked against
+ * the registry: a misspelt field, operator or relation does not compile. Names the registry does not know go in
+ * the `raw` query option.
  *
  * @example
  * ```ts
  * const key: FilterKey<'session'> = 'name.icontains';
  * ```
  */
-export type FilterKey<M extends ModelName> = FieldNameOf<M> | `${FieldNameOf<M>}.${FilterOperator}` | (string & {});
+export type FilterKey<M extends ModelName> = IsOneModel<M> extends true ? OwnFilterKey<M> | PathFilterKey<M> : string;
 
 /**
  * Filters for a model: `{ 'name.icontains': 'visual' }`.
@@ -150,25 +162,43 @@ export type FilterKey<M extends ModelName> = FieldNameOf<M> | `${FieldNameOf<M>}
  */
 export type Filters<M extends ModelName> = { [K in FilterKey<M>]?: FilterValue };
 
+type SortField<M extends ModelName> =
+  | Query<M>['sort']
+  | {
+      [R in keyof Query<M>['fk'] & string]: Query<M>['fk'][R] extends infer T extends ModelName
+        ? `${R}.${Query<T>['sort'] & string}`
+        : never;
+    }[keyof Query<M>['fk'] & string];
+
 /**
- * A sort key: a field or `-field`; fields the docs do not list (e.g. `created_date`) are allowed too.
+ * A sort key: a sortable field (incl. `created_date`/`modified_date`) or one behind a single relation
+ * (`subject.name`), optionally prefixed with `-` (descending).
  *
  * @example
  * ```ts
- * const sort: SortKey<'session'>[] = ['-start_time', 'name'];
+ * const sort: SortKey<'session'>[] = ['-date_time', 'name'];
  * ```
  */
-export type SortKey<M extends ModelName> = FieldNameOf<M> | `-${FieldNameOf<M>}` | (string & {});
+export type SortKey<M extends ModelName> = IsOneModel<M> extends true ? SortField<M> | `-${SortField<M>}` : string;
+
+type IncludeName<M extends ModelName> =
+  | Query<M>['include']
+  | {
+      [R in keyof Query<M>['includeRel'] & string]: Query<M>['includeRel'][R] extends infer T extends ModelName
+        ? `${R}.${Query<T>['include'] & string}`
+        : never;
+    }[keyof Query<M>['includeRel'] & string];
 
 /**
- * A relation to embed (`include[]=<name>.*`).
+ * A relation to embed (`include[]=<name>.*`), or one of its relations (`sessions.behaviors`).
  *
  * @example
  * ```ts
  * client.load('project', { include: ['sessions', 'subjects'] });
  * ```
  */
-export type IncludeKey<M extends ModelName> = FieldNameOf<M> | (string & {});
+export type IncludeKey<M extends ModelName> =
+  IsOneModel<M> extends true ? IncludeName<M> | `${IncludeName<M>}.*` : string;
 
 /**
  * Query options of `load`, `loadAll` and `iterate`.
