@@ -1,4 +1,5 @@
-// The server accepts exactly the filter operators the registry's operatorsFor() gives each field, so the client's
+// The server accepts exactly the filter operators the registry's operatorsFor() gives each field (and the sort keys
+// and includes the registry allows), so the client's
 // checks, the CLI's `models` listing and the server speak the same query language.
 import {
   FILTER_OPERATORS,
@@ -6,14 +7,16 @@ import {
   filterKeyProblem,
   findModel,
   idKind,
+  includeProblem,
   MODELS,
   type ModelSpec,
   operatorsFor,
+  sortKeyProblem,
   TIMESTAMP_FIELDS,
 } from 'brainstem-api-tools/registry';
 import { describe, expect, it } from 'vitest';
 import { tableOf } from '../src/db/schema.js';
-import { compileFilter } from '../src/query/compile.js';
+import { compileFilter, compileSort, resolveIncludes } from '../src/query/compile.js';
 
 /** A value the field's type accepts, so only the operator decides. */
 function sampleValue(f: FieldSpec, op: string): string {
@@ -34,6 +37,15 @@ function sampleValue(f: FieldSpec, op: string): string {
       return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
     default:
       return 'x';
+  }
+}
+
+function ok(fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -67,6 +79,20 @@ describe('filter operators: server and registry agree', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('accepts a sort key and an include exactly when the registry does', () => {
+    const mismatches: string[] = [];
+    for (const m of MODELS as readonly ModelSpec[]) {
+      const t = tableOf(m);
+      for (const f of [...m.fields, ...TIMESTAMP_FIELDS]) {
+        const server = ok(() => compileSort(t, 'a', [`-${f.name}`]));
+        if (server !== (sortKeyProblem(m, `-${f.name}`) === undefined)) mismatches.push(`sort ${m.name}.${f.name}`);
+        const inc = ok(() => resolveIncludes(t, [f.name]));
+        if (inc !== (includeProblem(m, f.name) === undefined)) mismatches.push(`include ${m.name}.${f.name}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('rejects operators the registry does not know (range) on the server and in the client', () => {

@@ -13,10 +13,13 @@ import {
   type FieldSpec,
   type FieldType,
   type FilterOperator,
+  filterableFields,
   idKind,
+  includableFields,
   isFilterOperator,
   type ModelSpec,
   operatorsFor,
+  sortableFields,
   TEXT_OPERATORS,
   TIMESTAMP_FIELDS,
   UUID_PATTERN,
@@ -76,11 +79,9 @@ function resolve(t: ModelTable, name: string, alias: string): Resolved | null {
 }
 
 function fieldNames(t: ModelTable): string {
-  const names = [
-    'id',
-    ...t.model.fields.filter((f) => f.name !== 'id' && t.storage.get(f.name) !== 'computed').map((f) => f.name),
-  ];
-  return [...names, 'created_date', 'modified_date'].join(', ');
+  return filterableFields(t.model)
+    .map((f) => f.name)
+    .join(', ');
 }
 
 const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -385,12 +386,9 @@ export function compileSort(t: ModelTable, alias: string, keys: readonly string[
 }
 
 function sortableNames(t: ModelTable): string {
-  return [
-    'id',
-    ...t.columns.filter((f) => f.type !== 'json' && f.type !== 'list_of_strings').map((f) => f.name),
-    'created_date',
-    'modified_date',
-  ].join(', ');
+  return sortableFields(t.model)
+    .map((f) => f.name)
+    .join(', ');
 }
 
 /** Validate `include[]` names: relation, relation-list and reverse-list fields. Returns the fields. */
@@ -403,7 +401,7 @@ export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldS
     // Python client's load_session includes it by default.
     const ok = field?.target && (field.type === 'relation' || field.type === 'relation_list') && storage !== undefined;
     if (!ok || !field) {
-      const rels = t.model.fields.filter((f) => f.target).map((f) => f.name);
+      const rels = includableFields(t.model).map((f) => f.name);
       throw badRequest(
         `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
       );
