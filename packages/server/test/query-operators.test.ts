@@ -1,6 +1,6 @@
-// The server accepts exactly the filter operators the registry's operatorsFor() gives each field (and the sort keys
-// and includes the registry allows), so the client's
-// checks, the CLI's `models` listing and the server speak the same query language.
+// The server accepts exactly the filter operators the registry's operatorsFor() gives each field, and the sort keys
+// and includes the registry allows, so the client's checks, the CLI's `models` listing and the server speak the
+// same query language.
 import {
   FILTER_OPERATORS,
   type FieldSpec,
