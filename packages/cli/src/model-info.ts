@@ -1,4 +1,5 @@
 import {
+  FILTER_OPERATORS,
   type FieldSpec,
   filterableFields,
   includableFields,
@@ -7,18 +8,19 @@ import {
 } from 'brainstem-api-tools/registry';
 
 /**
- * One row per filterable field with its operators (the registry's `operatorsFor`): `{ field: 'name', lookups:
- * 'exact iexact contains …' }`. Relations add `.id` and `.<field of the related model>`.
+ * One row per filterable field with its operators (the registry's `operatorsFor`): `any` for every operator in
+ * `FILTER_OPERATORS`, else the list (`exact gt gte lt lte in isnull`). Relations add `.id` and
+ * `.<field of the related model>`.
  *
  * @example
  * ```ts
- * filterLines(getModel('session'))[1]; // { field: 'name', lookups: 'exact iexact contains icontains …' }
+ * filterLines(getModel('session'))[1]; // { field: 'name', lookups: 'any' }
  * ```
  */
 export function filterLines(model: ModelSpec): Array<{ field: string; lookups: string }> {
   return filterableFields(model).map((f) => ({
     field: f.type === 'relation' || f.type === 'relation_list' ? `${f.name}[.id|.<${f.target} field>]` : f.name,
-    lookups: operatorsFor(f).join(' '),
+    lookups: operatorsFor(f) === FILTER_OPERATORS ? 'any' : operatorsFor(f).join(' '),
   }));
 }
 

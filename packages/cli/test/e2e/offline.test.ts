@@ -181,6 +181,16 @@ describe('models', () => {
     expect(r.stdout).toContain('Loader:');
   });
 
+  it("lists the operators the server implements (the registry's), not range", async () => {
+    const r = await runCli(['models', 'breeding'], { env });
+    expect(r.stdout).toContain(
+      '"any" = exact iexact contains icontains startswith istartswith endswith iendswith gt gte lt lte in isnull',
+    );
+    expect(r.stdout).toMatch(/^name\s+any$/m);
+    expect(r.stdout).toMatch(/^litter_size\s+exact gt gte lt lte in isnull$/m);
+    expect(r.stdout).not.toContain('range');
+  });
+
   it('one model as CSV: one row per field', async () => {
     const r = await runCli(['models', 'subjectlog', '--format', 'csv'], { env });
     expect(r.stdout.split('\r\n')[0]).toBe('field,type,notes');
