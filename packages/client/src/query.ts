@@ -34,7 +34,7 @@ export interface QueryOptions {
   sort?: readonly string[] | string;
   /** Relations to embed in full; `'sessions'` is sent as `include[]=sessions.*`. */
   include?: readonly string[] | string;
-  /** Page size, 1..{@link MAX_PAGE_SIZE} (server default {@link DEFAULT_PAGE_SIZE}). */
+  /** Page size, 1..`MAX_PAGE_SIZE` (100; server default `DEFAULT_PAGE_SIZE`, 20). */
   limit?: number;
   /** Records to skip. */
   offset?: number;

@@ -4,10 +4,13 @@
  */
 
 import type { FilterValue } from './query.js';
+import type { Filters, IncludeKey, SortKey } from './query-keys.js';
 import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
 import type { MODELS } from './registry/models.js';
 import type { RequestOptions } from './transport.js';
-import type { ModelCreateMap, ModelQueryMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
+import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
+
+export type { FilterKey, Filters, IncludeKey, SortKey } from './query-keys.js';
 
 /**
  * The record type of a model, e.g. `RecordOf<'session'>` = `Session`.
@@ -126,80 +129,6 @@ export type SaveResult<M extends ModelName> =
     ? { [P in K]: RecordOf<A> }
     : DetailBody<M>;
 
-type Query<M extends ModelName> = ModelQueryMap[M];
-/** `true` when `M` is one model, `false` when it is the whole (or a wide) union, as inside generic code. */
-type IsOneModel<M extends ModelName> = [ModelName] extends [M] ? false : true;
-/** `field` or `field.operator` for the model's own filterable fields (incl. `id` and the timestamps). */
-type OwnFilterKey<M extends ModelName> = {
-  [F in keyof Query<M>['filter'] & string]: F | `${F}.${Query<M>['filter'][F] & string}`;
-}[keyof Query<M>['filter'] & string];
-/** `relation.<filter key of the related model>`, and deeper paths past a second relation. */
-type PathFilterKey<M extends ModelName> = {
-  [R in keyof Query<M>['rel'] & string]: Query<M>['rel'][R] extends infer T extends ModelName
-    ? `${R}.${OwnFilterKey<T>}` | `${R}.${keyof Query<T>['rel'] & string}.${string}`
-    : never;
-}[keyof Query<M>['rel'] & string];
-
-/**
- * A filter key: a field, `field.operator`, or a relation path (`projects.name.icontains`), each checked against
- * the registry: a misspelt field, operator or relation does not compile. Names the registry does not know go in
- * the `raw` query option.
- *
- * @example
- * ```ts
- * const key: FilterKey<'session'> = 'name.icontains';
- * ```
- */
-export type FilterKey<M extends ModelName> = IsOneModel<M> extends true ? OwnFilterKey<M> | PathFilterKey<M> : string;
-
-/**
- * Filters for a model: `{ 'name.icontains': 'visual' }`.
- *
- * @example
- * ```ts
- * const filters: Filters<'project'> = { 'name.icontains': 'allen', 'description.icontains': 'neuropixels' };
- * ```
- */
-export type Filters<M extends ModelName> = { [K in FilterKey<M>]?: FilterValue };
-
-type SortField<M extends ModelName> =
-  | Query<M>['sort']
-  | {
-      [R in keyof Query<M>['fk'] & string]: Query<M>['fk'][R] extends infer T extends ModelName
-        ? `${R}.${Query<T>['sort'] & string}`
-        : never;
-    }[keyof Query<M>['fk'] & string];
-
-/**
- * A sort key: a sortable field (incl. `created_date`/`modified_date`) or one behind a single relation
- * (`subject.name`), optionally prefixed with `-` (descending).
- *
- * @example
- * ```ts
- * const sort: SortKey<'session'>[] = ['-date_time', 'name'];
- * ```
- */
-export type SortKey<M extends ModelName> = IsOneModel<M> extends true ? SortField<M> | `-${SortField<M>}` : string;
-
-type IncludeName<M extends ModelName> =
-  | Query<M>['include']
-  | {
-      [R in keyof Query<M>['includeRel'] & string]: Query<M>['includeRel'][R] extends infer T extends ModelName
-        ? `${R}.${Query<T>['include'] & string}`
-        : never;
-    }[keyof Query<M>['includeRel'] & string];
-
-/**
- * A relation to embed (`include[]=<name>.*`), or one of its relations (`sessions.behaviors`).
- *
- * @example
- * ```ts
- * client.load('project', { include: ['sessions', 'subjects'] });
- * ```
- */
-export type IncludeKey<M extends ModelName> =
-  IsOneModel<M> extends true ? IncludeName<M> | `${IncludeName<M>}.*` : string;
-
 /**
  * Query options of `load`, `loadAll` and `iterate`.
  *
@@ -254,7 +183,7 @@ export interface RawQuery {
 export interface LoadOptions<M extends ModelName> extends QueryParams<M> {
   /** Load one record (the answer is then `{ <detail_key>: record }`). */
   id?: IdOf<M>;
-  /** Page size, 1..100 (server default 20). */
+  /** Page size, 1..`MAX_PAGE_SIZE` (100; server default `DEFAULT_PAGE_SIZE`, 20). */
   limit?: number;
   /** Records to skip. */
   offset?: number;
@@ -282,7 +211,7 @@ export interface LoadProgress {
  * ```
  */
 export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
-  /** Records per page, 1..100. @default 100 */
+  /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
   /** Start at this offset. @default 0 */
   offset?: number;
@@ -308,7 +237,7 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   concurrency?: number;
   /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
   onProgress?: (progress: LoadProgress) => void;
-  /** Records per page, 1..100. @default 100 */
+  /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
   /** Start at this offset. @default 0 */
   offset?: number;
