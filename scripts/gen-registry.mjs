@@ -53,21 +53,26 @@ const FAMILY = {
   user: ['user', null],
 };
 
-/** Convenience loaders of the official Python v2 client (load_<model>): named filter → API filter key. */
+/**
+ * Convenience loaders (load_<model>): named filter → API filter key. The nine the official Python v2 client has,
+ * without the `tags` filter on models that have no `tags` field (docs/api-decisions.md, "Convenience loaders"),
+ * plus loaders for the other models users look up by name or parent. test/registry.loaders.test.ts holds every
+ * row to its model's fields.
+ */
 const LOADERS = {
   project: { name: 'name.icontains', sessions: 'sessions.id', subjects: 'subjects.id', tags: 'tags' },
   subject: { name: 'name.icontains', projects: 'projects.id', strain: 'strain.id', sex: 'sex', tags: 'tags' },
   session: { name: 'name.icontains', projects: 'projects.id', datastorage: 'datastorage.id', tags: 'tags' },
   collection: { name: 'name.icontains', tags: 'tags' },
   cohort: { name: 'name.icontains', tags: 'tags' },
-  behavior: { session: 'session.id', tags: 'tags' },
-  dataacquisition: { session: 'session.id', tags: 'tags' },
-  manipulation: { session: 'session.id', tags: 'tags' },
-  procedure: { subject: 'subject.id', tags: 'tags' },
+  behavior: { session: 'session.id' },
+  dataacquisition: { session: 'session.id' },
+  manipulation: { session: 'session.id' },
+  procedure: { subject: 'subject.id' },
   procedurelog: { procedure: 'procedure.id' },
   subjectlog: { subject: 'subject.id' },
   equipment: { name: 'name.icontains', setup: 'setup.id' },
-  consumablestock: { tags: 'tags' },
+  consumablestock: { inventory: 'inventory.id' },
   behavioralassay: { name: 'name.icontains' },
   datastorage: { name: 'name.icontains' },
   setup: { name: 'name.icontains' },
@@ -145,6 +150,28 @@ const FIELD_FACTS = {
   'group.name': { maxLength: 150, unique: true, uniqueIgnoresCase: true },
 };
 
+/**
+ * Fields the server produces instead of storing what is sent (docs/api-decisions.md, "Computed fields"):
+ * `<model>.<field>`, or `<field>` for every model. `grants` ones are written through the permission grants.
+ */
+const COMPUTED = {
+  links: true,
+  rrid_url: true,
+  created_at: true,
+  updated_at: true,
+  'session.epochs': true,
+  'project.users': 'grants',
+  'project.groups': 'grants',
+  'group.users': 'grants',
+  'user.groups_own_json': true,
+  'user.active_projects': true,
+};
+
+/** Field sets that must be unique together, beyond single `unique` fields. */
+const UNIQUE_TOGETHER = {
+  sessiondatastorage: [['session', 'datastorage']],
+};
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
@@ -173,6 +200,8 @@ function fieldOut(model, f) {
   if (/required for POST; optional for PATCH/.test(notes)) o.requiredOnCreateOnly = true;
   if (/keys must start with a letter/.test(notes)) o.keyPattern = true;
   if (f.subfields) o.subfields = f.subfields;
+  const computed = COMPUTED[`${model}.${f.name}`] ?? COMPUTED[f.name];
+  if (computed) o.computed = computed;
   o.doc = clean(f.doc_text);
   return o;
 }
@@ -219,6 +248,7 @@ for (const m of spec) {
     out.loader = { includes: m.default_includes ?? [], filters: loader ?? {} };
   }
   if (INVITATIONS[m.model]) out.invitation = INVITATIONS[m.model];
+  if (UNIQUE_TOGETHER[m.model]) out.uniqueTogether = UNIQUE_TOGETHER[m.model];
   out.fields = (isSds ? SESSION_DATASTORAGE.fields : m.fields).map((f) => fieldOut(m.model, f));
   models.push(out);
 }

@@ -4,11 +4,25 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  FILTER_OPERATORS,
+  filterableFields,
+  findModel,
+  idKind,
+  includableFields,
+  NUMBER_OPERATORS,
+  operatorsFor,
+  sortableFields,
+} from '../packages/client/src/registry/index.js';
 import { MODELS } from '../packages/client/src/registry/models.js';
 import type { FieldSpec, ModelSpec } from '../packages/client/src/registry/types.js';
 import { schemaGroupsFor } from '../packages/client/src/schemas/index.js';
 
-const INTEGER_ID_MODELS = new Set(['user', 'group']);
+/** Whether a relation points at a model with integer ids (users, groups). */
+function integerTarget(f: FieldSpec): boolean {
+  const target = f.target ? findModel(f.target) : undefined;
+  return target !== undefined && idKind(target) === 'integer';
+}
 
 /** PascalCase type name from the detail key: `data_acquisition` → `DataAcquisition`. */
 export function typeName(m: ModelSpec): string {
@@ -31,9 +45,9 @@ function tsType(f: FieldSpec): string {
     case 'enum':
       return f.enum ? f.enum.map((v) => JSON.stringify(v)).join(' | ') : 'string';
     case 'relation':
-      return f.target && INTEGER_ID_MODELS.has(f.target) ? 'number' : 'string';
+      return integerTarget(f) ? 'number' : 'string';
     case 'relation_list':
-      return f.target && INTEGER_ID_MODELS.has(f.target) ? 'number[]' : 'string[]';
+      return integerTarget(f) ? 'number[]' : 'string[]';
     case 'json':
       if (f.keyPattern) return 'Record<string, JsonValue>';
       if (f.name === 'download_links') return 'DownloadLink[]';
@@ -137,7 +151,49 @@ export interface MemberPermissions {
   out += `/** Model name → record type. */\nexport interface ModelRecordMap {\n${map('')}}\n\n`;
   out += `/** Model name → create payload type. */\nexport interface ModelCreateMap {\n${map('Create')}}\n\n`;
   out += `/** Model name → update payload type. */\nexport interface ModelUpdateMap {\n${map('Update')}}\n`;
+  out += renderQueryMap(models);
   return out;
+}
+
+const union = (names: readonly string[]): string =>
+  names.length ? names.map((n) => JSON.stringify(n)).join(' | ') : 'never';
+
+/**
+ * The names each model's queries may use, from the registry's query rules: filterable fields with their operators,
+ * relations a filter path may follow, sortable fields, single relations a sort may follow, includable relations.
+ */
+function renderQueryMap(models: readonly ModelSpec[]): string {
+  let out = `\n/** Every filter operator. */\nexport type AnyFilterOperator = ${union(FILTER_OPERATORS)};\n`;
+  out += `/** Operators of numbers, booleans and integer ids. */\nexport type NumberFilterOperator = ${union(NUMBER_OPERATORS)};\n\n`;
+  out +=
+    '/** Model name → the field, operator and relation names its queries may use. */\nexport interface ModelQueryMap {\n';
+  const known = (f: FieldSpec) => f.target !== undefined && findModel(f.target) !== undefined;
+  for (const m of models) {
+    const filter = filterableFields(m)
+      .map((f) => {
+        const ops = operatorsFor(f) === NUMBER_OPERATORS ? 'NumberFilterOperator' : 'AnyFilterOperator';
+        return `${JSON.stringify(f.name)}: ${ops}`;
+      })
+      .join('; ');
+    const rels = filterableFields(m).filter((f) => (f.type === 'relation' || f.type === 'relation_list') && known(f));
+    const rel = rels.map((f) => `${JSON.stringify(f.name)}: ${JSON.stringify(findModel(f.target as string)?.name)}`);
+    const sortable = sortableFields(m);
+    const fk = sortable.filter((f) => f.type === 'relation' && known(f));
+    const fkMap = fk.map((f) => `${JSON.stringify(f.name)}: ${JSON.stringify(findModel(f.target as string)?.name)}`);
+    const inc = includableFields(m);
+    const incMap = inc
+      .filter(known)
+      .map((f) => `${JSON.stringify(f.name)}: ${JSON.stringify(findModel(f.target as string)?.name)}`);
+    out += `  ${JSON.stringify(m.name)}: {\n`;
+    out += `    filter: { ${filter} };\n`;
+    out += `    rel: { ${rel.join('; ')} };\n`;
+    out += `    sort: ${union(sortable.map((f) => f.name))};\n`;
+    out += `    fk: { ${fkMap.join('; ')} };\n`;
+    out += `    include: ${union(inc.map((f) => f.name))};\n`;
+    out += `    includeRel: { ${incMap.join('; ')} };\n`;
+    out += '  };\n';
+  }
+  return `${out}}\n`;
 }
 
 export const TYPES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages/client/src/types.generated.ts');

@@ -14,7 +14,7 @@ describe('registry', () => {
     expect(getModel('dataacquisition').listKey).toBe('data_acquisitions');
     expect(getModel('consumablestock').listKey).toBe('consumable stocks');
     expect(closestModels('sesion')[0]).toBe('session');
-    expect(() => getModel('sesion')).toThrow(/Unknown model "sesion".*session/);
+    expect(() => getModel('sesion')).toThrow(/unknown model `sesion`; did you mean `session`/);
     expect(MODEL_NAMES).toHaveLength(49);
   });
 

@@ -1,37 +1,33 @@
-import { closestModels, findModel, hasIntegerIds, type ModelSpec, type Portal } from 'brainstem-api-tools/registry';
+import {
+  findModel,
+  idProblem,
+  type ModelOperation,
+  type ModelSpec,
+  modelProblem,
+  type Portal,
+  portalProblem,
+} from 'brainstem-api-tools/registry';
 import { UsageError } from './errors.js';
 import { FORMATS, type Format } from './format/index.js';
 
 /**
- * The registry row for a MODEL argument; an unknown name is a usage error listing the closest valid names.
+ * The registry row for a MODEL argument; an unknown name is a usage error naming the closest valid name.
  *
  * @example
  * ```ts
- * modelArg('sesion'); // UsageError: unknown model "sesion". Did you mean: session, …
+ * modelArg('sesion'); // UsageError: unknown model `sesion`; did you mean `session`? (run 'brainstem models' for all)
  * ```
  */
 export function modelArg(name: string): ModelSpec {
-  const m = findModel(name);
-  if (!m) {
-    throw new UsageError(
-      `unknown model "${name}". Did you mean: ${closestModels(name, 4).join(', ')}? (run 'brainstem models' for all)`,
-    );
-  }
-  return m;
+  const problem = modelProblem(name);
+  if (problem) throw new UsageError(`${problem} (run 'brainstem models' for all)`);
+  return findModel(name) as ModelSpec;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Check a record id for a model: a UUID, or a positive integer for users and groups. */
+/** Check a record id for a model (the registry's rule: a UUID, or a positive integer for users and groups). */
 export function idArg(model: ModelSpec, id: string, flag = '--id'): string {
-  if (hasIntegerIds(model)) {
-    if (!/^[1-9][0-9]*$/.test(id))
-      throw new UsageError(`${flag} for ${model.name} must be a positive integer, got "${id}"`);
-  } else if (!UUID.test(id)) {
-    throw new UsageError(
-      `${flag} for ${model.name} must be a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), got "${id}"`,
-    );
-  }
+  const problem = idProblem(model, id);
+  if (problem) throw new UsageError(`${flag}: ${problem}`);
   return id;
 }
 
@@ -84,18 +80,9 @@ export function formatArg(value: string | undefined, fallback: Format = 'json'):
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
 }
 
-/** `--portal`: private or public, and allowed for this operation of this model. */
-export function portalArg(model: ModelSpec, value: string | undefined, op: string, verb: string): Portal {
-  const portal = (value ?? 'private') as Portal;
-  if (portal !== 'private' && portal !== 'public') {
-    throw new UsageError(`--portal must be "private" or "public", got "${value}"`);
-  }
-  const list =
-    (model.portals as Record<string, readonly Portal[] | undefined>)[op] ??
-    model.actions?.find((a) => a.name === op)?.portals;
-  if (!list || list.length === 0) throw new UsageError(`${model.name} cannot be ${verb} through the API`);
-  if (!list.includes(portal)) {
-    throw new UsageError(`${model.name} cannot be ${verb} on the ${portal} portal (allowed: ${list.join(', ')})`);
-  }
-  return portal;
+/** `--portal`: private or public, and allowed for this operation of this model (the registry's portals). */
+export function portalArg(model: ModelSpec, value: string | undefined, op: ModelOperation | string): Portal {
+  const problem = portalProblem(model, value, op);
+  if (problem) throw new UsageError(problem.what === 'portal' ? `--portal: ${problem.message}` : problem.message);
+  return (value ?? 'private') as Portal;
 }

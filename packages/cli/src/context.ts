@@ -1,5 +1,5 @@
 import { BrainstemClient } from 'brainstem-api-tools';
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import { detailKeys, type ModelSpec } from 'brainstem-api-tools/registry';
 import { formatArg, listArg, secondsArg } from './args.js';
 import type { BulkResult } from './bulk.js';
 import type { BodyKeys, Format, OutputOptions } from './format/index.js';
@@ -103,9 +103,8 @@ export function outputOptions(ctx: Ctx, o: FormatOptions, fallback: Format = 'js
 
 /** Where a model's records sit in response bodies. */
 export function bodyKeys(model: ModelSpec): BodyKeys {
-  const other = [`${model.detailKey}_approval`];
-  if (model.approval?.key) other.unshift(model.approval.key);
-  return { listKey: model.listKey, detailKey: model.detailKey, otherKeys: other };
+  const [detailKey, ...otherKeys] = detailKeys(model);
+  return { listKey: model.listKey, detailKey, otherKeys };
 }
 
 /** Whether diagnostics (not errors) may be printed on stderr. */

@@ -1,54 +1,33 @@
-import type { FieldSpec, ModelSpec } from 'brainstem-api-tools/registry';
+import {
+  FILTER_OPERATORS,
+  type FieldSpec,
+  filterableFields,
+  includableFields,
+  type ModelSpec,
+  operatorsFor,
+} from 'brainstem-api-tools/registry';
 import type { DetailsSchema, SchemaGroup } from 'brainstem-api-tools/schemas';
 
-const TEXT_OPS = ['exact', 'iexact', 'icontains', 'startswith', 'istartswith', 'endswith', 'iendswith'];
-const ORDER_OPS = ['exact', 'gt', 'gte', 'lt', 'lte'];
-
 /**
- * Filter lookups a field accepts (docs/api.md "Filtering Data"), derived from its registry type.
- * `FIELD=VALUE` is the exact match; `FIELD.OP=VALUE` the others. JSON fields are not filterable.
+ * One row per filterable field with its operators (the registry's `operatorsFor`): `any` for every operator in
+ * `FILTER_OPERATORS`, else the list (`exact gt gte lt lte in isnull`). Relations add `.id` and
+ * `.<field of the related model>`.
  *
  * @example
  * ```ts
- * filterOps({ name: 'name', type: 'string', doc: '' }); // ['exact', 'iexact', 'icontains', …]
+ * filterLines(getModel('session'))[1]; // { field: 'name', lookups: 'any' }
  * ```
  */
-export function filterOps(field: FieldSpec): string[] {
-  switch (field.type) {
-    case 'string':
-    case 'text':
-    case 'enum':
-      return TEXT_OPS;
-    case 'integer':
-    case 'date':
-    case 'datetime':
-      return ORDER_OPS;
-    case 'uuid':
-    case 'boolean':
-    case 'list_of_strings':
-      return ['exact'];
-    case 'relation':
-    case 'relation_list':
-      return ['exact', 'id'];
-    default:
-      return [];
-  }
-}
-
-/** One row per filterable field with its lookups: `{ field: 'name', lookups: 'exact iexact icontains …' }`. */
 export function filterLines(model: ModelSpec): Array<{ field: string; lookups: string }> {
-  const out: Array<{ field: string; lookups: string }> = [];
-  for (const f of model.fields) {
-    const ops = filterOps(f);
-    if (ops.length === 0) continue;
-    out.push({ field: f.name, lookups: ops.join(' ') });
-  }
-  return out;
+  return filterableFields(model).map((f) => ({
+    field: f.type === 'relation' || f.type === 'relation_list' ? `${f.name}[.id|.<${f.target} field>]` : f.name,
+    lookups: operatorsFor(f) === FILTER_OPERATORS ? 'any' : operatorsFor(f).join(' '),
+  }));
 }
 
 /** Relations that `--include` can embed (relation and relation-list fields). */
 export function includeNames(model: ModelSpec): string[] {
-  return model.fields.filter((f) => f.type === 'relation' || f.type === 'relation_list').map((f) => f.name);
+  return includableFields(model).map((f) => f.name);
 }
 
 /** Flags of a field as a short text: `required, read-only, max 100, unique, → project`. */

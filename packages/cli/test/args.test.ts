@@ -8,14 +8,14 @@ import { memoryIo } from './helpers.js';
 describe('arguments', () => {
   it('rejects an unknown model with the closest names', () => {
     expect(() => modelArg('sesion')).toThrow(UsageError);
-    expect(() => modelArg('sesion')).toThrow(/unknown model "sesion"\. Did you mean: session/);
+    expect(() => modelArg('sesion')).toThrow(/unknown model `sesion`; did you mean `session`\?/);
     expect(modelArg('project_membership_invitation').name).toBe('projectmembershipinvitation');
   });
 
   it('checks ids: UUIDs, integers for users and groups', () => {
     const session = getModel('session');
     expect(idArg(session, '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70')).toBe('0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70');
-    expect(() => idArg(session, '../etc')).toThrow(/--id for session must be a UUID/);
+    expect(() => idArg(session, '../etc')).toThrow(/--id: session id must be a UUID/);
     expect(idArg(getModel('user'), '12')).toBe('12');
     expect(() => idArg(getModel('group'), 'abc')).toThrow(/positive integer/);
   });
@@ -45,10 +45,10 @@ describe('arguments', () => {
 
   it('checks the portal against the registry', () => {
     const session = getModel('session');
-    expect(portalArg(session, undefined, 'list', 'listed')).toBe('private');
-    expect(portalArg(session, 'public', 'list', 'listed')).toBe('public');
-    expect(() => portalArg(session, 'public', 'add', 'created')).toThrow(
-      /session cannot be created on the public portal/,
+    expect(portalArg(session, undefined, 'list')).toBe('private');
+    expect(portalArg(session, 'public', 'list')).toBe('public');
+    expect(() => portalArg(session, 'public', 'add')).toThrow(
+      /--portal: session: "add" is not available on the public portal \(allowed: private\)/,
     );
   });
 });

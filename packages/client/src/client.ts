@@ -21,8 +21,15 @@ import { installLoaders } from './loaders.js';
 import { type Logger, type LogLevel, LogSink } from './logger.js';
 import { idOf, pageStream } from './pagination.js';
 import { CORE_PLATFORM, type Platform, type TokenStore } from './platform.js';
-import { encodeQuery } from './query.js';
-import type { ModelName, ModelSpec, Portal } from './registry/index.js';
+import { encodeQuery, type FilterValue, type QueryOptions } from './query.js';
+import {
+  MAX_PAGE_SIZE,
+  type ModelName,
+  type ModelSpec,
+  type Portal,
+  stripEnvelope,
+  wrapList,
+} from './registry/index.js';
 import type { BackoffOptions } from './retry.js';
 import {
   type HttpMethod,
@@ -42,13 +49,14 @@ import type {
   LoadAllOptions,
   LoaderMethods,
   LoadOptions,
+  QueryParams,
   RecordOf,
   SaveItem,
   SaveOptions,
   SaveResult,
   WhoamiResult,
 } from './types.js';
-import { checkId, checkPortal, recordPath, resolveModel } from './validate.js';
+import { checkId, checkPortal, checkQueryNames, recordPath, resolveModel } from './validate.js';
 
 /**
  * The public BrainSTEM server.
@@ -212,17 +220,28 @@ function stripLoadedBody(spec: ModelSpec, data: unknown): unknown {
       `data must be an object with the record's fields, got ${JSON.stringify(data)}`,
     );
   }
-  const d = data as Record<string, unknown>;
-  const detail = d[spec.detailKey];
-  if (detail && typeof detail === 'object' && !Array.isArray(detail) && Object.keys(d).length === 1) {
-    return detail; // a whole `{ session: {...} }` body: send the record
-  }
-  if (Array.isArray(d[spec.listKey])) {
-    // The seed's update recipe passes a loaded list page back with changed top-level fields: send those fields.
-    const { [spec.listKey]: _list, count: _c, next: _n, previous: _p, meta: _m, ...rest } = d;
-    return rest;
-  }
-  return data;
+  // A whole `{ session: {...} }` body sends the record; a loaded list page (the seed's update recipe) sends its
+  // changed top-level fields.
+  return stripEnvelope(spec, data);
+}
+
+/**
+ * The filters, sort keys and includes of a query, after checking their names against the registry, with the
+ * unchecked `raw` part appended.
+ */
+function queryNames(m: ModelSpec, opts: QueryParams<ModelName>): QueryOptions {
+  checkQueryNames(m, opts as Parameters<typeof checkQueryNames>[1]);
+  const raw = opts.raw ?? {};
+  const list = (v: readonly string[] | string | undefined): readonly string[] =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  const filters = { ...(opts.filters as Record<string, FilterValue | undefined> | undefined), ...raw.filters };
+  const sort = [...list(opts.sort as string[] | string | undefined), ...list(raw.sort)];
+  const include = [...list(opts.include as string[] | string | undefined), ...list(raw.include)];
+  return {
+    ...(opts.filters !== undefined || raw.filters !== undefined ? { filters } : {}),
+    ...(sort.length > 0 ? { sort } : {}),
+    ...(include.length > 0 ? { include } : {}),
+  };
 }
 
 /** Options of a raw request: the per-call options plus query string, body and how to authenticate. */
@@ -455,9 +474,7 @@ export class BrainstemClient {
     const portal = checkPortal(m, opts.portal, hasId ? 'detail' : 'list');
     const id = hasId ? checkId(m, opts.id) : undefined;
     const query = encodeQuery({
-      ...(opts.filters ? { filters: opts.filters as unknown as Record<string, never> } : {}),
-      ...(opts.sort !== undefined ? { sort: opts.sort } : {}),
-      ...(opts.include !== undefined ? { include: opts.include } : {}),
+      ...queryNames(m, opts),
       ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
       ...(opts.offset !== undefined ? { offset: opts.offset } : {}),
     });
@@ -471,17 +488,13 @@ export class BrainstemClient {
   #pager<M extends ModelName>(model: M, opts: LoadAllOptions<M> | IterateOptions<M>, defaultInFlight: number) {
     const m = resolveModel(model);
     const portal = checkPortal(m, opts.portal, 'list');
-    const pageSize = opts.pageSize ?? 100;
+    const pageSize = opts.pageSize ?? MAX_PAGE_SIZE;
     const start = opts.offset ?? 0;
     const inFlight = opts.concurrency ?? defaultInFlight;
     if (!Number.isInteger(inFlight) || inFlight < 1) {
       throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${inFlight}`);
     }
-    const base = {
-      ...(opts.filters ? { filters: opts.filters as unknown as Record<string, never> } : {}),
-      ...(opts.sort !== undefined ? { sort: opts.sort } : {}),
-      ...(opts.include !== undefined ? { include: opts.include } : {}),
-    };
+    const base = queryNames(m, opts);
     // Validates pageSize/offset (and filters/sort/include) before any request.
     encodeQuery({ ...base, limit: pageSize, offset: start });
     const path = recordPath(m, portal);
@@ -541,7 +554,7 @@ export class BrainstemClient {
           '(records were added or removed during the walk)',
       );
     }
-    return { [m.listKey]: records, count: records.length, next: null, previous: null } as unknown as ListPage<M>;
+    return wrapList(m, records, { count: records.length, next: null, previous: null }) as unknown as ListPage<M>;
   }
 
   /**

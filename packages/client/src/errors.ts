@@ -19,6 +19,7 @@
  * ```
  * @module
  */
+import { FILTER_OPERATORS } from './registry/operators.js';
 
 const BRANDS = Symbol.for('brainstem-api-tools.error-brands');
 
@@ -402,11 +403,7 @@ function statusText(status: number): string {
  * For a 400 about the request as a whole: the filter/sort/include query parameters of `url` that the server's
  * message is about (by the field named in it), when the message does not already spell out the parameter.
  */
-const LOOKUPS = new Set(
-  'id exact iexact contains icontains startswith istartswith endswith iendswith gt gte lt lte in isnull range'.split(
-    ' ',
-  ),
-);
+const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);
 
 function queryParamHint(url: string, detail: string): string {
   let params: URLSearchParams;

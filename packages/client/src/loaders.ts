@@ -48,6 +48,7 @@ const LOAD_KEYS = new Set([
   'maxRetries',
   'all',
   'pageSize',
+  'raw',
 ]);
 
 interface Loadable {

@@ -5,6 +5,7 @@
  * @module
  */
 import { BrainstemError } from './errors.js';
+import { unwrapList } from './registry/envelope.js';
 
 /** One list response, as read by {@link readPage}. */
 export interface PageInfo {
@@ -30,20 +31,17 @@ export function readPage(body: unknown, listKey: string, offset: number): PageIn
       `Expected a list response object with "${listKey}", got ${JSON.stringify(body)?.slice(0, 100)}`,
     );
   }
-  const b = body as Record<string, unknown>;
-  const items = b[listKey];
-  if (!Array.isArray(items)) {
-    throw new BrainstemError(`List response has no "${listKey}" array (keys: ${Object.keys(b).join(', ')})`);
+  const page = unwrapList({ listKey }, body);
+  if (!page) {
+    throw new BrainstemError(`List response has no "${listKey}" array (keys: ${Object.keys(body).join(', ')})`);
   }
-  const meta = b.meta as Record<string, unknown> | undefined;
-  const count =
-    typeof b.count === 'number'
-      ? b.count
-      : meta && typeof meta.total_results === 'number'
-        ? meta.total_results
-        : undefined;
-  const hasNext = 'next' in b ? b.next !== null && b.next !== undefined && b.next !== '' : undefined;
-  return { items, count, hasNext, body: b, offset };
+  return {
+    items: page.records,
+    count: page.count,
+    hasNext: page.hasNext,
+    body: body as Record<string, unknown>,
+    offset,
+  };
 }
 
 /** Whether no page follows this one. */

@@ -6,6 +6,7 @@
  * @module
  */
 import { InvalidArgumentError } from './errors.js';
+import { pageSizeProblem } from './registry/limits.js';
 
 /**
  * A filter value: scalars, dates, or — for `.in` filters only — a non-empty list, sent as one comma-joined value
@@ -33,7 +34,7 @@ export interface QueryOptions {
   sort?: readonly string[] | string;
   /** Relations to embed in full; `'sessions'` is sent as `include[]=sessions.*`. */
   include?: readonly string[] | string;
-  /** Page size, 1..100 (server default 20). */
+  /** Page size, 1..`MAX_PAGE_SIZE` (100; server default `DEFAULT_PAGE_SIZE`, 20). */
   limit?: number;
   /** Records to skip. */
   offset?: number;
@@ -122,12 +123,8 @@ export function queryPairs(q: QueryOptions): [string, string][] {
     out.push(['include[]', includeParam(i)]);
   }
   if (q.limit !== undefined) {
-    if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > 100) {
-      throw new InvalidArgumentError(
-        'limit',
-        `limit must be an integer from 1 to 100 (the API maximum), got ${q.limit}`,
-      );
-    }
+    const problem = pageSizeProblem(q.limit, 'limit');
+    if (problem) throw new InvalidArgumentError('limit', problem);
     out.push(['limit', String(q.limit)]);
   }
   if (q.offset !== undefined) {

@@ -3,10 +3,12 @@
  * manual redirects that drop `Authorization` across origins, and the plain-http guard for tokens.
  * @module
  */
+
 import { AbortError, BrainstemError, ConnectionError, makeStatusError, TimeoutError } from './errors.js';
 import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import type { LogSink } from './logger.js';
+import { isLoopback } from './registry/loopback.js';
 import {
   type BackoffOptions,
   backoffDelay,
@@ -85,12 +87,6 @@ export interface TransportConfig {
 }
 
 const MAX_REDIRECTS = 5;
-
-/** Whether `host` is a loopback name/address (tokens may travel over plain http there). */
-export function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 
 /** Refuses to send a token over plain http to a non-loopback host unless allowed. */
 export function assertSecure(url: URL, allowInsecure: boolean): void {

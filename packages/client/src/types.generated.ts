@@ -2893,3 +2893,404 @@ export interface ModelUpdateMap {
   "laboratory": LaboratoryUpdate;
   "user": UserUpdate;
 }
+
+/** Every filter operator. */
+export type AnyFilterOperator = "exact" | "iexact" | "contains" | "icontains" | "startswith" | "istartswith" | "endswith" | "iendswith" | "gt" | "gte" | "lt" | "lte" | "in" | "isnull";
+/** Operators of numbers, booleans and integer ids. */
+export type NumberFilterOperator = "exact" | "gt" | "gte" | "lt" | "lte" | "in" | "isnull";
+
+/** Model name → the field, operator and relation names its queries may use. */
+export interface ModelQueryMap {
+  "breeding": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "project": AnyFilterOperator; "mother": AnyFilterOperator; "father": AnyFilterOperator; "description": AnyFilterOperator; "tags": AnyFilterOperator; "birth_date": AnyFilterOperator; "start_date": AnyFilterOperator; "end_date": AnyFilterOperator; "weaning_date": AnyFilterOperator; "litter_size": NumberFilterOperator; "expected_genotype": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "project": "project"; "mother": "subject"; "father": "subject" };
+    sort: "id" | "name" | "project" | "mother" | "father" | "description" | "birth_date" | "start_date" | "end_date" | "weaning_date" | "litter_size" | "expected_genotype" | "created_date" | "modified_date";
+    fk: { "project": "project"; "mother": "subject"; "father": "subject" };
+    include: "project" | "mother" | "father";
+    includeRel: { "project": "project"; "mother": "subject"; "father": "subject" };
+  };
+  "cohort": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "project": AnyFilterOperator; "subjects": AnyFilterOperator; "tags": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "project": "project"; "subjects": "subject" };
+    sort: "id" | "name" | "description" | "project" | "created_date" | "modified_date";
+    fk: { "project": "project" };
+    include: "project" | "subjects";
+    includeRel: { "project": "project"; "subjects": "subject" };
+  };
+  "collection": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "project": AnyFilterOperator; "sessions": AnyFilterOperator; "tags": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "project": "project"; "sessions": "session" };
+    sort: "id" | "name" | "description" | "project" | "created_date" | "modified_date";
+    fk: { "project": "project" };
+    include: "project" | "sessions";
+    includeRel: { "project": "project"; "sessions": "session" };
+  };
+  "project": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "sessions": AnyFilterOperator; "subjects": AnyFilterOperator; "publications": AnyFilterOperator; "collections": AnyFilterOperator; "cohorts": AnyFilterOperator; "is_public": NumberFilterOperator; "tags": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "sessions": "session"; "subjects": "subject"; "publications": "publication"; "collections": "collection"; "cohorts": "cohort" };
+    sort: "id" | "name" | "description" | "is_public" | "created_date" | "modified_date";
+    fk: {  };
+    include: "sessions" | "subjects" | "publications" | "collections" | "cohorts";
+    includeRel: { "sessions": "session"; "subjects": "subject"; "publications": "publication"; "collections": "collection"; "cohorts": "cohort" };
+  };
+  "projectgroupmembershipinvitation": {
+    filter: { "id": AnyFilterOperator; "invitee": NumberFilterOperator; "project": AnyFilterOperator; "can_change": NumberFilterOperator; "manage_project": NumberFilterOperator; "own_project": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "invitee": "group"; "project": "project" };
+    sort: "id" | "invitee" | "project" | "can_change" | "manage_project" | "own_project" | "created_date" | "modified_date";
+    fk: { "invitee": "group"; "project": "project" };
+    include: "invitee" | "project";
+    includeRel: { "invitee": "group"; "project": "project" };
+  };
+  "projectmembershipinvitation": {
+    filter: { "id": AnyFilterOperator; "invitee": NumberFilterOperator; "project": AnyFilterOperator; "can_change": NumberFilterOperator; "manage_project": NumberFilterOperator; "own_project": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "invitee": "user"; "project": "project" };
+    sort: "id" | "invitee" | "project" | "can_change" | "manage_project" | "own_project" | "created_date" | "modified_date";
+    fk: { "invitee": "user"; "project": "project" };
+    include: "invitee" | "project";
+    includeRel: { "invitee": "user"; "project": "project" };
+  };
+  "session": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "projects": AnyFilterOperator; "date_time": AnyFilterOperator; "datastorage": AnyFilterOperator; "dataacquisition": AnyFilterOperator; "behaviors": AnyFilterOperator; "manipulations": AnyFilterOperator; "name_used_in_storage": AnyFilterOperator; "tags": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "projects": "project"; "datastorage": "datastorage"; "dataacquisition": "dataacquisition"; "behaviors": "behavior"; "manipulations": "manipulation" };
+    sort: "id" | "name" | "description" | "date_time" | "name_used_in_storage" | "created_date" | "modified_date";
+    fk: {  };
+    include: "projects" | "epochs" | "datastorage" | "dataacquisition" | "behaviors" | "manipulations";
+    includeRel: { "projects": "project"; "datastorage": "datastorage"; "dataacquisition": "dataacquisition"; "behaviors": "behavior"; "manipulations": "manipulation" };
+  };
+  "sessiondatastorage": {
+    filter: { "id": AnyFilterOperator; "session": AnyFilterOperator; "datastorage": AnyFilterOperator; "order": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "session": "session"; "datastorage": "datastorage" };
+    sort: "id" | "session" | "datastorage" | "order" | "created_date" | "modified_date";
+    fk: { "session": "session"; "datastorage": "datastorage" };
+    include: "session" | "datastorage";
+    includeRel: { "session": "session"; "datastorage": "datastorage" };
+  };
+  "subject": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "projects": AnyFilterOperator; "licenses": AnyFilterOperator; "strain": AnyFilterOperator; "sex": AnyFilterOperator; "genetic_line": AnyFilterOperator; "genotype": AnyFilterOperator; "subject_identifier": AnyFilterOperator; "supplier": AnyFilterOperator; "breeding": AnyFilterOperator; "birth_date": AnyFilterOperator; "death_date": AnyFilterOperator; "status": AnyFilterOperator; "procedures": AnyFilterOperator; "subjectlogs": AnyFilterOperator; "name_used_in_storage": AnyFilterOperator; "tags": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "projects": "project"; "licenses": "license"; "strain": "strain"; "supplier": "supplier"; "breeding": "breeding"; "procedures": "procedure"; "subjectlogs": "subjectlog" };
+    sort: "id" | "name" | "description" | "strain" | "sex" | "genetic_line" | "genotype" | "subject_identifier" | "supplier" | "breeding" | "birth_date" | "death_date" | "status" | "name_used_in_storage" | "created_date" | "modified_date";
+    fk: { "strain": "strain"; "supplier": "supplier"; "breeding": "breeding" };
+    include: "projects" | "licenses" | "strain" | "supplier" | "breeding" | "procedures" | "subjectlogs";
+    includeRel: { "projects": "project"; "licenses": "license"; "strain": "strain"; "supplier": "supplier"; "breeding": "breeding"; "procedures": "procedure"; "subjectlogs": "subjectlog" };
+  };
+  "behavior": {
+    filter: { "id": AnyFilterOperator; "session": AnyFilterOperator; "subjects": AnyFilterOperator; "setup": AnyFilterOperator; "behavioralassay": AnyFilterOperator; "notes": AnyFilterOperator; "order": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "session": "session"; "subjects": "subject"; "setup": "setup"; "behavioralassay": "behavioralassay" };
+    sort: "id" | "session" | "setup" | "behavioralassay" | "notes" | "order" | "created_date" | "modified_date";
+    fk: { "session": "session"; "setup": "setup"; "behavioralassay": "behavioralassay" };
+    include: "session" | "subjects" | "setup" | "behavioralassay";
+    includeRel: { "session": "session"; "subjects": "subject"; "setup": "setup"; "behavioralassay": "behavioralassay" };
+  };
+  "consumablestock": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "status": AnyFilterOperator; "notes": AnyFilterOperator; "inventory": AnyFilterOperator; "acquisition_date": AnyFilterOperator; "expiration_date": AnyFilterOperator; "storage_location": AnyFilterOperator; "storage_conditions": AnyFilterOperator; "intended_use": AnyFilterOperator; "cost": AnyFilterOperator; "consumable": AnyFilterOperator; "type_schema_version": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "inventory": "inventory"; "consumable": "consumable" };
+    sort: "id" | "type" | "status" | "notes" | "inventory" | "acquisition_date" | "expiration_date" | "storage_location" | "storage_conditions" | "intended_use" | "cost" | "consumable" | "type_schema_version" | "created_date" | "modified_date";
+    fk: { "inventory": "inventory"; "consumable": "consumable" };
+    include: "inventory" | "consumable";
+    includeRel: { "inventory": "inventory"; "consumable": "consumable" };
+  };
+  "dataacquisition": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "notes": AnyFilterOperator; "session": AnyFilterOperator; "procedures": AnyFilterOperator; "equipment": AnyFilterOperator; "type_schema_version": AnyFilterOperator; "image": AnyFilterOperator; "order": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "session": "session"; "procedures": "procedure"; "equipment": "equipment" };
+    sort: "id" | "type" | "notes" | "session" | "type_schema_version" | "image" | "order" | "created_date" | "modified_date";
+    fk: { "session": "session" };
+    include: "session" | "procedures" | "equipment";
+    includeRel: { "session": "session"; "procedures": "procedure"; "equipment": "equipment" };
+  };
+  "equipment": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "type": AnyFilterOperator; "notes": AnyFilterOperator; "setup": AnyFilterOperator; "date_time": AnyFilterOperator; "consumable": AnyFilterOperator; "hardwaredevice": AnyFilterOperator; "type_schema_version": AnyFilterOperator; "coordinates_system": AnyFilterOperator; "coordinates_schema_version": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "setup": "setup"; "consumable": "consumable"; "hardwaredevice": "hardwaredevice" };
+    sort: "id" | "name" | "type" | "notes" | "setup" | "date_time" | "consumable" | "hardwaredevice" | "type_schema_version" | "coordinates_system" | "coordinates_schema_version" | "created_date" | "modified_date";
+    fk: { "setup": "setup"; "consumable": "consumable"; "hardwaredevice": "hardwaredevice" };
+    include: "setup" | "consumable" | "hardwaredevice";
+    includeRel: { "setup": "setup"; "consumable": "consumable"; "hardwaredevice": "hardwaredevice" };
+  };
+  "manipulation": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "notes": AnyFilterOperator; "procedures": AnyFilterOperator; "session": AnyFilterOperator; "equipment": AnyFilterOperator; "type_schema_version": AnyFilterOperator; "order": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "procedures": "procedure"; "session": "session"; "equipment": "equipment" };
+    sort: "id" | "type" | "notes" | "session" | "type_schema_version" | "order" | "created_date" | "modified_date";
+    fk: { "session": "session" };
+    include: "procedures" | "session" | "equipment";
+    includeRel: { "procedures": "procedure"; "session": "session"; "equipment": "equipment" };
+  };
+  "procedure": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "notes": AnyFilterOperator; "subject": AnyFilterOperator; "date_time": AnyFilterOperator; "consumablestock": AnyFilterOperator; "equipment": AnyFilterOperator; "brain_region": AnyFilterOperator; "licenses": AnyFilterOperator; "type_schema_version": AnyFilterOperator; "coordinates_system": AnyFilterOperator; "coordinates_schema_version": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "subject": "subject"; "consumablestock": "consumablestock"; "equipment": "equipment"; "brain_region": "brainregion"; "licenses": "license" };
+    sort: "id" | "type" | "notes" | "subject" | "date_time" | "consumablestock" | "brain_region" | "type_schema_version" | "coordinates_system" | "coordinates_schema_version" | "created_date" | "modified_date";
+    fk: { "subject": "subject"; "consumablestock": "consumablestock"; "brain_region": "brainregion" };
+    include: "subject" | "consumablestock" | "equipment" | "brain_region" | "licenses";
+    includeRel: { "subject": "subject"; "consumablestock": "consumablestock"; "equipment": "equipment"; "brain_region": "brainregion"; "licenses": "license" };
+  };
+  "procedurelog": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "description": AnyFilterOperator; "procedure": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "procedure": "procedure" };
+    sort: "id" | "type" | "description" | "procedure" | "created_date" | "modified_date";
+    fk: { "procedure": "procedure" };
+    include: "procedure";
+    includeRel: { "procedure": "procedure" };
+  };
+  "subjectlog": {
+    filter: { "id": AnyFilterOperator; "type": AnyFilterOperator; "description": AnyFilterOperator; "subject": AnyFilterOperator; "user": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "subject": "subject"; "user": "user" };
+    sort: "id" | "type" | "description" | "subject" | "user" | "created_date" | "modified_date";
+    fk: { "subject": "subject"; "user": "user" };
+    include: "subject" | "user";
+    includeRel: { "subject": "subject"; "user": "user" };
+  };
+  "behavioralassay": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "setup_type": AnyFilterOperator; "behavioral_paradigm": AnyFilterOperator; "licenses": AnyFilterOperator; "is_public": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "setup_type": "setuptype"; "behavioral_paradigm": "behavioralparadigm"; "licenses": "license" };
+    sort: "id" | "name" | "description" | "setup_type" | "behavioral_paradigm" | "is_public" | "created_date" | "modified_date";
+    fk: { "setup_type": "setuptype"; "behavioral_paradigm": "behavioralparadigm" };
+    include: "setup_type" | "behavioral_paradigm" | "licenses";
+    includeRel: { "setup_type": "setuptype"; "behavioral_paradigm": "behavioralparadigm"; "licenses": "license" };
+  };
+  "datastorage": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "location": AnyFilterOperator; "description": AnyFilterOperator; "is_public": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "location" | "description" | "is_public" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "inventory": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "location": AnyFilterOperator; "description": AnyFilterOperator; "is_public": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "location" | "description" | "is_public" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "license": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "type": AnyFilterOperator; "status": AnyFilterOperator; "description": AnyFilterOperator; "country": AnyFilterOperator; "regulatory_authority": AnyFilterOperator; "license_number": AnyFilterOperator; "license_document": AnyFilterOperator; "valid_from": AnyFilterOperator; "valid_until": AnyFilterOperator; "license_holders": NumberFilterOperator; "behavioralassays": AnyFilterOperator; "subjects": AnyFilterOperator; "procedures": AnyFilterOperator; "is_public": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "regulatory_authority": "regulatoryauthority"; "license_holders": "user"; "behavioralassays": "behavioralassay"; "subjects": "subject"; "procedures": "procedure" };
+    sort: "id" | "name" | "type" | "status" | "description" | "country" | "regulatory_authority" | "license_number" | "license_document" | "valid_from" | "valid_until" | "is_public" | "created_date" | "modified_date";
+    fk: { "regulatory_authority": "regulatoryauthority" };
+    include: "regulatory_authority" | "license_holders" | "behavioralassays" | "subjects" | "procedures";
+    includeRel: { "regulatory_authority": "regulatoryauthority"; "license_holders": "user"; "behavioralassays": "behavioralassay"; "subjects": "subject"; "procedures": "procedure" };
+  };
+  "setup": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "location": AnyFilterOperator; "description": AnyFilterOperator; "setup_type": AnyFilterOperator; "is_public": NumberFilterOperator; "image": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "setup_type": "setuptype" };
+    sort: "id" | "name" | "location" | "description" | "setup_type" | "is_public" | "image" | "created_date" | "modified_date";
+    fk: { "setup_type": "setuptype" };
+    include: "setup_type";
+    includeRel: { "setup_type": "setuptype" };
+  };
+  "consumable": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "type": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "supplier": "supplier" };
+    sort: "id" | "name" | "description" | "supplier" | "type" | "rrid" | "comments" | "created_date" | "modified_date";
+    fk: { "supplier": "supplier" };
+    include: "supplier";
+    includeRel: { "supplier": "supplier" };
+  };
+  "consumableapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "type": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "supplier" | "type" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
+    include: "supplier" | "instance_id" | "reviewer";
+    includeRel: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
+  };
+  "hardwaredevice": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "supplier": "supplier" };
+    sort: "id" | "name" | "description" | "supplier" | "rrid" | "comments" | "created_date" | "modified_date";
+    fk: { "supplier": "supplier" };
+    include: "supplier";
+    includeRel: { "supplier": "supplier" };
+  };
+  "hardwaredeviceapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "supplier" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
+    include: "supplier" | "instance_id" | "reviewer";
+    includeRel: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
+  };
+  "supplier": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "description" | "website" | "comments" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "supplierapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "instance_id": "supplier"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "website" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "instance_id": "supplier"; "reviewer": "user" };
+    include: "instance_id" | "reviewer";
+    includeRel: { "instance_id": "supplier"; "reviewer": "user" };
+  };
+  "behavioralcategory": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "parent": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "parent": "behavioralcategory" };
+    sort: "id" | "name" | "description" | "parent" | "comments" | "created_date" | "modified_date";
+    fk: { "parent": "behavioralcategory" };
+    include: "parent";
+    includeRel: { "parent": "behavioralcategory" };
+  };
+  "behavioralcategoryapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "parent": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "parent" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
+    include: "parent" | "instance_id" | "reviewer";
+    includeRel: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
+  };
+  "behavioralparadigm": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "species": AnyFilterOperator; "original_publication": AnyFilterOperator; "reference_url": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "category": "behavioralcategory"; "species": "species" };
+    sort: "id" | "name" | "description" | "category" | "original_publication" | "reference_url" | "rrid" | "comments" | "created_date" | "modified_date";
+    fk: { "category": "behavioralcategory" };
+    include: "category" | "species";
+    includeRel: { "category": "behavioralcategory"; "species": "species" };
+  };
+  "behavioralparadigmapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "species": AnyFilterOperator; "original_publication": AnyFilterOperator; "reference_url": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "category": "behavioralcategory"; "species": "species"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "category" | "original_publication" | "reference_url" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "category": "behavioralcategory"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
+    include: "category" | "species" | "instance_id" | "reviewer";
+    includeRel: { "category": "behavioralcategory"; "species": "species"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
+  };
+  "brainregion": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "acronym": AnyFilterOperator; "atlas": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "description" | "acronym" | "atlas" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "regulatoryauthority": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "abbreviation": AnyFilterOperator; "country": AnyFilterOperator; "authority_type": AnyFilterOperator; "website": AnyFilterOperator; "description": AnyFilterOperator; "is_active": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "abbreviation" | "country" | "authority_type" | "website" | "description" | "is_active" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "regulatoryauthorityapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "abbreviation": AnyFilterOperator; "country": AnyFilterOperator; "authority_type": AnyFilterOperator; "website": AnyFilterOperator; "description": AnyFilterOperator; "is_active": NumberFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "instance_id": "regulatoryauthority"; "reviewer": "user" };
+    sort: "id" | "name" | "abbreviation" | "country" | "authority_type" | "website" | "description" | "is_active" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "instance_id": "regulatoryauthority"; "reviewer": "user" };
+    include: "instance_id" | "reviewer";
+    includeRel: { "instance_id": "regulatoryauthority"; "reviewer": "user" };
+  };
+  "setuptype": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "description" | "category" | "comments" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "setuptypeapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "instance_id": "setuptype"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "category" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "instance_id": "setuptype"; "reviewer": "user" };
+    include: "instance_id" | "reviewer";
+    includeRel: { "instance_id": "setuptype"; "reviewer": "user" };
+  };
+  "species": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "description" | "rrid" | "comments" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "speciesapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "instance_id": "species"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "instance_id": "species"; "reviewer": "user" };
+    include: "instance_id" | "reviewer";
+    includeRel: { "instance_id": "species"; "reviewer": "user" };
+  };
+  "strain": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "species": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "species": "species" };
+    sort: "id" | "name" | "description" | "species" | "rrid" | "comments" | "created_date" | "modified_date";
+    fk: { "species": "species" };
+    include: "species";
+    includeRel: { "species": "species" };
+  };
+  "strainapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "species": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "species" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
+    include: "species" | "instance_id" | "reviewer";
+    includeRel: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
+  };
+  "journal": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "comments": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "description" | "website" | "comments" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "journalapproval": {
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "instance_id": "journal"; "reviewer": "user" };
+    sort: "id" | "name" | "description" | "website" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    fk: { "instance_id": "journal"; "reviewer": "user" };
+    include: "instance_id" | "reviewer";
+    includeRel: { "instance_id": "journal"; "reviewer": "user" };
+  };
+  "publication": {
+    filter: { "id": AnyFilterOperator; "title": AnyFilterOperator; "authors": AnyFilterOperator; "journal": AnyFilterOperator; "abstract": AnyFilterOperator; "doi": AnyFilterOperator; "publication_url": AnyFilterOperator; "pdf_url": AnyFilterOperator; "publication_date": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "journal": "journal" };
+    sort: "id" | "title" | "authors" | "journal" | "abstract" | "doi" | "publication_url" | "pdf_url" | "publication_date" | "created_date" | "modified_date";
+    fk: { "journal": "journal" };
+    include: "journal";
+    includeRel: { "journal": "journal" };
+  };
+  "group": {
+    filter: { "id": NumberFilterOperator; "name": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "name" | "created_date" | "modified_date";
+    fk: {  };
+    include: never;
+    includeRel: {  };
+  };
+  "groupmembershipinvitation": {
+    filter: { "id": AnyFilterOperator; "user_account_invitation": NumberFilterOperator; "authgroup": NumberFilterOperator; "new_manager": NumberFilterOperator; "new_owner": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "user_account_invitation": "user"; "authgroup": "group" };
+    sort: "id" | "user_account_invitation" | "authgroup" | "new_manager" | "new_owner" | "created_date" | "modified_date";
+    fk: { "user_account_invitation": "user"; "authgroup": "group" };
+    include: "user_account_invitation" | "authgroup";
+    includeRel: { "user_account_invitation": "user"; "authgroup": "group" };
+  };
+  "groupmembershiprequest": {
+    filter: { "id": AnyFilterOperator; "user_account_request": NumberFilterOperator; "authgroup": NumberFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "user_account_request": "user"; "authgroup": "group" };
+    sort: "id" | "user_account_request" | "authgroup" | "created_date" | "modified_date";
+    fk: { "user_account_request": "user"; "authgroup": "group" };
+    include: "user_account_request" | "authgroup";
+    includeRel: { "user_account_request": "user"; "authgroup": "group" };
+  };
+  "laboratory": {
+    filter: { "id": AnyFilterOperator; "group": NumberFilterOperator; "principal_investigators": NumberFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "department": AnyFilterOperator; "institution": AnyFilterOperator; "city": AnyFilterOperator; "country": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: { "group": "group"; "principal_investigators": "user" };
+    sort: "id" | "group" | "description" | "website" | "department" | "institution" | "city" | "country" | "created_date" | "modified_date";
+    fk: { "group": "group" };
+    include: "group" | "principal_investigators";
+    includeRel: { "group": "group"; "principal_investigators": "user" };
+  };
+  "user": {
+    filter: { "id": NumberFilterOperator; "email": AnyFilterOperator; "first_name": AnyFilterOperator; "last_name": AnyFilterOperator; "website": AnyFilterOperator; "google_scholar": AnyFilterOperator; "orcid_id": AnyFilterOperator; "atlas_preference": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    rel: {  };
+    sort: "id" | "email" | "first_name" | "last_name" | "website" | "google_scholar" | "orcid_id" | "atlas_preference" | "created_date" | "modified_date";
+    fk: {  };
+    include: "active_projects";
+    includeRel: { "active_projects": "project" };
+  };
+}

@@ -4,10 +4,13 @@
  */
 
 import type { FilterValue } from './query.js';
-import type { DetailKeyOf, FieldNameOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
+import type { Filters, IncludeKey, SortKey } from './query-keys.js';
+import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
 import type { MODELS } from './registry/models.js';
 import type { RequestOptions } from './transport.js';
 import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
+
+export type { FilterKey, Filters, IncludeKey, SortKey } from './query-keys.js';
 
 /**
  * The record type of a model, e.g. `RecordOf<'session'>` = `Session`.
@@ -44,14 +47,18 @@ export type UpdateOf<M extends ModelName> = M extends keyof ModelUpdateMap
   : Record<string, unknown>;
 
 /**
- * Record ids: integers for users and groups, UUID strings otherwise.
+ * Record ids: integers where the model's `id` field is an integer (users, groups), UUID strings otherwise.
  *
  * @example
  * ```ts
  * await client.load('group', { id: 7 }); // IdOf<'group'> = number | string
  * ```
  */
-export type IdOf<M extends ModelName> = M extends 'user' | 'group' ? number | string : string;
+export type IdOf<M extends ModelName> = M extends ModelName
+  ? Extract<ModelOf<M>['fields'][number], { name: 'id' }>['type'] extends 'integer'
+    ? number | string
+    : string
+  : never;
 
 /**
  * The `meta` object public list responses carry (its shape is undocumented; these are the local server's keys).
@@ -123,71 +130,6 @@ export type SaveResult<M extends ModelName> =
     : DetailBody<M>;
 
 /**
- * Documented filter operators (plus the Python tool's case-insensitive ones).
- *
- * @example
- * ```ts
- * client.load('session', { filters: { 'name.istartswith': 'pc-' } });
- * ```
- */
-export type FilterOperator =
-  | 'exact'
-  | 'iexact'
-  | 'contains'
-  | 'icontains'
-  | 'startswith'
-  | 'istartswith'
-  | 'endswith'
-  | 'iendswith'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'in'
-  | 'isnull'
-  | 'id';
-
-/**
- * A filter key: a field, `field.operator`, or any other server field path. Known ones autocomplete.
- *
- * @example
- * ```ts
- * const key: FilterKey<'session'> = 'name.icontains';
- * ```
- */
-export type FilterKey<M extends ModelName> = FieldNameOf<M> | `${FieldNameOf<M>}.${FilterOperator}` | (string & {});
-
-/**
- * Filters for a model: `{ 'name.icontains': 'visual' }`.
- *
- * @example
- * ```ts
- * const filters: Filters<'project'> = { 'name.icontains': 'allen', 'description.icontains': 'neuropixels' };
- * ```
- */
-export type Filters<M extends ModelName> = { [K in FilterKey<M>]?: FilterValue };
-
-/**
- * A sort key: a field or `-field`; fields the docs do not list (e.g. `created_date`) are allowed too.
- *
- * @example
- * ```ts
- * const sort: SortKey<'session'>[] = ['-start_time', 'name'];
- * ```
- */
-export type SortKey<M extends ModelName> = FieldNameOf<M> | `-${FieldNameOf<M>}` | (string & {});
-
-/**
- * A relation to embed (`include[]=<name>.*`).
- *
- * @example
- * ```ts
- * client.load('project', { include: ['sessions', 'subjects'] });
- * ```
- */
-export type IncludeKey<M extends ModelName> = FieldNameOf<M> | (string & {});
-
-/**
  * Query options of `load`, `loadAll` and `iterate`.
  *
  * @example
@@ -204,6 +146,30 @@ export interface QueryParams<M extends ModelName> extends RequestOptions {
   sort?: readonly SortKey<M>[] | SortKey<M>;
   /** `['sessions']` → `include[]=sessions.*`. */
   include?: readonly IncludeKey<M>[] | IncludeKey<M>;
+  /**
+   * Query names the registry does not know (a server newer than this package), sent as given after the checked
+   * `filters`/`sort`/`include`: neither type-checked nor checked before sending.
+   *
+   * @example
+   * ```ts
+   * client.load('session', { raw: { filters: { 'new_field.icontains': 'x' }, sort: ['-new_field'] } });
+   * ```
+   */
+  raw?: RawQuery;
+}
+
+/**
+ * The unchecked part of a query (see {@link QueryParams.raw}).
+ *
+ * @example
+ * ```ts
+ * const raw: RawQuery = { filters: { 'new_field': 'x' }, include: ['new_relation'] };
+ * ```
+ */
+export interface RawQuery {
+  filters?: Readonly<Record<string, FilterValue | undefined>>;
+  sort?: readonly string[] | string;
+  include?: readonly string[] | string;
 }
 
 /**
@@ -217,7 +183,7 @@ export interface QueryParams<M extends ModelName> extends RequestOptions {
 export interface LoadOptions<M extends ModelName> extends QueryParams<M> {
   /** Load one record (the answer is then `{ <detail_key>: record }`). */
   id?: IdOf<M>;
-  /** Page size, 1..100 (server default 20). */
+  /** Page size, 1..`MAX_PAGE_SIZE` (100; server default `DEFAULT_PAGE_SIZE`, 20). */
   limit?: number;
   /** Records to skip. */
   offset?: number;
@@ -245,7 +211,7 @@ export interface LoadProgress {
  * ```
  */
 export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
-  /** Records per page, 1..100. @default 100 */
+  /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
   /** Start at this offset. @default 0 */
   offset?: number;
@@ -271,7 +237,7 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   concurrency?: number;
   /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
   onProgress?: (progress: LoadProgress) => void;
-  /** Records per page, 1..100. @default 100 */
+  /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
   /** Start at this offset. @default 0 */
   offset?: number;

@@ -1,64 +1,73 @@
 /**
- * Checks model, portal, operation and id before anything is sent, so nothing like `../` ever reaches a URL.
+ * Checks model, portal, operation, id and query names before anything is sent, so nothing like `../` ever
+ * reaches a URL and a misspelt field fails here rather than as a server 400. The rules are the registry's; this
+ * module turns their answers into {@link InvalidArgumentError}s.
  * @module
  */
 import { InvalidArgumentError } from './errors.js';
 import type { ModelOperation, ModelSpec, Portal } from './registry/index.js';
-import { allowsPortal, closestModels, findModel, hasIntegerIds, MODEL_NAMES, modelPath } from './registry/index.js';
+import {
+  filterKeyProblem,
+  findModel,
+  idProblem,
+  includeProblem,
+  modelPath,
+  modelProblem,
+  portalProblem,
+  sortKeyProblem,
+} from './registry/index.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The registry row of `name` (URL name or alias), or an {@link InvalidArgumentError} listing the closest names. */
+/** The registry row of `name` (URL name or alias), or an {@link InvalidArgumentError} naming the closest name. */
 export function resolveModel(name: unknown): ModelSpec {
-  if (typeof name !== 'string' || !name) {
-    throw new InvalidArgumentError(
-      'model',
-      `model must be a model name such as "session", got ${JSON.stringify(name)}`,
-    );
-  }
-  const m = findModel(name);
-  if (!m) {
-    throw new InvalidArgumentError(
-      'model',
-      `Unknown model "${name}". Did you mean: ${closestModels(name, 5).join(', ')}? ` +
-        `(valid models: ${MODEL_NAMES.join(', ')})`,
-    );
-  }
-  return m;
+  const problem = modelProblem(name);
+  if (problem) throw new InvalidArgumentError('model', problem);
+  return findModel(name as string) as ModelSpec;
 }
 
 /** Checks the portal value and that the model offers `op` there. */
 export function checkPortal(m: ModelSpec, portal: unknown, op: ModelOperation | string): Portal {
-  const p = portal ?? 'private';
-  if (p !== 'private' && p !== 'public') {
-    throw new InvalidArgumentError('portal', `portal must be "private" or "public", got ${JSON.stringify(portal)}`);
-  }
-  const offered =
-    (m.portals as Record<string, readonly Portal[] | undefined>)[op] ?? m.actions?.find((a) => a.name === op)?.portals;
-  if (!offered || offered.length === 0) {
-    throw new InvalidArgumentError('model', `The ${m.name} endpoint does not offer "${op}" (see its API page)`);
-  }
-  if (!allowsPortal(m, op, p)) {
-    throw new InvalidArgumentError(
-      'portal',
-      `${m.name}: "${op}" is not available on the ${p} portal (allowed: ${offered.join(', ')})`,
-    );
-  }
-  return p;
+  const problem = portalProblem(m, portal, op);
+  if (problem) throw new InvalidArgumentError(problem.what, problem.message);
+  return (portal ?? 'private') as Portal;
 }
 
 /** Checks an id: a UUID, or a positive integer for users and groups. Returns its string form. */
 export function checkId(m: ModelSpec, id: unknown): string {
-  if (hasIntegerIds(m)) {
-    const s = typeof id === 'number' ? String(id) : id;
-    if (typeof s === 'string' && /^[1-9][0-9]{0,15}$/.test(s)) return s;
-    throw new InvalidArgumentError('id', `${m.name} ids are positive integers, got ${JSON.stringify(id)}`);
+  const problem = idProblem(m, id);
+  if (problem) throw new InvalidArgumentError('id', problem);
+  return String(id);
+}
+
+/**
+ * Checks the filter keys, sort keys and includes of a query against the model's fields and relations (relation
+ * paths are followed into related models). Throws an {@link InvalidArgumentError} naming the argument and the
+ * closest valid name.
+ */
+export function checkQueryNames(
+  m: ModelSpec,
+  q: {
+    filters?: object | undefined;
+    sort?: readonly string[] | string | undefined;
+    include?: readonly string[] | string | undefined;
+  },
+): void {
+  if (q.filters && typeof q.filters === 'object' && !Array.isArray(q.filters)) {
+    for (const [key, value] of Object.entries(q.filters)) {
+      if (value === undefined || typeof key !== 'string') continue;
+      const problem = filterKeyProblem(m, key);
+      if (problem) throw new InvalidArgumentError('filters', `filters["${key}"]: ${problem}`);
+    }
   }
-  if (typeof id === 'string' && UUID.test(id)) return id;
-  throw new InvalidArgumentError(
-    'id',
-    `${m.name} id must be a UUID like "3fa85f64-5717-4562-b3fc-2c963f66afa6", got ${JSON.stringify(id)}`,
-  );
+  for (const s of typeof q.sort === 'string' ? [q.sort] : (q.sort ?? [])) {
+    if (typeof s !== 'string' || s === '' || s === '-') continue; // the encoder reports these
+    const problem = sortKeyProblem(m, s);
+    if (problem) throw new InvalidArgumentError('sort', `sort "${s}": ${problem}`);
+  }
+  for (const i of typeof q.include === 'string' ? [q.include] : (q.include ?? [])) {
+    if (typeof i !== 'string' || i === '') continue;
+    const problem = includeProblem(m, i);
+    if (problem) throw new InvalidArgumentError('include', `include "${i}": ${problem}`);
+  }
 }
 
 /** The API path of a collection, record or record action, after every check. */

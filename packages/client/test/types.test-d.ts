@@ -39,10 +39,55 @@ describe('load', () => {
     expectTypeOf<'session'>().toMatchTypeOf<ModelName>();
   });
 
-  it('sort keys autocomplete from fields but allow server-only fields', () => {
+  it('sort keys come from sortable fields, the timestamps and single relations', () => {
     expectTypeOf<'-name'>().toMatchTypeOf<SortKey<'session'>>();
     expectTypeOf<'created_date'>().toMatchTypeOf<SortKey<'session'>>();
+    expectTypeOf<'-subject.name'>().toMatchTypeOf<SortKey<'procedure'>>();
     client.load('project', { sort: ['-name'], filters: { 'name.icontains': 'visual' }, include: ['sessions'] });
+  });
+
+  it('filter, sort and include names are checked against the model', () => {
+    client.load('session', {
+      filters: {
+        name: 'x',
+        'name.istartswith': 'pc-',
+        'projects.id': ID,
+        'projects.id.in': [ID],
+        'projects.name.icontains': 'visual',
+        'tags.in': ['a'],
+        'created_date.gte': new Date(),
+        'datastorage.name': 'x',
+      },
+      sort: ['-date_time', 'name', '-modified_date'],
+      include: ['projects', 'behaviors', 'behaviors.setup', 'projects.*'],
+    });
+    client.load('group', { filters: { 'id.gte': 3 } });
+    // @ts-expect-error misspelt field
+    client.load('session', { filters: { 'nme.icontains': 'x' } });
+    // @ts-expect-error misspelt operator
+    client.load('session', { filters: { 'name.icontian': 'x' } });
+    // @ts-expect-error `range` is not an operator of the API
+    client.load('session', { filters: { 'date_time.range': 'a,b' } });
+    // @ts-expect-error text operators do not apply to integer ids
+    client.load('group', { filters: { 'id.icontains': '3' } });
+    // @ts-expect-error misspelt field behind a relation
+    client.load('session', { filters: { 'projects.nmae': 'x' } });
+    // @ts-expect-error JSON fields cannot be filtered on
+    client.load('session', { filters: { extra_fields: 'x' } });
+    // @ts-expect-error misspelt sort field
+    client.load('session', { sort: ['-nam'] });
+    // @ts-expect-error lists cannot be sorted on
+    client.load('session', { sort: ['tags'] });
+    // @ts-expect-error misspelt include
+    client.load('project', { include: ['projectz'] });
+    // @ts-expect-error not a relation
+    client.loadAll('project', { include: ['name'] });
+    // @ts-expect-error misspelt sort key in iterate
+    client.iterate('subject', { sort: ['-sx'] });
+    // Names the registry does not know go through `raw`, unchecked.
+    client.load('session', {
+      raw: { filters: { 'new_field.icontains': 'x' }, sort: ['-new_field'], include: ['new'] },
+    });
   });
 
   it('iterate yields records', async () => {

@@ -14,12 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** Whether a host only accepts local connections. */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
-}
+export { isLoopback } from 'brainstem-api-tools/registry';
 
 /**
  * Start the server and resolve once it listens.

@@ -46,7 +46,7 @@ export function actionCommand(cmd: Command, ctx: Ctx): Command {
       );
     }
     const id = idArg(model, rawId, 'ID');
-    const portal = portalArg(model, o.portal, action, `asked to ${action}`);
+    const portal = portalArg(model, o.portal, action);
     const data = o.data !== undefined ? await readData(o.data, ctx.io) : undefined;
     if (Array.isArray(data)) throw new UsageError('--data for an action must be one JSON object');
     const client = createClient(ctx, g);

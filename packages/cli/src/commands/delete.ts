@@ -27,7 +27,7 @@ export function deleteCommand(cmd: Command, ctx: Ctx): Command {
   return cmd.action(async (name: string, o: DeleteOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions & DeleteOptions;
     const model = modelArg(name);
-    const portal = portalArg(model, o.portal, 'delete', 'deleted');
+    const portal = portalArg(model, o.portal, 'delete');
     const ids = o.id.map((id) => idArg(model, id));
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});

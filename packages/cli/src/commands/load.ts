@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
 import type { Command } from 'commander';
 import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
@@ -30,7 +31,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', collectMany)
     .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", collectMany)
     .option('--include <relations...>', 'embed related records (e.g. projects)', collectMany)
-    .option('--limit <n>', 'records per page, 1–100 (server default 20)')
+    .option('--limit <n>', `records per page, 1–${MAX_PAGE_SIZE} (server default ${DEFAULT_PAGE_SIZE})`)
     .option('--offset <n>', 'records to skip')
     .option('-a, --all', 'fetch every page (concurrently); streams with --format ndjson')
     .option('--concurrency <n>', 'pages in flight with --all (default 4)');
@@ -53,7 +54,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const filters = filtersArg(o.filters);
     const sort = listArg(o.sort);
     const include = listArg(o.include);
-    const limit = intArg('--limit', o.limit, 1, 100);
+    const limit = intArg('--limit', o.limit, 1, MAX_PAGE_SIZE);
     const offset = intArg('--offset', o.offset, 0);
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const keys = bodyKeys(model);
@@ -73,7 +74,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
         ['--offset', offset],
       ].find(([, v]) => v !== undefined && v !== false);
       if (clash) throw new UsageError(`--id loads one record; it cannot be combined with ${clash[0]}`);
-      const portal = portalArg(model, o.portal, 'detail', 'loaded');
+      const portal = portalArg(model, o.portal, 'detail');
       const id = idArg(model, o.id);
       const client = createClient(ctx, g);
       const body = await client.load(model.name, { portal, id, include, signal: ctx.signal });
@@ -81,7 +82,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       return;
     }
 
-    const portal = portalArg(model, o.portal, 'list', 'listed');
+    const portal = portalArg(model, o.portal, 'list');
     if (!o.all) {
       if (concurrency !== undefined) throw new UsageError('--concurrency only applies with --all');
       const client = createClient(ctx, g);

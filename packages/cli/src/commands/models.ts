@@ -1,4 +1,4 @@
-import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { FILTER_OPERATORS, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import type { SchemaGroup } from 'brainstem-api-tools/schemas';
 import type { Command } from 'commander';
 import { modelArg } from '../args.js';
@@ -117,7 +117,10 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
     lines.push('', 'Fields:');
     ctx.io.out(`${lines.join('\n')}\n`);
     ctx.io.out(renderTable(fieldRows, ['field', 'type', 'notes'], Math.max(out.width, 100)));
-    ctx.io.out(`\nFilters (--filters FIELD=VALUE for exact, FIELD.LOOKUP=VALUE otherwise, e.g. name.icontains=rat):\n`);
+    ctx.io.out(
+      `\nFilters (--filters FIELD=VALUE for exact, FIELD.LOOKUP=VALUE otherwise, e.g. name.icontains=rat;\n` +
+        `"any" = ${FILTER_OPERATORS.join(' ')}):\n`,
+    );
     ctx.io.out(renderTable(filterLines(m), ['field', 'lookups'], Math.max(out.width, 100)));
     const inc = includeNames(m);
     ctx.io.out(`\nIncludes (--include NAME): ${inc.length ? inc.join(', ') : '—'}\n`);

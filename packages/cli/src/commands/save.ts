@@ -56,10 +56,8 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
         throw new UsageError('--id cannot be combined with an array in --data; put an "id" in each item');
       const creates = data.some((d) => d.id === undefined);
       const changes = data.some((d) => d.id !== undefined);
-      if (changes) portalArg(model, o.portal, 'change', 'changed');
-      const portal = creates
-        ? portalArg(model, o.portal, 'add', 'created')
-        : portalArg(model, o.portal, 'change', 'changed');
+      if (changes) portalArg(model, o.portal, 'change');
+      const portal = creates ? portalArg(model, o.portal, 'add') : portalArg(model, o.portal, 'change');
       if (o.method === 'put' && data.some((d) => d.id === undefined)) {
         throw new UsageError('--method put replaces records: every item in --data needs an "id"');
       }
@@ -82,12 +80,7 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
     }
 
     if (o.method === 'put' && id === undefined) throw new UsageError('--method put replaces a record: give its --id');
-    const portal = portalArg(
-      model,
-      o.portal,
-      id === undefined ? 'add' : 'change',
-      id === undefined ? 'created' : 'changed',
-    );
+    const portal = portalArg(model, o.portal, id === undefined ? 'add' : 'change');
     const client = createClient(ctx, g);
     const body = await client.save(model.name, {
       data,

@@ -357,12 +357,29 @@ describe('save and delete', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a request-level 400 (unknown filter field) names the parameter, without field-format advice', async () => {
-    const r = await as(['load', 'session', '--filters', 'nosuchfield.icontains=x']);
-    expect(r.code).toBe(5);
+  it('a misspelt filter field is a usage error naming the closest field, before any request', async () => {
+    const r = await as(['load', 'session', '--filters', 'nme.icontains=PC']);
+    expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^brainstem: 400 Bad Request \(GET .*\): .*filter\{nosuchfield\.icontains\}/);
-    expect(r.stderr).not.toContain('Match the required');
+    expect(r.stderr).toMatch(
+      /^brainstem: filters\["nme\.icontains"\]: unknown field `nme` on session; did you mean `name`\?/,
+    );
+    expect(r.stderr).not.toContain('%7B');
+  });
+
+  it('relation paths, .id and the timestamps pass the name check and reach the server', async () => {
+    const r = await as([
+      'load',
+      'session',
+      '--filters',
+      'projects.name.icontains=place',
+      'projects.id.in=0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70',
+      'created_date.gte=2000-01-01',
+      '--sort',
+      '-modified_date',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toHaveProperty('sessions');
   });
 
   it('--debug adds the response body and a stack trace', async () => {

@@ -156,6 +156,6 @@ describe('in-process entry point', () => {
     expect(JSON.parse(m.stdout()).name).toBe('session');
     const bad = memoryIo();
     expect(await run(['models', 'sesion'], bad.io, new AbortController().signal)).toBe(2);
-    expect(bad.stderr()).toMatch(/unknown model "sesion"/);
+    expect(bad.stderr()).toMatch(/unknown model `sesion`; did you mean `session`/);
   });
 });

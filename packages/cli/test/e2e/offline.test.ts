@@ -101,7 +101,7 @@ describe('usage errors exit 2', () => {
   it('unknown model answers with the closest valid names', async () => {
     const r = await runCli(['load', 'sesion', '--url', DEAD], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^brainstem: unknown model "sesion"\. Did you mean: session/);
+    expect(r.stderr).toMatch(/^brainstem: unknown model `sesion`; did you mean `session`\?/);
     expect(r.stdout).toBe('');
   });
 
@@ -111,17 +111,27 @@ describe('usage errors exit 2', () => {
     [['load', 'session', '--format', 'xml'], /argument 'xml' is invalid/],
     [['load', 'session', '--portal', 'secret'], /argument 'secret' is invalid/],
     [['load', 'session', '--filters', 'noequals'], /--filters: "noequals" is not FIELD=VALUE/],
-    [['load', 'session', '--id', 'not-a-uuid'], /--id for session must be a UUID/],
+    [
+      ['load', 'session', '--filters', 'nme.icontains=PC'],
+      /filters\["nme.icontains"\]: unknown field `nme` on session; did you mean `name`\?/,
+    ],
+    [['load', 'session', '--sort', '-nam'], /sort "-nam": unknown sort field `nam` on session; did you mean `name`\?/],
+    [['load', 'project', '--include', 'projectz'], /include "projectz": unknown relation `projectz` on project/],
+    [['load', 'session', '--filters', 'name.range=a,b'], /unknown operator `range` for session.name/],
+    [['load', 'session', '--id', 'not-a-uuid'], /--id: session id must be a UUID/],
     [['load', 'session', '--id', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', '--all'], /cannot be combined with --all/],
     [['load', 'session', '--all', '--limit', '5'], /--all fetches every page/],
     [['save', 'session'], /required option '-d, --data <json>' not specified/],
     [['save', 'session', '--data', '{"name":'], /--data: invalid JSON in the argument/],
     [['save', 'session', '--data', '@/no/such/file.json'], /cannot read file \(ENOENT\)/],
     [['save', 'session', '--data', '"text"'], /expected a JSON object or an array of objects/],
-    [['save', 'project', '--portal', 'public', '--data', '{}'], /project cannot be created on the public portal/],
+    [
+      ['save', 'project', '--portal', 'public', '--data', '{}'],
+      /--portal: project: "add" is not available on the public/,
+    ],
     [
       ['save', 'project', '--portal', 'public', '--data', '[{"name":"a"}]'],
-      /project cannot be created on the public portal/,
+      /--portal: project: "add" is not available on the public/,
     ],
     [['delete', 'session'], /required option '--id <id>' not specified/],
     [['action', 'session', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'accept'], /session has no special actions/],
@@ -169,6 +179,16 @@ describe('models', () => {
     expect(r.stdout).toContain('name.icontains');
     expect(r.stdout).toMatch(/Includes \(--include NAME\): .*projects/);
     expect(r.stdout).toContain('Loader:');
+  });
+
+  it("lists the operators the server implements (the registry's), not range", async () => {
+    const r = await runCli(['models', 'breeding'], { env });
+    expect(r.stdout).toContain(
+      '"any" = exact iexact contains icontains startswith istartswith endswith iendswith gt gte lt lte in isnull',
+    );
+    expect(r.stdout).toMatch(/^name\s+any$/m);
+    expect(r.stdout).toMatch(/^litter_size\s+exact gt gte lt lte in isnull$/m);
+    expect(r.stdout).not.toContain('range');
   });
 
   it('one model as CSV: one row per field', async () => {

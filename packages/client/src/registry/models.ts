@@ -129,12 +129,13 @@ export const MODELS = [
    { "name": "extra_fields", "type": "json", "keyPattern": true, "doc": "JSON object of additional key/value metadata. *See structure below*" },
    { "name": "is_public", "type": "boolean", "doc": "boolean" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" },
-   { "name": "links", "type": "json", "readOnly": true, "doc": "object containing related endpoint suffixes [read-only]" },
+   { "name": "links", "type": "json", "readOnly": true, "computed": true, "doc": "object containing related endpoint suffixes [read-only]" },
    { "name": "users", "type": "json", "subfields": [ { "name": "can_change", "type": "boolean" },
      { "name": "is_manager", "type": "boolean" },
      { "name": "is_owner", "type": "boolean" },
      { "name": "remove", "type": "boolean", "notes": "write-only, change requests" }
     ],
+    "computed": "grants",
     "doc": "JSON object keyed by user email. *See structure below*"
    },
    { "name": "groups", "type": "json", "subfields": [ { "name": "can_change", "type": "boolean" },
@@ -142,6 +143,7 @@ export const MODELS = [
      { "name": "is_owner", "type": "boolean" },
      { "name": "remove", "type": "boolean", "notes": "write-only, change requests" }
     ],
+    "computed": "grants",
     "doc": "JSON object keyed by group name. *See structure below*"
    }
   ]
@@ -259,7 +261,7 @@ export const MODELS = [
    { "name": "description", "type": "text", "doc": "string" },
    { "name": "projects", "type": "relation_list", "required": true, "target": "project", "doc": "list of related project IDs formatted as strings [required; at least one]" },
    { "name": "date_time", "type": "datetime", "doc": "ISO 8601 date-time string (e.g. \"2023-03-22T15:30:00Z\")" },
-   { "name": "epochs", "type": "relation_list", "readOnly": true, "target": "epoch", "doc": "list of related epoch IDs formatted as strings [read-only]" },
+   { "name": "epochs", "type": "relation_list", "readOnly": true, "target": "epoch", "computed": true, "doc": "list of related epoch IDs formatted as strings [read-only]" },
    { "name": "datastorage", "type": "relation_list", "target": "datastorage", "requiresChange": true, "through": { "model": "sessiondatastorage", "sourceField": "session", "targetField": "datastorage", "orderField": "order" },
     "doc": "list of related data storage IDs formatted as strings *(create/update accepts a list; use the Session → Data Storage endpoint to manage ordering)*"
    },
@@ -274,7 +276,7 @@ export const MODELS = [
    { "name": "manipulations", "type": "relation_list", "readOnly": true, "target": "manipulation", "doc": "list of related manipulations IDs formatted as strings [read-only]", "via": "session" },
    { "name": "name_used_in_storage", "type": "string", "readOnly": true, "maxLength": 200, "doc": "string [read-only] [max length: 200]" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" },
-   { "name": "links", "type": "json", "readOnly": true, "doc": "object containing related endpoint suffixes [read-only]" }
+   { "name": "links", "type": "json", "readOnly": true, "computed": true, "doc": "object containing related endpoint suffixes [read-only]" }
   ]
  },
  {
@@ -291,6 +293,9 @@ export const MODELS = [
    "change": ["private"],
    "delete": ["private"]
   },
+  "uniqueTogether": [
+   ["session", "datastorage"]
+  ],
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "session", "type": "relation", "required": true, "target": "session", "doc": "related session ID" },
@@ -343,7 +348,7 @@ export const MODELS = [
    { "name": "subjectlogs", "type": "relation_list", "readOnly": true, "target": "subjectlog", "doc": "list of related subject log IDs formatted as strings [read-only]", "via": "subject" },
    { "name": "name_used_in_storage", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" },
-   { "name": "links", "type": "json", "readOnly": true, "doc": "object containing related endpoint suffixes [read-only]" }
+   { "name": "links", "type": "json", "readOnly": true, "computed": true, "doc": "object containing related endpoint suffixes [read-only]" }
   ]
  },
  {
@@ -363,8 +368,7 @@ export const MODELS = [
   "loader": {
    "includes": [],
    "filters": {
-    "session": "session.id",
-    "tags": "tags"
+    "session": "session.id"
    }
   },
   "fields": [
@@ -394,7 +398,7 @@ export const MODELS = [
   "loader": {
    "includes": [],
    "filters": {
-    "tags": "tags"
+    "inventory": "inventory.id"
    }
   },
   "fields": [
@@ -431,8 +435,7 @@ export const MODELS = [
   "loader": {
    "includes": [],
    "filters": {
-    "session": "session.id",
-    "tags": "tags"
+    "session": "session.id"
    }
   },
   "fields": [
@@ -502,8 +505,7 @@ export const MODELS = [
   "loader": {
    "includes": [],
    "filters": {
-    "session": "session.id",
-    "tags": "tags"
+    "session": "session.id"
    }
   },
   "fields": [
@@ -535,8 +537,7 @@ export const MODELS = [
   "loader": {
    "includes": [],
    "filters": {
-    "subject": "subject.id",
-    "tags": "tags"
+    "subject": "subject.id"
    }
   },
   "fields": [
@@ -554,8 +555,8 @@ export const MODELS = [
    { "name": "coordinates_system", "type": "enum", "required": true, "enum": [ "CCF_XYZ_Absolute", "External_XYZ_Absolute", "Stereotaxic_BregmaAbsolute", "Stereotaxic_BregmaBrainSurface", "Stereotaxic_LambdaAbsolute", "Stereotaxic_LambdaBrainSurface" ], "doc": "string [required]. *See options below*" },
    { "name": "coordinates_details", "type": "json", "doc": "JSON object mapped to the internal coordinates_json field. *See accepted schemas below*" },
    { "name": "coordinates_schema_version", "type": "string", "doc": "string schema version for coordinates_details" },
-   { "name": "created_at", "type": "datetime", "readOnly": true, "doc": "string containing creation date and time (ISO 8601, read-only)" },
-   { "name": "updated_at", "type": "datetime", "readOnly": true, "doc": "string containing last update date and time (ISO 8601, read-only)" }
+   { "name": "created_at", "type": "datetime", "readOnly": true, "computed": true, "doc": "string containing creation date and time (ISO 8601, read-only)" },
+   { "name": "updated_at", "type": "datetime", "readOnly": true, "computed": true, "doc": "string containing last update date and time (ISO 8601, read-only)" }
   ]
  },
  {
@@ -836,7 +837,7 @@ export const MODELS = [
    { "name": "type", "type": "enum", "required": true, "doc": "string [required]. *See options below*" },
    { "name": "details", "type": "json", "doc": "JSON object. *See accepted schemas below*" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
-   { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
+   { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
@@ -907,7 +908,7 @@ export const MODELS = [
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "supplier", "type": "relation", "required": true, "target": "supplier", "doc": "related supplier ID formatted as a string [required]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
-   { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
+   { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
@@ -1321,7 +1322,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
-   { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
+   { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
@@ -1392,7 +1393,7 @@ export const MODELS = [
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "species", "type": "relation", "required": true, "target": "species", "doc": "related species ID formatted as a string [required]" },
    { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
-   { "name": "rrid_url", "type": "string", "readOnly": true, "doc": "URL to RRID lookup page [read-only]" },
+   { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
    { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
   ]
@@ -1556,6 +1557,7 @@ export const MODELS = [
      { "name": "is_owner", "type": "boolean" },
      { "name": "remove", "type": "boolean", "notes": "write-only, change requests" }
     ],
+    "computed": "grants",
     "doc": "dictionary with one entry per member of the group. *See structure below.*"
    }
   ]
@@ -1696,13 +1698,14 @@ export const MODELS = [
    { "name": "groups_own_json", "type": "json", "subfields": [ { "name": "id", "type": "integer" },
      { "name": "name", "type": "string" }
     ],
+    "computed": true,
     "doc": "list of dictionaries with each group owned by the user. *See structure below*"
    },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
    { "name": "google_scholar", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
    { "name": "orcid_id", "type": "string", "maxLength": 100, "doc": "string [max length: 100]" },
    { "name": "atlas_preference", "type": "string", "maxLength": 7, "doc": "string [max length: 7]" },
-   { "name": "active_projects", "type": "relation_list", "target": "project", "doc": "list of related project IDs" }
+   { "name": "active_projects", "type": "relation_list", "target": "project", "computed": true, "doc": "list of related project IDs" }
   ]
  }
 ] as const satisfies readonly ModelSpec[];

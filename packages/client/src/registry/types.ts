@@ -114,6 +114,12 @@ export interface FieldSpec {
   readonly keyPattern?: boolean;
   /** Structure of documented JSON sub-objects (users/groups/download_links/entries). */
   readonly subfields?: unknown;
+  /**
+   * Produced by the server rather than stored as sent (`links`, `rrid_url`, timestamps, a project's `users`):
+   * not filterable or sortable. `'grants'`: writable all the same, through the permission grants (project and
+   * group `users`/`groups`).
+   */
+  readonly computed?: true | 'grants';
   /** The docs' own description of the field. */
   readonly doc: string;
 }
@@ -262,5 +268,7 @@ export interface ModelSpec {
   readonly loader?: LoaderSpec;
   /** For the invitation family: which fields are the invitee and the target (accept/reject/cancel rights). */
   readonly invitation?: InvitationSpec;
+  /** Field sets that must be unique together (one row per session and data storage). */
+  readonly uniqueTogether?: readonly (readonly string[])[];
   readonly fields: readonly FieldSpec[];
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   type BrainstemClient,
+  InvalidArgumentError,
   LoginError,
   NotFoundError,
   PermissionDeniedError,
@@ -126,17 +127,56 @@ describe('errors from the server', () => {
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(['name']));
     expect(err.message).toContain('name:');
-    const badFilter = await alice.load('session', { filters: { 'nosuchfield.icontains': 'x' } }).catch((e) => e);
+    // `raw` sends names past the registry check, so the server's own 400 is what comes back.
+    const badFilter = await alice
+      .load('session', { raw: { filters: { 'nosuchfield.icontains': 'x' } } })
+      .catch((e) => e);
     expect(badFilter).toBeInstanceOf(ValidationError);
     expect(badFilter.message).toContain('nosuchfield');
     expect(err.message).toContain('Match the required fields');
     // A request-level 400 names the parameter, without the field-format advice.
     expect(badFilter.message).toContain('filter{nosuchfield.icontains}');
     expect(badFilter.message).not.toContain('Match the required fields');
-    const badSort = await alice.load('session', { sort: ['-nosuchfield'] }).catch((e) => e);
+    const badSort = await alice.load('session', { raw: { sort: ['-nosuchfield'] } }).catch((e) => e);
     expect(badSort).toBeInstanceOf(ValidationError);
     expect(badSort.message).toContain('nosuchfield');
     expect(badSort.message).not.toContain('Match the required fields');
+  });
+
+  it('misspelt filter, sort and include names are refused before any request, naming the closest name', async () => {
+    let requests = 0;
+    // Counts requests while still sending them to the real server.
+    const counted = clientFor(server, 'alice', {
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    const filter = await counted.load('session', { filters: { 'nme.icontains': 'PC' } as never }).catch((e) => e);
+    expect(filter).toBeInstanceOf(InvalidArgumentError);
+    expect(filter.argument).toBe('filters');
+    expect(filter.message).toBe('filters["nme.icontains"]: unknown field `nme` on session; did you mean `name`?');
+    const sort = await counted.loadAll('session', { sort: ['-nam'] as never }).catch((e) => e);
+    expect(sort.argument).toBe('sort');
+    expect(sort.message).toMatch(/did you mean `name`\?$/);
+    const include = await counted.load('project', { include: ['projectz'] as never }).catch((e) => e);
+    expect(include.argument).toBe('include');
+    const loader = await counted.loadSession({ filters: { 'projects.nmae': 'x' } as never }).catch((e) => e);
+    expect(loader.message).toMatch(/unknown field `nmae` on project; did you mean `name`/);
+    expect(requests).toBe(0);
+  });
+
+  it('relation paths, ids and timestamps pass the check and reach the server', async () => {
+    const page = await alice.load('session', {
+      filters: {
+        'projects.name.icontains': 'place',
+        'projects.id.in': [placeCellsId],
+        'created_date.gte': '2000-01-01',
+      },
+      sort: ['-modified_date', 'name'],
+      include: ['projects'],
+    });
+    expect(page.sessions.length).toBeGreaterThan(0);
   });
 });
 

@@ -38,7 +38,7 @@ describe('validation before any request', () => {
     const err = await c.load('sesion' as never).catch((e) => e);
     expect(err).toBeInstanceOf(InvalidArgumentError);
     expect(err.argument).toBe('model');
-    expect(err.message).toMatch(/^Unknown model "sesion"\. Did you mean: session/);
+    expect(err.message).toMatch(/^unknown model `sesion`; did you mean `session`\?/);
     expect(srv.requests).toHaveLength(0);
   });
 

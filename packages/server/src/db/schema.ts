@@ -10,7 +10,7 @@
  * ```
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { type FieldSpec, findModel, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, findModel, idKind, isComputed, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 
 /** How one field of a model is stored or produced. */
 export type FieldStorage =
@@ -20,7 +20,7 @@ export type FieldStorage =
   | 'junction'
   /** Read-only reverse list computed from the field `via` on the target model. */
   | 'reverse'
-  /** Produced by code in records/computed.ts (links, rrid_url, project users/groups, …). */
+  /** A registry `computed` field, produced by code in records/computed.ts (links, rrid_url, project users, …). */
   | 'computed';
 
 /** A relation list stored in a junction table (or in a "through" model's table). */
@@ -48,30 +48,18 @@ export interface ModelTable {
   computed: FieldSpec[];
 }
 
-/** Fields produced by code rather than storage, by `<model>.<field>` or by field name for every model. */
-const COMPUTED_BY_MODEL = new Set([
-  'project.users',
-  'project.groups',
-  'group.users',
-  'user.groups_own_json',
-  'user.active_projects',
-]);
-const COMPUTED_BY_NAME = new Set(['links', 'rrid_url', 'created_at', 'updated_at']);
-
 /** Tables whose name is not `t_<model>` (the auth module owns `users`). */
 const TABLE_NAMES: Readonly<Record<string, string>> = { user: 'users' };
 
 /** Whether a relation points at a model with integer ids. */
 export function targetIsInt(field: FieldSpec): boolean {
-  return field.target === 'user' || field.target === 'group';
+  const target = field.target ? findModel(field.target) : undefined;
+  return target !== undefined && idKind(target) === 'integer';
 }
 
-function storageOf(model: ModelSpec, f: FieldSpec): FieldStorage {
-  if (COMPUTED_BY_MODEL.has(`${model.name}.${f.name}`) || COMPUTED_BY_NAME.has(f.name)) return 'computed';
-  if (f.type === 'relation_list') {
-    if (f.via || f.target === 'epoch') return f.via ? 'reverse' : 'computed';
-    return 'junction';
-  }
+function storageOf(f: FieldSpec): FieldStorage {
+  if (isComputed(f)) return 'computed';
+  if (f.type === 'relation_list') return f.via ? 'reverse' : 'junction';
   return 'column';
 }
 
@@ -84,7 +72,7 @@ function build(model: ModelSpec): ModelTable {
   const computed: FieldSpec[] = [];
   for (const f of model.fields) {
     if (f.name === 'id') continue;
-    const s = storageOf(model, f);
+    const s = storageOf(f);
     storage.set(f.name, s);
     if (s === 'column') columns.push(f);
     else if (s === 'reverse') reverse.push(f);
@@ -106,7 +94,7 @@ function build(model: ModelSpec): ModelTable {
       }
     }
   }
-  const intId = model.fields.find((f) => f.name === 'id')?.type === 'integer';
+  const intId = idKind(model) === 'integer';
   return { model, table, intId, storage, columns, lists, reverse, computed };
 }
 

@@ -7,6 +7,7 @@
  * - session id: a UUID, the public handle that appears in `verification_uri_complete`.
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { UUID_PATTERN } from 'brainstem-api-tools/registry';
 
 /** Consonants without look-alikes (no vowels, no Y); RFC 8628's suggested 20-character set. */
 const USER_CODE_LETTERS = 'BCDFGHJKLMNPQRSTVWXZ';
@@ -54,7 +55,7 @@ export function generateSessionId(): string {
 
 /** Whether a string has the shape of a session id we issue (lets lookups reject junk before touching SQL). */
 export function isSessionId(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return UUID_PATTERN.test(value);
 }
 
 /**

@@ -8,27 +8,24 @@
  * // { sql: 'EXISTS (SELECT 1 FROM j_session_projects … )', params: ['uuid…'] }
  * ```
  */
-import type { FieldSpec, FieldType, ModelSpec } from 'brainstem-api-tools/registry';
-import { type ModelTable, q, tableOf, targetIsInt } from '../db/schema.js';
+import {
+  FILTER_OPERATORS,
+  type FieldSpec,
+  type FieldType,
+  type FilterOperator,
+  filterableFields,
+  idKind,
+  includableFields,
+  isFilterOperator,
+  type ModelSpec,
+  operatorsFor,
+  sortableFields,
+  TEXT_OPERATORS,
+  TIMESTAMP_FIELDS,
+  UUID_PATTERN,
+} from 'brainstem-api-tools/registry';
+import { type ModelTable, q, tableOf } from '../db/schema.js';
 import { badRequest } from '../errors.js';
-
-export const OPERATORS = [
-  'exact',
-  'iexact',
-  'contains',
-  'icontains',
-  'startswith',
-  'istartswith',
-  'endswith',
-  'iendswith',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'isnull',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
 
 /**
  * The caller's read scope of a related model (see permissions/scope.ts). Filters that look inside related records
@@ -42,12 +39,6 @@ export interface Sql {
   sql: string;
   params: unknown[];
 }
-
-/** Hidden timestamp columns every table has (api.md sorts by `created_date`). */
-export const TIMESTAMP_FIELDS: readonly FieldSpec[] = [
-  { name: 'created_date', type: 'datetime', readOnly: true, doc: 'creation time' },
-  { name: 'modified_date', type: 'datetime', readOnly: true, doc: 'last modification time' },
-];
 
 type Resolved =
   | { kind: 'column'; field: FieldSpec; type: FieldType; column: string }
@@ -88,14 +79,11 @@ function resolve(t: ModelTable, name: string, alias: string): Resolved | null {
 }
 
 function fieldNames(t: ModelTable): string {
-  const names = [
-    'id',
-    ...t.model.fields.filter((f) => f.name !== 'id' && t.storage.get(f.name) !== 'computed').map((f) => f.name),
-  ];
-  return [...names, 'created_date', 'modified_date'].join(', ');
+  return filterableFields(t.model)
+    .map((f) => f.name)
+    .join(', ');
 }
 
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const GLOB_ESCAPE = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
 
@@ -154,14 +142,24 @@ function convert(type: FieldType, raw: string, key: string, intId: boolean): unk
     return raw.trim();
   }
   if (type === 'uuid' || (type === 'relation' && !intId)) {
-    if (!UUID_TEXT.test(raw.trim())) throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a UUID.`);
+    if (!UUID_PATTERN.test(raw.trim())) throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a UUID.`);
     return raw.trim().toLowerCase();
   }
   return raw;
 }
 
-function comparison(column: string, type: FieldType, op: Operator, raw: string, key: string, intId: boolean): Sql {
+function comparison(
+  column: string,
+  type: FieldType,
+  op: FilterOperator,
+  raw: string,
+  key: string,
+  intId: boolean,
+): Sql {
   if (type === 'json') throw badRequest(`Cannot filter on JSON field in filter{${key}}.`);
+  if (!operatorsFor({ name: key, type, doc: '' }).includes(op)) {
+    throw badRequest(`Operator "${op}" does not apply to ${type} field in filter{${key}}.`);
+  }
   if (op === 'isnull') {
     const v = raw.trim().toLowerCase();
     if (v !== 'true' && v !== 'false' && v !== '1' && v !== '0') {
@@ -173,11 +171,7 @@ function comparison(column: string, type: FieldType, op: Operator, raw: string, 
     const values = raw.split(',').map((s) => convert(type, s.trim(), key, intId));
     return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
   }
-  const textual = ['iexact', 'contains', 'icontains', 'startswith', 'istartswith', 'endswith', 'iendswith'];
-  if (textual.includes(op)) {
-    if (type === 'integer' || type === 'boolean') {
-      throw badRequest(`Operator "${op}" does not apply to ${type} field in filter{${key}}.`);
-    }
+  if (TEXT_OPERATORS.includes(op)) {
     switch (op) {
       case 'iexact':
         return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [LIKE_ESCAPE(raw)] };
@@ -206,10 +200,10 @@ function comparison(column: string, type: FieldType, op: Operator, raw: string, 
  */
 export function compileFilter(t: ModelTable, alias: string, key: string, raw: string, scope: ScopeFn = NO_SCOPE): Sql {
   const parts = key.split('.');
-  let op: Operator = 'exact';
+  let op: FilterOperator = 'exact';
   const last = parts[parts.length - 1] as string;
-  if (parts.length > 1 && (OPERATORS as readonly string[]).includes(last)) {
-    op = last as Operator;
+  if (parts.length > 1 && isFilterOperator(last)) {
+    op = last;
     parts.pop();
   } else if (parts.length > 1 && !resolvePathOk(t, parts)) {
     // The last segment is neither an operator nor a field: name it as a bad operator.
@@ -222,7 +216,9 @@ export function compileFilter(t: ModelTable, alias: string, key: string, raw: st
       );
     }
     if (prefixOk) {
-      throw badRequest(`Unknown filter operator "${last}" in filter{${key}}. Operators: ${OPERATORS.join(', ')}.`);
+      throw badRequest(
+        `Unknown filter operator "${last}" in filter{${key}}. Operators: ${FILTER_OPERATORS.join(', ')}.`,
+      );
     }
   }
   return compilePath(t, alias, parts, op, raw, key, 0, scope);
@@ -254,7 +250,7 @@ function compilePath(
   t: ModelTable,
   alias: string,
   parts: string[],
-  op: Operator,
+  op: FilterOperator,
   raw: string,
   key: string,
   depth: number,
@@ -299,7 +295,7 @@ function compilePath(
     };
   }
   if (r.kind === 'junction') {
-    const intTarget = targetIsInt(r.field);
+    const intTarget = idKind(r.target.model) === 'integer';
     if (op === 'isnull' && targetIdPath) {
       const v = raw.trim().toLowerCase();
       const exists = `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id)`;
@@ -390,12 +386,9 @@ export function compileSort(t: ModelTable, alias: string, keys: readonly string[
 }
 
 function sortableNames(t: ModelTable): string {
-  return [
-    'id',
-    ...t.columns.filter((f) => f.type !== 'json' && f.type !== 'list_of_strings').map((f) => f.name),
-    'created_date',
-    'modified_date',
-  ].join(', ');
+  return sortableFields(t.model)
+    .map((f) => f.name)
+    .join(', ');
 }
 
 /** Validate `include[]` names: relation, relation-list and reverse-list fields. Returns the fields. */
@@ -408,7 +401,7 @@ export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldS
     // Python client's load_session includes it by default.
     const ok = field?.target && (field.type === 'relation' || field.type === 'relation_list') && storage !== undefined;
     if (!ok || !field) {
-      const rels = t.model.fields.filter((f) => f.target).map((f) => f.name);
+      const rels = includableFields(t.model).map((f) => f.name);
       throw badRequest(
         `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
       );

@@ -9,10 +9,11 @@
  * // { filters: [{ key: 'name.icontains', value: 'visual' }], sort: ['-name'], include: ['sessions'], limit: 5, offset: 0 }
  * ```
  */
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
 import { badRequest } from '../errors.js';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
+export const MAX_LIMIT = MAX_PAGE_SIZE;
 
 export interface RawFilter {
   /** The text between the braces, e.g. `projects.id` or `name.icontains`. */

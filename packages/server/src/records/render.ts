@@ -11,7 +11,7 @@
  * renderRaw(ctx, caller, tableOf('session'), raws, [getField('session', 'projects')!]);
  * ```
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, q, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -336,7 +336,7 @@ function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, li
 
 /** Replace the ids in field `f` of every record with the full related records the caller can read. */
 function embed(ctx: ServerContext, caller: Caller, out: Record<string, unknown>[], f: FieldSpec): void {
-  if (f.target === 'epoch') return; // no epoch endpoint: the list stays []
+  if (hasNoEndpoint(f)) return; // no endpoint (session epochs): the list stays []
   const target = tableOf(f.target as string);
   const wanted = new Set<string | number>();
   for (const o of out) {

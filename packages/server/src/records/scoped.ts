@@ -10,7 +10,7 @@
  * recs[0].projects; // only projects the caller can read
  * ```
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -31,7 +31,7 @@ function idFieldsOf(t: ModelTable): IdField[] {
     list = [];
     for (const f of t.model.fields) {
       if ((f.type !== 'relation' && f.type !== 'relation_list') || !f.target) continue;
-      if (f.target === 'epoch') continue; // no epoch table: the list is always []
+      if (hasNoEndpoint(f)) continue; // no endpoint, no table (session epochs): the list is always []
       list.push({ field: f, target: tableOf(f.target) });
     }
     idFields.set(t, list);

@@ -11,7 +11,7 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-tools/registry';
 import { schemaGroupsFor } from 'brainstem-api-tools/schemas';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, q, tableOf } from '../db/schema.js';
@@ -39,10 +39,6 @@ const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Fields that are writable through the API although stored by code (grants). */
-const SPECIAL_WRITABLE = new Set(['project.users', 'project.groups', 'group.users']);
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -74,7 +70,7 @@ function relationId(target: ModelTable, v: unknown): string | number | null {
     if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
     return null;
   }
-  if (typeof v === 'string' && UUID.test(v)) return v.toLowerCase();
+  if (typeof v === 'string' && UUID_PATTERN.test(v)) return v.toLowerCase();
   return null;
 }
 
@@ -387,8 +383,7 @@ export function validateInput(
   const errors: Record<string, string[]> = {};
   for (const f of t.model.fields) {
     if (f.name === 'id') continue;
-    const key = `${t.model.name}.${f.name}`;
-    if (SPECIAL_WRITABLE.has(key)) {
+    if (isGrantField(f)) {
       if (f.name in input) out.special[f.name] = input[f.name];
       continue;
     }

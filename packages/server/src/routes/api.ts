@@ -4,18 +4,21 @@
  */
 import {
   allowsPortal,
-  closestModels,
   findModel,
   type ModelOperation,
   type ModelSpec,
+  modelProblem,
   type Portal,
+  portalsFor,
+  uniqueTogether,
+  wrapDetail,
 } from 'brainstem-api-tools/registry';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reviewApproval, submitApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { groupAction, invitationAction } from '../actions/invitations.js';
 import type { ServerContext } from '../context.js';
-import { type ModelTable, tableOf } from '../db/schema.js';
+import { type ModelTable, q, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import { BAD_TOKEN, fieldErrors, HttpError, NOT_FOUND, UNAUTHENTICATED } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
@@ -117,16 +120,22 @@ function creationExtras(t: ModelTable, caller: Caller): Record<string, unknown> 
   return extra;
 }
 
-/** Model-specific uniqueness the field tables cannot express: one row per (session, datastorage). */
-function checkPairs(ctx: ServerContext, t: ModelTable, columns: Record<string, unknown>, existing: Row | null): void {
-  if (t.model.name !== 'sessiondatastorage') return;
-  const session = columns.session ?? existing?.session;
-  const storage = columns.datastorage ?? existing?.datastorage;
-  const clash = stmt(
-    ctx.db,
-    'SELECT id FROM t_sessiondatastorage WHERE session = ? AND datastorage = ? AND id IS NOT ?',
-  ).get(session, storage, existing?.id ?? null);
-  if (clash) throw fieldErrors({ non_field_errors: ['The fields session, datastorage must make a unique set.'] });
+/** The registry's unique-together rules (one row per session and data storage). */
+function checkUniqueTogether(
+  ctx: ServerContext,
+  t: ModelTable,
+  columns: Record<string, unknown>,
+  existing: Row | null,
+): void {
+  for (const fields of uniqueTogether(t.model)) {
+    const values = fields.map((f) => (f in columns ? columns[f] : existing?.[f]));
+    const where = fields.map((f) => `${q(f)} = ?`).join(' AND ');
+    const clash = stmt(ctx.db, `SELECT id FROM ${t.table} WHERE ${where} AND id IS NOT ?`).get(
+      ...values,
+      existing?.id ?? null,
+    );
+    if (clash) throw fieldErrors({ non_field_errors: [`The fields ${fields.join(', ')} must make a unique set.`] });
+  }
 }
 
 async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
@@ -136,11 +145,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   }
   const portal = p.portal as Portal;
   const model = findModel(p.model);
-  if (!model) {
-    throw new HttpError(404, {
-      detail: `Unknown model "${p.model}". Did you mean: ${closestModels(p.model, 3).join(', ')}?`,
-    });
-  }
+  if (!model) throw new HttpError(404, { detail: modelProblem(p.model) });
   if (model.app !== p.app) {
     throw new HttpError(404, {
       detail: `Model "${model.name}" lives under /api/${portal}/${model.app}/${model.name}/, not under app "${p.app}".`,
@@ -150,10 +155,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   if (method === 'OPTIONS') return options(model, portal, p, reply);
   const op = operationOf(model, method, p.id, p.action);
-  const portals =
-    (model.portals as Record<string, readonly Portal[] | undefined>)[op] ??
-    model.actions?.find((a) => a.name === op)?.portals;
-  if (!portals) {
+  if (!portalsFor(model, op)) {
     throw methodNotAllowed(method, [], model.notSupported?.[op as ModelOperation] ?? `Method "${method}" not allowed.`);
   }
   if (!allowsPortal(model, op, portal)) {
@@ -193,7 +195,7 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
       if (t.intId && !/^\d{1,15}$/.test(p.id as string)) throw NOT_FOUND();
       const raw = loadRaw(ctx, caller, t, [t.intId ? Number(p.id) : (p.id as string).toLowerCase()]);
       if (raw.length === 0) throw NOT_FOUND();
-      return { [model.detailKey]: renderRaw(ctx, caller, t, raw, includes)[0] };
+      return wrapDetail(model, renderRaw(ctx, caller, t, raw, includes)[0]);
     }
     case 'add':
       return write(ctx, () => {
@@ -203,15 +205,15 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
           const approval = tableOf(model.approval.model);
           const id = submitApproval(ctx, caller, t, input, null);
           reply.code(201);
-          return { [model.approval.key]: render(ctx, caller, approval, id) };
+          return wrapDetail(model, render(ctx, caller, approval, id), model.approval.key);
         }
         const input = validateInput(ctx, caller, t, body, 'create');
         authorizeWrite(ctx, caller, t, 'add', null, input);
-        checkPairs(ctx, t, input.columns, null);
+        checkUniqueTogether(ctx, t, input.columns, null);
         const id = insertRecord(ctx, t, input, caller.user?.id ?? null, creationExtras(t, caller));
         grantOnCreate(ctx, caller, model.name, model.family, Boolean(model.parent), id);
         reply.code(201);
-        return { [model.detailKey]: render(ctx, caller, t, id) };
+        return wrapDetail(model, render(ctx, caller, t, id));
       });
     case 'change':
       return write(ctx, () => {
@@ -224,14 +226,14 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
         if (model.approval) {
           const approval = tableOf(model.approval.model);
           const id = submitApproval(ctx, caller, t, input, row);
-          return { [model.approval.key]: render(ctx, caller, approval, id) };
+          return wrapDetail(model, render(ctx, caller, approval, id), model.approval.key);
         }
-        checkPairs(ctx, t, input.columns, row);
+        checkUniqueTogether(ctx, t, input.columns, row);
         updateRecord(ctx, t, row.id, input);
         if (model.name === 'project') applyProjectGrants(ctx, caller, String(row.id), input.special);
         if (model.name === 'group' && 'users' in input.special)
           applyGroupUsers(ctx, caller, Number(row.id), input.special.users);
-        return { [model.detailKey]: render(ctx, caller, t, row.id) };
+        return wrapDetail(model, render(ctx, caller, t, row.id));
       });
     case 'delete':
       write(ctx, () => {
@@ -247,11 +249,11 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
         if (op.endsWith('_entry')) {
           authorizeTouch(ctx, caller, t, row);
           entryAction(ctx, t, row, op, body);
-          return { [model.detailKey]: render(ctx, caller, t, row.id) };
+          return wrapDetail(model, render(ctx, caller, t, row.id));
         }
         if (model.family === 'approval') {
           reviewApproval(ctx, caller, t, row, op as 'accept' | 'reject');
-          return { [model.detailKey]: render(ctx, caller, t, row.id) };
+          return wrapDetail(model, render(ctx, caller, t, row.id));
         }
         if (model.family === 'invitation') return invitationAction(ctx, caller, model.name, row, op);
         if (model.name === 'group') return groupAction(ctx, caller, Number(row.id), op);

@@ -2,6 +2,7 @@
  * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal and on approval
  * lists), filtering, sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
  */
+import { wrapList } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -121,5 +122,5 @@ export function listResponse(
     const rest = JSON.stringify(body);
     return `{${JSON.stringify(t.model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
   }
-  return { [t.model.listKey]: records, ...body };
+  return wrapList(t.model, records ?? [], body);
 }
