@@ -13,7 +13,7 @@ import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
-import { HttpError } from './errors.js';
+import { HttpError, UnreadableBody } from './errors.js';
 import { installFaults } from './faults.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { apiRoutes } from './routes/api.js';
@@ -124,8 +124,13 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     try {
       done(null, JSON.parse(s));
     } catch (e) {
-      done(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }), undefined);
+      done(null, new UnreadableBody(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` })));
     }
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    const deferred = (req.routeOptions.config as { deferBodyErrors?: boolean } | undefined)?.deferBodyErrors;
+    if (req.body instanceof UnreadableBody && !deferred) done(req.body.error);
+    else done();
   });
   app.setErrorHandler((err, req, reply) => {
     const { status, body, headers } = errorBody(err);
