@@ -40,6 +40,8 @@ const INIT = `window.ui = SwaggerUIBundle({
   url: '/api/schema/',
   dom_id: '#swagger-ui',
   deepLinking: true,
+  docExpansion: 'none',
+  filter: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
   layout: 'StandaloneLayout',
 });
