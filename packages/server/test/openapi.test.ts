@@ -77,6 +77,44 @@ describe('the document', () => {
   });
 });
 
+describe('details schemas', () => {
+  it('describes details payloads and log-entry bodies with the documented schemas when supplied', async () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'urn:x',
+      type: 'object',
+      required: ['route'],
+    };
+    const withDetails = openApiDocument([
+      {
+        group: 'Procedure',
+        page: 'api/schemas/procedure.md',
+        selector: 'type',
+        payload: 'details',
+        models: [{ model: 'procedure', location: 'record' }],
+        schemas: { Anesthesia: schema },
+      },
+      {
+        group: 'SubjectLog',
+        page: 'api/schemas/subjectlog.md',
+        selector: 'type',
+        payload: 'details',
+        models: [{ model: 'subjectlog', location: 'entries' }],
+        schemas: { Weighing: schema },
+      },
+    ]) as Json;
+    const schemas = withDetails.components.schemas;
+    expect(schemas['Details.Procedure.Anesthesia']).toEqual({ type: 'object', required: ['route'] });
+    expect(schemas['procedure.create'].properties.details.anyOf).toEqual([
+      { $ref: '#/components/schemas/Details.Procedure.Anesthesia' },
+    ]);
+    expect(schemas['subjectlog.entry.add_entry'].properties.details.anyOf).toEqual([
+      { $ref: '#/components/schemas/Details.SubjectLog.Weighing' },
+    ]);
+    expect((await new Validator().validate(withDetails)).valid).toBe(true);
+  });
+});
+
 describe('/api/schema/', () => {
   it('serves the document as JSON', async () => {
     const r = await app.inject({ url: '/api/schema/' });
