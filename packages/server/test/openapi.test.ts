@@ -66,10 +66,12 @@ describe('the document', () => {
       expect.arrayContaining(['sessions', 'count', 'next', 'previous']),
     );
     expect(list.security).toEqual([{ bearerAuth: [] }]);
-    expect(list.responses['401']).toBeDefined();
+    expect(list.responses['401']).toEqual({ $ref: '#/components/responses/Unauthenticated' });
     const add = doc.paths['/api/private/taxonomies/species/']?.post as Record<string, Json>;
     expect(add.responses['201'].content['application/json'].schema.required).toEqual(['species_approval']);
-    expect(add.responses['400'].content['application/json'].schema.anyOf).toContainEqual({
+    const badRequest = (doc.components as Json).responses.BadRequest;
+    expect(add.responses['400']).toEqual({ $ref: '#/components/responses/BadRequest' });
+    expect(badRequest.content['application/json'].schema.anyOf).toContainEqual({
       $ref: '#/components/schemas/FieldErrors',
     });
     const pub = doc.paths['/api/public/stem/project/']?.get as Record<string, Json>;

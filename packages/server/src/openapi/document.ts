@@ -40,21 +40,28 @@ export function openApiPath(fastifyUrl: string): string {
   return `${fastifyUrl.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}/`;
 }
 
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+/** The shared error responses (components.responses). */
+const ERROR_RESPONSES = {
+  BadRequest: {
+    description: 'Invalid input: field errors, or `{"detail"}` for query-language and JSON errors.',
+    content: json({ anyOf: [ref('FieldErrors'), ref('Detail')] }),
+  },
+  Unauthenticated: detail('No token, or an invalid one.'),
+  InvalidToken: detail('An invalid Bearer token (no token is anonymous).'),
+  Forbidden: detail('The caller may not do this (checked before the body is read).'),
+  NotFound: detail('No such record, or not readable by the caller.'),
+};
+
 function errorResponses(route: ApiRoute): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (route.op === 'add' || route.op === 'change' || route.shape === 'action' || route.op === 'list') {
-    out['400'] = {
-      description: 'Invalid input: field errors, or `{"detail"}` for query-language and JSON errors.',
-      content: json({ anyOf: [ref('FieldErrors'), ref('Detail')] }),
-    };
+    out['400'] = response('BadRequest');
   }
-  out['401'] = detail(
-    route.portal === 'private' ? 'No token, or an invalid one.' : 'An invalid Bearer token (no token is anonymous).',
-  );
-  if (route.portal === 'private' && route.op !== 'list' && route.op !== 'detail') {
-    out['403'] = detail('The caller may not do this (checked before the body is read).');
-  }
-  if (route.shape !== 'collection') out['404'] = detail('No such record, or not readable by the caller.');
+  out['401'] = response(route.portal === 'private' ? 'Unauthenticated' : 'InvalidToken');
+  if (route.portal === 'private' && route.op !== 'list' && route.op !== 'detail') out['403'] = response('Forbidden');
+  if (route.shape !== 'collection') out['404'] = response('NotFound');
   return out;
 }
 
@@ -300,6 +307,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token.' } },
       parameters: { ...QUERY_PARAMETERS, ...filters.components },
+      responses: ERROR_RESPONSES,
       schemas,
     },
   };
