@@ -13,10 +13,13 @@ import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
-import { HttpError } from './errors.js';
+import { HttpError, UnreadableBody } from './errors.js';
 import { installFaults } from './faults.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { apiRoutes } from './routes/api.js';
+import { collectRoutes } from './routes/registered.js';
+import { rootRoutes } from './routes/root.js';
 import { tokenRoutes } from './routes/token.js';
 import { seedDemo } from './seed/demo.js';
 import { webRoutes } from './web/index.js';
@@ -111,6 +114,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
       socket.destroy(err);
     },
   });
+  collectRoutes(app);
   app.addHook('onClose', async () => {
     db.close();
   });
@@ -124,8 +128,13 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     try {
       done(null, JSON.parse(s));
     } catch (e) {
-      done(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }), undefined);
+      done(null, new UnreadableBody(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` })));
     }
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    const deferred = (req.routeOptions.config as { deferBodyErrors?: boolean } | undefined)?.deferBodyErrors;
+    if (req.body instanceof UnreadableBody && !deferred) done(req.body.error);
+    else done();
   });
   app.setErrorHandler((err, req, reply) => {
     const { status, body, headers } = errorBody(err);
@@ -137,6 +146,8 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     reply.code(404).send({ detail: `Not found: ${req.method} ${req.url.split('?')[0]}` });
   });
   await tokenRoutes(app, ctx);
+  await rootRoutes(app);
+  await openApiRoutes(app);
   await apiRoutes(app, ctx);
   await deviceRoutes(app, ctx);
   await webRoutes(app, ctx);

@@ -26,3 +26,19 @@ export const UNAUTHENTICATED = (): HttpError =>
   new HttpError(401, { detail: 'Authentication credentials were not provided.' }, { 'WWW-Authenticate': 'Bearer' });
 export const BAD_TOKEN = (): HttpError =>
   new HttpError(401, { detail: 'Invalid token.' }, { 'WWW-Authenticate': 'Bearer' });
+
+/**
+ * A request body that could not be parsed, kept as the body instead of failing before the route's hooks run:
+ * the API reads it only after authentication and permission checks (DRF parses `request.data` lazily, so a
+ * non-staff user posting malformed JSON to a staff-only model gets 403, not 400). Routes without
+ * `config.deferBodyErrors` get the error at `preValidation`, as before.
+ */
+export class UnreadableBody {
+  constructor(readonly error: HttpError) {}
+}
+
+/** The parsed request body; throws the parse error of an {@link UnreadableBody}. */
+export function readBody(body: unknown): unknown {
+  if (body instanceof UnreadableBody) throw body.error;
+  return body;
+}

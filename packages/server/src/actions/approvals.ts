@@ -46,7 +46,15 @@ export function submitApproval(
   });
 }
 
-/** Accept or reject a pending approval (staff only). Accepting applies the change to the approved table. */
+/** Only reviewers (staff) accept or reject approvals. */
+export function authorizeReview(caller: Caller): void {
+  if (!caller.user?.is_staff) throw FORBIDDEN('Only reviewers (staff) can accept or reject approvals.');
+}
+
+/**
+ * Accept or reject a pending approval (the caller passed {@link authorizeReview}). Accepting applies the change to
+ * the approved table.
+ */
 export function reviewApproval(
   ctx: ServerContext,
   caller: Caller,
@@ -54,7 +62,7 @@ export function reviewApproval(
   row: Row,
   decision: 'accept' | 'reject',
 ): void {
-  if (!caller.user?.is_staff) throw FORBIDDEN('Only reviewers (staff) can accept or reject approvals.');
+  authorizeReview(caller);
   if (row.status !== 'Pending') {
     throw new HttpError(400, { detail: `This approval is already ${String(row.status).toLowerCase()}.` });
   }
@@ -101,7 +109,7 @@ export function reviewApproval(
   }
   stmt(ctx.db, `UPDATE ${approval.table} SET status = ?, reviewer = ?, instance_id = ? WHERE id = ?`).run(
     decision === 'accept' ? 'Accepted' : 'Rejected',
-    caller.user.id,
+    caller.user?.id,
     instanceId,
     row.id,
   );

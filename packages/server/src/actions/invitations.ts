@@ -31,14 +31,14 @@ function targetSide(ctx: ServerContext, caller: Caller, rule: InvitationRule, ro
   return groupLevel(ctx, caller, Number(v)) >= LEVEL.manager;
 }
 
-/** Run accept/reject/cancel; returns the response body. */
-export function invitationAction(
+/** 403 unless the caller is on the side that may `accept`/`reject` (or `cancel`) this invitation or request. */
+export function authorizeInvitationAction(
   ctx: ServerContext,
   caller: Caller,
   model: string,
   row: Row,
   action: string,
-): Record<string, unknown> {
+): void {
   const rule = invitationRule(model);
   if (!rule) throw FORBIDDEN();
   const answerSide = rule.request ? targetSide : inviteeSide;
@@ -48,6 +48,12 @@ export function invitationAction(
   } else if (!answerSide(ctx, caller, rule, row)) {
     throw FORBIDDEN();
   }
+}
+
+/** Run accept/reject/cancel (the caller passed {@link authorizeInvitationAction}); returns the response body. */
+export function invitationAction(ctx: ServerContext, model: string, row: Row, action: string): Record<string, unknown> {
+  const rule = invitationRule(model);
+  if (!rule) throw FORBIDDEN();
   const t = tableOf(model);
   if (action === 'accept') {
     if (rule.targetKind === 'project') {

@@ -140,6 +140,74 @@ export function authorizeTouch(ctx: ServerContext, caller: Caller, t: ModelTable
   }
 }
 
+/**
+ * The view-level rules (DRF `has_permission`): what the operation itself needs, checked before the record is looked
+ * up or the body read. Staff-only models answer 403 to everybody else, whatever the body or the id.
+ */
+export function authorizeOperation(caller: Caller, model: ModelSpec, op: WriteOp): void {
+  const user = caller.user;
+  if (!user) throw FORBIDDEN();
+  if (user.is_staff) return;
+  if (model.adminWrite && op !== 'delete') throw FORBIDDEN('Only administrators can change this model.');
+  if (model.adminDelete && op === 'delete') throw FORBIDDEN('Only administrators can delete this model.');
+  if (model.family === 'user' && op === 'delete') throw FORBIDDEN('Only administrators can remove users.');
+}
+
+/**
+ * The object-level rules that need no body (DRF `has_object_permission` in `get_object()`), checked after the
+ * record is found and before the body is validated. Rules that depend on the body (a PATCH sending the record back
+ * unchanged needs no rights; the projects a record moves to) stay in {@link authorizeWrite}, which runs after
+ * validation and repeats these.
+ */
+export function authorizeObject(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  op: 'change' | 'delete',
+  existing: Row,
+): void {
+  const model = t.model;
+  const user = caller.user;
+  if (!user) throw FORBIDDEN();
+  authorizeTouch(ctx, caller, t, existing);
+  switch (model.family) {
+    case 'project':
+      if (model.name === 'project' && op === 'delete') requireProjects(ctx, caller, [String(existing.id)], LEVEL.owner);
+      return;
+    case 'personal':
+      if (
+        !model.parent &&
+        op === 'delete' &&
+        attributeLevel(ctx, caller, [model.name, String(existing.id)]) < LEVEL.owner
+      )
+        throw FORBIDDEN();
+      return;
+    case 'taxonomy':
+    case 'resource':
+    case 'journal':
+      // Publications: creator or staff (approval-governed models take proposals from anyone).
+      if (!model.approval && !model.adminWrite && !user.is_staff && existing.owner_id !== user.id) throw FORBIDDEN();
+      return;
+    case 'group':
+      if (model.name === 'group') {
+        if (op === 'delete' && groupLevel(ctx, caller, Number(existing.id)) < LEVEL.owner) throw FORBIDDEN();
+      } else if (
+        existing.group !== undefined &&
+        existing.group !== null &&
+        groupLevel(ctx, caller, Number(existing.group)) < LEVEL.owner
+      ) {
+        throw FORBIDDEN();
+      }
+      return;
+    case 'user':
+      if (op === 'change' && existing.id !== user.id && !user.is_staff)
+        throw FORBIDDEN('Users can only change their own profiles.');
+      return;
+    default:
+      return;
+  }
+}
+
 /** Columns of `input` whose value differs from the stored row (PATCHing a record back unchanged is no change). */
 export function changedColumns(_t: ModelTable, existing: Row | null, input: ValidInput): string[] {
   if (!existing) return Object.keys(input.columns);

@@ -1,0 +1,111 @@
+/**
+ * The model-specific rules of the API, declared in one place: what a few models do beyond the generic
+ * validate → authorize → store path (unique field pairs, grants applied after a change), and who may run each
+ * kind of special action and what it does. Everything else about a model comes from its registry row.
+ */
+import type { ModelSpec } from 'brainstem-api-tools/registry';
+import { authorizeReview, reviewApproval } from '../actions/approvals.js';
+import { entryAction } from '../actions/entries.js';
+import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';
+import type { ServerContext } from '../context.js';
+import { type ModelTable, q } from '../db/schema.js';
+import { stmt } from '../db/statements.js';
+import { fieldErrors } from '../errors.js';
+import type { Caller } from '../permissions/caller.js';
+import { applyGroupUsers, applyProjectGrants } from '../permissions/grants.js';
+import { authorizeTouch } from '../permissions/rules.js';
+import type { Row } from '../records/computed.js';
+import type { ValidInput } from '../records/validate.js';
+
+export interface ModelRules {
+  /** Fields whose values must be unique together (DRF `UniqueTogetherValidator`: a `non_field_errors` 400). */
+  readonly uniqueTogether?: readonly string[];
+  /** Applied after a change is stored, in the same transaction (the writable computed fields). */
+  readonly afterChange?: (ctx: ServerContext, caller: Caller, id: string | number, input: ValidInput) => void;
+}
+
+/** Per-model rules, by model name. */
+export const MODEL_RULES: Readonly<Record<string, ModelRules>> = {
+  sessiondatastorage: { uniqueTogether: ['session', 'datastorage'] },
+  project: {
+    afterChange: (ctx, caller, id, input) => applyProjectGrants(ctx, caller, String(id), input.special),
+  },
+  group: {
+    afterChange: (ctx, caller, id, input) => {
+      if ('users' in input.special) applyGroupUsers(ctx, caller, Number(id), input.special.users);
+    },
+  },
+};
+
+/** 400 when another record already holds the model's `uniqueTogether` values (after this write). */
+export function checkUniqueTogether(ctx: ServerContext, t: ModelTable, input: ValidInput, existing: Row | null): void {
+  const fields = MODEL_RULES[t.model.name]?.uniqueTogether;
+  if (!fields) return;
+  const values = fields.map((f) => input.columns[f] ?? existing?.[f] ?? null);
+  const where = fields.map((f) => `${q(f)} = ?`).join(' AND ');
+  const clash = stmt(ctx.db, `SELECT id FROM ${t.table} WHERE ${where} AND id IS NOT ?`).get(
+    ...values,
+    existing?.id ?? null,
+  );
+  if (clash) throw fieldErrors({ non_field_errors: [`The fields ${fields.join(', ')} must make a unique set.`] });
+}
+
+/** What the response of an action is: the record (re-read after the action) or the action's own body. */
+export type ActionResult = 'record' | Record<string, unknown>;
+
+export interface ActionRule {
+  /** Which (model, action) pairs the rule serves. */
+  readonly serves: (model: ModelSpec, action: string) => boolean;
+  /** Checks that need the record but not the body; run by the permission hook before the handler. */
+  readonly authorize: (ctx: ServerContext, caller: Caller, t: ModelTable, row: Row, action: string) => void;
+  /** Perform the action (inside the write transaction). */
+  readonly run: (
+    ctx: ServerContext,
+    caller: Caller,
+    t: ModelTable,
+    row: Row,
+    action: string,
+    body: unknown,
+  ) => ActionResult;
+}
+
+/** The kinds of special action, first match wins. */
+export const ACTION_RULES: readonly ActionRule[] = [
+  {
+    // add_entry / change_entry / remove_entry on subject and procedure logs: contributors of the log.
+    serves: (_m, action) => action.endsWith('_entry'),
+    authorize: (ctx, caller, t, row) => authorizeTouch(ctx, caller, t, row),
+    run: (ctx, _caller, t, row, action, body) => {
+      entryAction(ctx, t, row, action, body);
+      return 'record';
+    },
+  },
+  {
+    // accept / reject on approvals: reviewers.
+    serves: (m) => m.family === 'approval',
+    authorize: (_ctx, caller) => authorizeReview(caller),
+    run: (ctx, caller, t, row, action) => {
+      reviewApproval(ctx, caller, t, row, action as 'accept' | 'reject');
+      return 'record';
+    },
+  },
+  {
+    // accept / reject / cancel on invitations and membership requests: each side its own.
+    serves: (m) => m.family === 'invitation',
+    authorize: (ctx, caller, t, row, action) => authorizeInvitationAction(ctx, caller, t.model.name, row, action),
+    run: (ctx, _caller, t, row, action) => invitationAction(ctx, t.model.name, row, action),
+  },
+  {
+    // join / leave on groups: any user (the action itself refuses what makes no sense).
+    serves: (m) => m.name === 'group',
+    authorize: () => {},
+    run: (ctx, caller, _t, row, action) => groupAction(ctx, caller, Number(row.id), action),
+  },
+];
+
+/** The rule of a registry action; throws when an action has none (a registry row without its server side). */
+export function actionRule(model: ModelSpec, action: string): ActionRule {
+  const rule = ACTION_RULES.find((r) => r.serves(model, action));
+  if (!rule) throw new Error(`No server rule for the ${model.name} action "${action}" (routes/model-rules.ts)`);
+  return rule;
+}

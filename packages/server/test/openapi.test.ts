@@ -1,0 +1,167 @@
+/**
+ * The OpenAPI 3.1 document: valid, served at /api/schema/ (JSON and YAML), the committed docs/openapi.json is up to
+ * date, and it matches the router exactly — every API route the server registers is described, and every
+ * described path + method is answered by a real route (never the router's 404/405).
+ */
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildApp } from '../src/app.js';
+import { DEMO_USERS } from '../src/demo-users.js';
+import { type OpenApiDocument, openApiDocument, openApiPath, openApiText } from '../src/openapi/document.js';
+import { registeredRoutes } from '../src/routes/registered.js';
+
+let app: FastifyInstance;
+let doc: OpenApiDocument;
+beforeAll(async () => {
+  ({ app } = await buildApp({ seed: 'demo', quiet: true }));
+  doc = openApiDocument();
+});
+afterAll(() => app.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: the test walks arbitrary JSON of the document
+type Json = any;
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const documented = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => METHODS.includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+
+describe('the document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe('3.1.0');
+  });
+
+  it('is committed in docs/openapi.json as generated (npm run gen:openapi)', () => {
+    const committed = readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8');
+    expect(committed === openApiText(), 'docs/openapi.json is out of date: run npm run gen:openapi').toBe(true);
+  });
+
+  it('describes list parameters, documented keys, errors and security', () => {
+    const list = doc.paths['/api/private/stem/session/']?.get as Record<string, Json>;
+    const names = list.parameters.map((p: { $ref: string }) => {
+      const key = p.$ref.split('/').pop() as string;
+      return (doc.components as Json).parameters[key].name;
+    });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'filter{name}',
+        'filter{name.icontains}',
+        'filter{projects.in}',
+        'sort[]',
+        'include[]',
+        'limit',
+        'offset',
+      ]),
+    );
+    expect(Object.keys(list.responses['200'].content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['sessions', 'count', 'next', 'previous']),
+    );
+    expect(list.security).toEqual([{ bearerAuth: [] }]);
+    expect(list.responses['401']).toEqual({ $ref: '#/components/responses/Unauthenticated' });
+    const add = doc.paths['/api/private/taxonomies/species/']?.post as Record<string, Json>;
+    expect(add.responses['201'].content['application/json'].schema.required).toEqual(['species_approval']);
+    const badRequest = (doc.components as Json).responses.BadRequest;
+    expect(add.responses['400']).toEqual({ $ref: '#/components/responses/BadRequest' });
+    expect(badRequest.content['application/json'].schema.anyOf).toContainEqual({
+      $ref: '#/components/schemas/FieldErrors',
+    });
+    const pub = doc.paths['/api/public/stem/project/']?.get as Record<string, Json>;
+    expect(pub.responses['200'].content['application/json'].schema.properties.meta).toBeDefined();
+  });
+});
+
+describe('details schemas', () => {
+  it('describes details payloads and log-entry bodies with the documented schemas when supplied', async () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'urn:x',
+      type: 'object',
+      required: ['route'],
+    };
+    const withDetails = openApiDocument([
+      {
+        group: 'Procedure',
+        page: 'api/schemas/procedure.md',
+        selector: 'type',
+        payload: 'details',
+        models: [{ model: 'procedure', location: 'record' }],
+        schemas: { Anesthesia: schema },
+      },
+      {
+        group: 'SubjectLog',
+        page: 'api/schemas/subjectlog.md',
+        selector: 'type',
+        payload: 'details',
+        models: [{ model: 'subjectlog', location: 'entries' }],
+        schemas: { Weighing: schema },
+      },
+    ]) as Json;
+    const schemas = withDetails.components.schemas;
+    expect(schemas['Details.Procedure.Anesthesia']).toEqual({ type: 'object', required: ['route'] });
+    expect(schemas['procedure.create'].properties.details.anyOf).toEqual([
+      { $ref: '#/components/schemas/Details.Procedure.Anesthesia' },
+    ]);
+    expect(schemas['subjectlog.entry.add_entry'].properties.details.anyOf).toEqual([
+      { $ref: '#/components/schemas/Details.SubjectLog.Weighing' },
+    ]);
+    expect((await new Validator().validate(withDetails)).valid).toBe(true);
+  });
+});
+
+describe('/api/schema/', () => {
+  it('serves the document as JSON', async () => {
+    const r = await app.inject({ url: '/api/schema/' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/json/);
+    expect(JSON.parse(r.body)).toEqual(doc);
+  });
+
+  it('serves it as YAML with ?format=yaml', async () => {
+    const r = await app.inject({ url: '/api/schema/?format=yaml' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/yaml/);
+    expect(parse(r.body)).toEqual(doc);
+  });
+});
+
+describe('coverage: the document and the router agree', () => {
+  it('describes every API route the server registers', () => {
+    const served = registeredRoutes(app)
+      .filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && r.method !== 'OPTIONS')
+      .filter((r) => !r.config.unrouted && !r.config.undocumented)
+      .map((r) => `${r.method} ${openApiPath(r.url)}`);
+    expect(served.length).toBeGreaterThan(300);
+    const described = new Set(documented());
+    expect(served.filter((s) => !described.has(s))).toEqual([]);
+    expect(new Set(served).size).toBe(described.size);
+  });
+
+  it('every described path and method is answered by a route (not the router 404/405)', async () => {
+    const unanswered: string[] = [];
+    for (const op of documented()) {
+      const [method, path] = op.split(' ') as [string, string];
+      const url = path.replace(
+        /\{id\}/,
+        /\/users\/(user|group)\//.test(path) ? '999999' : '00000000-0000-4000-8000-000000000000',
+      );
+      const r = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${DEMO_USERS.reviewer.token}`, 'content-type': 'application/json' },
+        payload: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+      });
+      const routed = r.statusCode !== 405 && (r.statusCode !== 404 || JSON.parse(r.body).detail === 'Not found.');
+      if (!routed) unanswered.push(`${op} → ${r.statusCode} ${r.body}`);
+    }
+    expect(unanswered).toEqual([]);
+  });
+});
