@@ -15,6 +15,7 @@ import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
 import { HttpError } from './errors.js';
 import { installFaults } from './faults.js';
+import { parseJsonBody } from './json-body.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { apiRoutes } from './routes/api.js';
 import { tokenRoutes } from './routes/token.js';
@@ -118,13 +119,11 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   // JSON only (other media types get 415). An empty body is no body: `PATCH …/accept/` and DELETE requests
   // often carry a JSON content type with nothing in it.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, (_req, text, done) => {
-    const s = String(text);
-    if (s.trim() === '') return done(null, undefined);
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'buffer' }, (_req, bytes, done) => {
     try {
-      done(null, JSON.parse(s));
+      done(null, parseJsonBody(bytes as Buffer));
     } catch (e) {
-      done(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }), undefined);
+      done(e as Error, undefined);
     }
   });
   app.setErrorHandler((err, req, reply) => {
