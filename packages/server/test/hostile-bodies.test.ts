@@ -23,8 +23,8 @@ function nested(depth: number): string {
   return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
-async function postBytes(path: string, body: Uint8Array | string) {
-  const res = await fetch(c.url + path, { method: 'POST', headers: AUTH, body });
+async function postBytes(path: string, body: Buffer | string) {
+  const res = await fetch(c.url + path, { method: 'POST', headers: AUTH, body: new Uint8Array(Buffer.from(body)) });
   return { status: res.status, body: await res.json() };
 }
 

@@ -21,13 +21,12 @@ import { BAD_TOKEN, fieldErrors, HttpError, NOT_FOUND, UNAUTHENTICATED } from '.
 import type { Caller } from '../permissions/caller.js';
 import { applyGroupUsers, applyProjectGrants, grantOnCreate } from '../permissions/grants.js';
 import { authorizeTouch, authorizeWrite } from '../permissions/rules.js';
-import { resolveIncludes } from '../query/compile.js';
-import { parseQuery } from '../query/params.js';
+import type { resolveIncludes } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
-import { loadRaw, loadRows, renderRaw, renderRows } from '../records/render.js';
+import { loadRows, renderRows } from '../records/render.js';
 import { validateInput, type WriteMode } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
-import { listResponse } from './list.js';
+import { detailRoute, listRoute } from './read.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -69,10 +68,6 @@ function operationOf(model: ModelSpec, method: string, id?: string, action?: str
 
 const CRUD = new Set(['list', 'detail', 'add', 'change', 'delete']);
 const isAction = (op: string): boolean => !CRUD.has(op);
-
-function requestUrl(req: FastifyRequest): URL {
-  return new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
-}
 
 function findRecord(ctx: ServerContext, caller: Caller, t: ModelTable, id: string): Row {
   if (t.intId && !/^\d{1,15}$/.test(id)) throw NOT_FOUND();
@@ -174,7 +169,6 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
     caller = { user, portal };
   }
   const t = tableOf(model);
-  const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
   const body = req.body;
   if (body !== undefined && !/^application\/([\w.+-]+\+)?json/i.test(String(req.headers['content-type'] ?? ''))) {
     throw new HttpError(415, {
@@ -183,18 +177,10 @@ async function handle(ctx: ServerContext, req: FastifyRequest, reply: FastifyRep
   }
 
   switch (op) {
-    case 'list': {
-      const body = listResponse(ctx, caller, t, parseQuery(search), requestUrl(req));
-      if (typeof body === 'string') reply.type('application/json; charset=utf-8');
-      return body;
-    }
-    case 'detail': {
-      const includes = resolveIncludes(t, parseQuery(search).include);
-      if (t.intId && !/^\d{1,15}$/.test(p.id as string)) throw NOT_FOUND();
-      const raw = loadRaw(ctx, caller, t, [t.intId ? Number(p.id) : (p.id as string).toLowerCase()]);
-      if (raw.length === 0) throw NOT_FOUND();
-      return { [model.detailKey]: renderRaw(ctx, caller, t, raw, includes)[0] };
-    }
+    case 'list':
+      return listRoute(ctx, caller, t, req, reply);
+    case 'detail':
+      return detailRoute(ctx, caller, t, p.id as string, req, reply);
     case 'add':
       return write(ctx, () => {
         if (model.approval) {
