@@ -11,6 +11,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
+import { installCors } from './cors.js';
 import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
 import { HttpError } from './errors.js';
@@ -115,6 +116,8 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   app.addHook('onClose', async () => {
     db.close();
   });
+  // CORS first, so preflights skip latency/faults and injected faults still carry the CORS headers.
+  installCors(app, resolved.cors);
   installFaults(app, resolved);
   // JSON only (other media types get 415). An empty body is no body: `PATCH …/accept/` and DELETE requests
   // often carry a JSON content type with nothing in it.
