@@ -21,7 +21,6 @@ import { BAD_TOKEN, fieldErrors, HttpError, NOT_FOUND, UNAUTHENTICATED } from '.
 import type { Caller } from '../permissions/caller.js';
 import { applyGroupUsers, applyProjectGrants, grantOnCreate } from '../permissions/grants.js';
 import { authorizeTouch, authorizeWrite } from '../permissions/rules.js';
-import type { resolveIncludes } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
 import { loadRows, renderRows } from '../records/render.js';
 import { validateInput, type WriteMode } from '../records/validate.js';
@@ -77,16 +76,10 @@ function findRecord(ctx: ServerContext, caller: Caller, t: ModelTable, id: strin
   return row;
 }
 
-function render(
-  ctx: ServerContext,
-  caller: Caller,
-  t: ModelTable,
-  id: string | number,
-  includes: ReturnType<typeof resolveIncludes> = [],
-) {
+function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | number) {
   const row = getRow(ctx, t, id);
   if (!row) throw NOT_FOUND();
-  return renderRows(ctx, caller, t, [row], includes)[0] as Record<string, unknown>;
+  return renderRows(ctx, caller, t, [row])[0] as Record<string, unknown>;
 }
 
 /** Run `fn` in one transaction; bump the write generation when it commits. */
