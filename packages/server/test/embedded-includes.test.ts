@@ -3,8 +3,10 @@
  * one response embeds a bounded number of records, and nested paths (`sessions.projects.*`) embed inside embedded
  * records, as dynamic-rest does, up to three relations deep.
  */
+import { request } from 'node:http';
 import { getModel } from 'brainstem-api-tools/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/index.js';
 import { MAX_EMBEDDED_PER_LIST, MAX_EMBEDDED_VALUES } from '../src/records/embed.js';
 import { TRUNCATED_HEADER } from '../src/routes/read.js';
 import { demoServer, type TestClient } from './helpers.js';
@@ -102,5 +104,30 @@ describe('nested includes', () => {
     const res = await c.get('api/private/stem/project/?include[]=sessions.nope.*');
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/Unknown include "nope" for session/);
+  });
+});
+
+describe('heavy requests whose clients leave', () => {
+  it('free their work slot: after 20 abandoned include requests, the next one is answered', async () => {
+    const url = `${c.url}api/private/stem/project/${bigProject.id}/?include[]=sessions.*`;
+    await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise<void>((resolve) => {
+            const req = request(url, { headers: { Authorization: `Bearer ${DEMO_USERS.alice.token}` } });
+            req.on('error', () => resolve());
+            req.end(() =>
+              setTimeout(() => {
+                req.destroy();
+                resolve();
+              }, 5),
+            );
+          }),
+      ),
+    );
+    const res = await c.get(`api/private/stem/project/${bigProject.id}/?include[]=sessions.*`);
+    expect(res.status).toBe(200);
+    expect(res.body.project.sessions).toHaveLength(MAX_EMBEDDED_PER_LIST);
   });
 });

@@ -15,7 +15,7 @@ import { NOT_FOUND } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import { parseQuery } from '../query/params.js';
-import { type EmbedReport, embedIncludes, newEmbedReport } from '../records/embed.js';
+import { EmbedAborted, type EmbedReport, embedIncludes, newEmbedReport } from '../records/embed.js';
 import { loadRaw, renderRaw } from '../records/render.js';
 import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
 import { listResponse } from './list.js';
@@ -46,10 +46,23 @@ async function answer<T>(
   heavy: boolean,
   build: (report: EmbedReport) => Promise<T>,
 ): Promise<T> {
-  const report = newEmbedReport(() => req.raw.destroyed || req.raw.socket?.destroyed === true);
-  const out = heavy ? await gateOf(ctx).run(() => build(report)) : await build(report);
-  if (report.truncated.size > 0) reply.header(TRUNCATED_HEADER, [...report.truncated].join(', '));
-  return out;
+  const report = newEmbedReport(() => req.raw.socket?.destroyed === true);
+  try {
+    const out = heavy
+      ? await gateOf(ctx).run(() => {
+          // A client that left while waiting for a slot costs nothing more.
+          if (report.aborted()) throw new EmbedAborted('client went away');
+          return build(report);
+        })
+      : await build(report);
+    if (report.truncated.size > 0) reply.header(TRUNCATED_HEADER, [...report.truncated].join(', '));
+    return out;
+  } catch (e) {
+    if (!(e instanceof EmbedAborted)) throw e;
+    // Nobody is left to answer: let the connection go without an error response or log line.
+    reply.hijack();
+    return undefined as T;
+  }
 }
 
 /** GET on a collection. */
