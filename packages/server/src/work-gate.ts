@@ -30,5 +30,8 @@ export class WorkGate {
   }
 }
 
-/** Heavy requests built at once (see docs/api-decisions.md, "Includes"). */
-export const HEAVY_REQUEST_SLOTS = 2;
+/**
+ * Heavy requests built at once (docs/api-decisions.md, "Fairness"): one, so a small request waits for at most
+ * one chunk of heavy work.
+ */
+export const HEAVY_REQUEST_SLOTS = 1;

@@ -28,7 +28,7 @@ export const MAX_EMBEDDED_PER_LIST = 1000;
 /** Most embedded values (records, and ids listed inside them) in one response. */
 export const MAX_EMBEDDED_VALUES = 100_000;
 /** Related records read and rendered between two yields to the event loop. */
-export const EMBED_CHUNK = 200;
+export const EMBED_CHUNK = 100;
 
 type Rec = Record<string, unknown>;
 
@@ -142,7 +142,7 @@ export async function stringifyList(key: string, records: readonly Rec[], rest: 
     const text = JSON.stringify(r);
     parts.push(text);
     size += text.length;
-    if (size > 256 * 1024) {
+    if (size > 128 * 1024) {
       size = 0;
       await yieldToEventLoop();
     }

@@ -1,5 +1,5 @@
 /**
- * GET list and detail responses. Requests with `include[]` are heavy: they wait for one of a few work slots
+ * GET list and detail responses. Requests with `include[]` are heavy: they wait for a work slot
  * (`WorkGate`), embed in chunks and report cut lists in `X-Brainstem-Truncated-Includes`; requests without
  * includes are answered at once.
  *
