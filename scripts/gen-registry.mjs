@@ -146,7 +146,10 @@ const INVITATIONS = {
  * regardless of case, with Django auth Group's max length 150.
  */
 const FIELD_FACTS = {
-  'user.email': { format: 'email', uniqueIgnoresCase: true },
+  // Django's auth.User: EmailField(max_length=254), first_name/last_name CharField(max_length=150).
+  'user.email': { format: 'email', uniqueIgnoresCase: true, maxLength: 254 },
+  'user.first_name': { maxLength: 150 },
+  'user.last_name': { maxLength: 150 },
   'group.name': { maxLength: 150, unique: true, uniqueIgnoresCase: true },
 };
 
@@ -172,6 +175,13 @@ const UNIQUE_TOGETHER = {
   sessiondatastorage: [['session', 'datastorage']],
 };
 
+/**
+ * Length bounds for writable text the docs leave unbounded (docs/api-decisions.md, "Hostile input"): a Django
+ * CharField always has a max_length (255 is the customary one); a TextField has none, so the registry records a
+ * generous bound instead of accepting megabytes. Enums with documented choices are bounded by their choices.
+ */
+const DEFAULT_MAX_LENGTH = { string: 255, other: 255, enum: 255, text: 10_000 };
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
@@ -184,6 +194,10 @@ function fieldOut(model, f) {
   if (f.read_only) o.readOnly = true;
   const facts = FIELD_FACTS[`${model}.${f.name}`] ?? {};
   if (f.max_length || facts.maxLength) o.maxLength = f.max_length || facts.maxLength;
+  else if (!f.read_only && !f.enum_values && DEFAULT_MAX_LENGTH[f.type]) {
+    o.maxLength = DEFAULT_MAX_LENGTH[f.type];
+    o.maxLengthDefault = true;
+  }
   if (f.unique || facts.unique) o.unique = true;
   if (facts.uniqueIgnoresCase) o.uniqueIgnoresCase = true;
   if (facts.format) o.format = facts.format;

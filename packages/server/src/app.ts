@@ -11,11 +11,13 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
+import { installCors } from './cors.js';
 import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
 import { HttpError, UnreadableBody } from './errors.js';
 import { installFaults } from './faults.js';
 import { openApiRoutes } from './openapi/routes.js';
+import { parseJsonBody } from './json-body.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { apiRoutes } from './routes/api.js';
 import { collectRoutes } from './routes/registered.js';
@@ -118,17 +120,17 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   app.addHook('onClose', async () => {
     db.close();
   });
+  // CORS first, so preflights skip latency/faults and injected faults still carry the CORS headers.
+  installCors(app, resolved.cors);
   installFaults(app, resolved);
   // JSON only (other media types get 415). An empty body is no body: `PATCH …/accept/` and DELETE requests
   // often carry a JSON content type with nothing in it.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, (_req, text, done) => {
-    const s = String(text);
-    if (s.trim() === '') return done(null, undefined);
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'buffer' }, (_req, bytes, done) => {
     try {
-      done(null, JSON.parse(s));
+      done(null, parseJsonBody(bytes as Buffer));
     } catch (e) {
-      done(null, new UnreadableBody(new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` })));
+      done(null, new UnreadableBody(e instanceof HttpError ? e : new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` })));
     }
   });
   app.addHook('preValidation', (req, _reply, done) => {

@@ -4,7 +4,7 @@
  *
  *   brainstem-server [--host 127.0.0.1] [--port 8000] [--db FILE|:memory:] [--seed demo|none]
  *                    [--seed-sessions N] [--latency MS] [--fault-rate R] [--fault-seed S]
- *                    [--pagination full|minimal] [--device-interval S] [--quiet]
+ *                    [--pagination full|minimal] [--device-interval S] [--cors ORIGIN…] [--quiet]
  *   brainstem-server token create --db FILE --user EMAIL [--name NAME]
  */
 import { existsSync } from 'node:fs';
@@ -32,6 +32,8 @@ Options:
   --fault-seed S         seed of the deterministic fault sequence (default 1)
   --pagination MODE      full (count/next/previous/meta) or minimal (no totals)
   --device-interval S    seconds between device-login polls, 1 or more (default 5)
+  --cors ORIGIN          let web pages from ORIGIN (scheme://host[:port]) call the API; repeat the option or
+                         separate origins with commas (default none; also BRAINSTEM_CORS=origin,origin)
   --quiet                no request errors or demo tokens on stderr
   -h, --help             show this help
 `;
@@ -47,6 +49,15 @@ function num(name: string, v: string | undefined, integer = true): number | unde
   if (v.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
     fail(`--${name} expects a number, got "${v}"`);
   return n;
+}
+
+/** `--cors` values (repeatable, comma-separated), else `BRAINSTEM_CORS`; checked by the server options. */
+function corsOrigins(flags: string[] | undefined): string[] {
+  const raw = flags ?? (process.env.BRAINSTEM_CORS ? [process.env.BRAINSTEM_CORS] : []);
+  return raw
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 async function tokenCommand(argv: string[]): Promise<void> {
@@ -73,7 +84,7 @@ async function tokenCommand(argv: string[]): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'token') return tokenCommand(argv.slice(1));
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -88,6 +99,7 @@ async function main(): Promise<void> {
         'fault-seed': { type: 'string' },
         pagination: { type: 'string' },
         'device-interval': { type: 'string' },
+        cors: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -112,6 +124,7 @@ async function main(): Promise<void> {
     pagination: s('pagination') as ServerOptions['pagination'],
     deviceInterval: num('device-interval', s('device-interval')),
     quiet: values.quiet === true,
+    cors: corsOrigins(values.cors as string[] | undefined),
   };
   if (options.seedSessions && options.seed !== 'demo') fail('--seed-sessions needs --seed demo');
   let server: Awaited<ReturnType<typeof startServer>>;

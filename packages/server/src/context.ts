@@ -15,6 +15,8 @@ export interface ResolvedServerOptions {
   /** Seconds between device-flow polls the server advertises (docs: 5). */
   deviceInterval: number;
   quiet: boolean;
+  /** Web origins allowed to call the API from a browser (normalised `scheme://host[:port]`); empty = no CORS. */
+  cors: string[];
 }
 
 /** What every route module receives. The core may add fields; nobody removes them. */

@@ -1,4 +1,5 @@
 import type { ResolvedServerOptions } from './context.js';
+import { normaliseOrigin } from './cors.js';
 
 /**
  * Options of `startServer` / `buildApp` (camelCase of the `brainstem-server` flags).
@@ -31,6 +32,8 @@ export interface ServerOptions {
   deviceInterval?: number;
   /** Do not log requests or print demo tokens. */
   quiet?: boolean;
+  /** Web origins (`scheme://host[:port]`) whose pages may call the API (CORS). Default none: no CORS headers. */
+  cors?: readonly string[];
 }
 
 /** Apply defaults and check ranges; throws a `TypeError` naming the bad option. */
@@ -47,6 +50,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
     pagination: o.pagination ?? 'full',
     deviceInterval: o.deviceInterval ?? 5,
     quiet: o.quiet ?? false,
+    cors: [...new Set((o.cors ?? []).map(normaliseOrigin))],
   };
   const int = (name: keyof ResolvedServerOptions, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const v = r[name] as number;

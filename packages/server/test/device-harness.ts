@@ -44,6 +44,7 @@ export async function startHarness(opts: { deviceInterval?: number } = {}): Prom
     pagination: 'full',
     deviceInterval: opts.deviceInterval ?? 5,
     quiet: true,
+    cors: [],
   } satisfies ResolvedServerOptions;
   const ctx: ServerContext & { now: () => number } = {
     db,

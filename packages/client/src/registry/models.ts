@@ -25,7 +25,7 @@ export const MODELS = [
    { "name": "project", "type": "relation", "required": true, "target": "project", "doc": "related project ID formatted as a string [required]" },
    { "name": "mother", "type": "relation", "required": true, "target": "subject", "doc": "related maternal subject ID formatted as a string [required]" },
    { "name": "father", "type": "relation", "required": true, "target": "subject", "doc": "related paternal subject ID formatted as a string [required]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" },
    { "name": "birth_date", "type": "date", "doc": "date (YYYY-MM-DD)" },
    { "name": "start_date", "type": "date", "doc": "date (YYYY-MM-DD)" },
@@ -59,7 +59,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "doc": "string [required] [max length: 100]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "project", "type": "relation", "required": true, "target": "project", "doc": "related project ID formatted as a string [required]" },
    { "name": "subjects", "type": "relation_list", "target": "subject", "doc": "list of related subjects IDs formatted as strings" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" }
@@ -89,7 +89,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "doc": "string [required] [max length: 100]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "project", "type": "relation", "required": true, "target": "project", "doc": "related project ID formatted as a string [required]" },
    { "name": "sessions", "type": "relation_list", "target": "session", "doc": "list of related sessions IDs formatted as strings" },
    { "name": "tags", "type": "list_of_strings", "doc": "list of strings" }
@@ -120,7 +120,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 200, "unique": true, "doc": "string [required] [max length: 200; must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "sessions", "type": "relation_list", "readOnly": true, "target": "session", "doc": "list of related session IDs formatted as strings [read-only]", "via": "projects" },
    { "name": "subjects", "type": "relation_list", "readOnly": true, "target": "subject", "doc": "list of related subject IDs formatted as strings [read-only]", "via": "projects" },
    { "name": "publications", "type": "relation_list", "target": "publication", "doc": "list of related publication IDs formatted as strings" },
@@ -258,7 +258,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "projects", "type": "relation_list", "required": true, "target": "project", "doc": "list of related project IDs formatted as strings [required; at least one]" },
    { "name": "date_time", "type": "datetime", "doc": "ISO 8601 date-time string (e.g. \"2023-03-22T15:30:00Z\")" },
    { "name": "epochs", "type": "relation_list", "readOnly": true, "target": "epoch", "computed": true, "doc": "list of related epoch IDs formatted as strings [read-only]" },
@@ -330,7 +330,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "requiredOnCreateOnly": true, "doc": "string [required for POST; optional for PATCH] [max length: 100; must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "projects", "type": "relation_list", "required": true, "target": "project", "doc": "list of related project IDs formatted as strings [required; at least one]" },
    { "name": "licenses", "type": "relation_list", "target": "license", "doc": "list of related license IDs formatted as strings" },
    { "name": "strain", "type": "relation", "required": true, "target": "strain", "doc": "strain ID formatted as a string [required]" },
@@ -415,7 +415,7 @@ export const MODELS = [
    { "name": "cost", "type": "string", "maxLength": 100, "doc": "string [max length: 100]" },
    { "name": "consumable", "type": "relation", "target": "consumable", "doc": "related consumable ID formatted as a string" },
    { "name": "details", "type": "json", "doc": "JSON object mapped to the internal type_json field. *See accepted schemas below*" },
-   { "name": "type_schema_version", "type": "string", "doc": "string schema version for details" }
+   { "name": "type_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for details" }
   ]
  },
  {
@@ -446,7 +446,7 @@ export const MODELS = [
    { "name": "procedures", "type": "relation_list", "target": "procedure", "doc": "list of related procedure IDs formatted as strings" },
    { "name": "equipment", "type": "relation_list", "target": "equipment", "doc": "list of related equipment IDs formatted as strings" },
    { "name": "details", "type": "json", "doc": "JSON object mapped to the internal type_json field. *See accepted schemas below*" },
-   { "name": "type_schema_version", "type": "string", "doc": "string schema version for details" },
+   { "name": "type_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for details" },
    { "name": "image", "type": "string", "readOnly": true, "doc": "URL string pointing to an uploaded image (read-only)" },
    { "name": "order", "type": "integer", "doc": "optional positive integer controlling display order within a session" }
   ]
@@ -474,7 +474,7 @@ export const MODELS = [
   },
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
-   { "name": "name", "type": "string", "doc": "descriptive name for the equipment" },
+   { "name": "name", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "descriptive name for the equipment" },
    { "name": "type", "type": "enum", "required": true, "enum": [ "Amplifier", "AnesthesiaSystem", "AntiVibrationTable", "BehaviorRig", "BiosafetyCabinet", "Camera", "Computer", "DataAcquisitionSystem", "DrugDeliverySystem", "ElectroencephalographySystem", "ElectromyographyMachine", "ElectronicComponent", "EphysRig", "FiberPhotometrySystem", "FloatingAirPlatform", "ForcePlate", "FumeHood", "GlassMicropipettePuller", "HumidityController", "HumiditySensor", "InjectionSystem", "IontophoresisStimulator", "Laser", "LedDriver", "LightEmitter", "LightSensor", "MagneticResonanceImagingSystem", "MagnetoencephalographySystem", "Magnetometer", "Microcontroller", "Micromanipulator", "Microphone", "Microscope", "Miniscope", "Monitor", "MotionTrackingSystem", "NoiseIsolationChamber", "OnePhotonMicroscope", "OphysRig", "OpticalCoherenceTomography", "Oscilloscope", "PerfusionSystem", "Photodetector", "PressureSensor", "RunningWheel", "SignalProcessingUnit", "SingleBoardComputer", "SinglePhotonEmissionComputedTomography", "Speaker", "StereotaxicFrame", "StimulationDevice", "SurgicalPowerTool", "TemperatureSensor", "ThermalController", "ThreePhotonMicroscopy", "Treadmill", "TwoPhotonMicroscope", "UltrasoundImagingSystem" ], "doc": "string [required]. *See options below*" },
    { "name": "notes", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "setup", "type": "relation", "required": true, "target": "setup", "doc": "related experimental setup ID formatted as a string [required]" },
@@ -482,10 +482,10 @@ export const MODELS = [
    { "name": "consumable", "type": "relation", "target": "consumable", "doc": "related consumable ID formatted as a string" },
    { "name": "hardwaredevice", "type": "relation", "target": "hardwaredevice", "doc": "related hardware device ID formatted as a string" },
    { "name": "details", "type": "json", "doc": "JSON object mapped to the internal type_json field. *See accepted schemas below*" },
-   { "name": "type_schema_version", "type": "string", "doc": "string schema version for details" },
+   { "name": "type_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for details" },
    { "name": "coordinates_system", "type": "enum", "required": true, "enum": [ "CCF_XYZ_Absolute", "External_XYZ_Absolute", "Stereotaxic_BregmaAbsolute", "Stereotaxic_BregmaBrainSurface", "Stereotaxic_LambdaAbsolute", "Stereotaxic_LambdaBrainSurface" ], "doc": "string [required]. *See options below*" },
    { "name": "coordinates_details", "type": "json", "doc": "JSON object mapped to the internal coordinates_json field. *See accepted schemas below*" },
-   { "name": "coordinates_schema_version", "type": "string", "doc": "string schema version for coordinates_details" }
+   { "name": "coordinates_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for coordinates_details" }
   ]
  },
  {
@@ -516,7 +516,7 @@ export const MODELS = [
    { "name": "session", "type": "relation", "required": true, "target": "session", "doc": "related session ID formatted as a string [required]" },
    { "name": "equipment", "type": "relation_list", "target": "equipment", "doc": "list of related equipment IDs formatted as strings" },
    { "name": "details", "type": "json", "doc": "JSON data (object or array) whose structure depends on the selected manipulation type" },
-   { "name": "type_schema_version", "type": "string", "doc": "string schema version for details" },
+   { "name": "type_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for details" },
    { "name": "order", "type": "integer", "doc": "optional positive integer controlling display order within a session" }
   ]
  },
@@ -551,10 +551,10 @@ export const MODELS = [
    { "name": "brain_region", "type": "relation", "target": "brainregion", "doc": "related brain region ID formatted as a string" },
    { "name": "licenses", "type": "relation_list", "target": "license", "doc": "list of related license IDs formatted as strings" },
    { "name": "details", "type": "json", "doc": "JSON object mapped to the internal type_json field. *See accepted schemas below*" },
-   { "name": "type_schema_version", "type": "string", "doc": "string schema version for details" },
+   { "name": "type_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for details" },
    { "name": "coordinates_system", "type": "enum", "required": true, "enum": [ "CCF_XYZ_Absolute", "External_XYZ_Absolute", "Stereotaxic_BregmaAbsolute", "Stereotaxic_BregmaBrainSurface", "Stereotaxic_LambdaAbsolute", "Stereotaxic_LambdaBrainSurface" ], "doc": "string [required]. *See options below*" },
    { "name": "coordinates_details", "type": "json", "doc": "JSON object mapped to the internal coordinates_json field. *See accepted schemas below*" },
-   { "name": "coordinates_schema_version", "type": "string", "doc": "string schema version for coordinates_details" },
+   { "name": "coordinates_schema_version", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string schema version for coordinates_details" },
    { "name": "created_at", "type": "datetime", "readOnly": true, "computed": true, "doc": "string containing creation date and time (ISO 8601, read-only)" },
    { "name": "updated_at", "type": "datetime", "readOnly": true, "computed": true, "doc": "string containing last update date and time (ISO 8601, read-only)" }
   ]
@@ -713,7 +713,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "doc": "string [required] [max length: 100]" },
-   { "name": "location", "type": "string", "doc": "string describing the location of the data storage" },
+   { "name": "location", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string describing the location of the data storage" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "is_public", "type": "boolean", "doc": "boolean" },
    { "name": "data_organization", "type": "json", "jsonList": true, "subfields": [ { "name": "elements", "type": "string" }
@@ -744,7 +744,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 50, "doc": "string [required] [max length: 50]" },
-   { "name": "location", "type": "string", "doc": "string describing the location of the inventory" },
+   { "name": "location", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string describing the location of the inventory" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "is_public", "type": "boolean", "doc": "boolean" }
   ]
@@ -767,11 +767,11 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 255, "doc": "string [required] [max length: 255]" },
    { "name": "type", "type": "enum", "required": true, "maxLength": 64, "enum": [ "animal_research_authorization", "human_research_authorization", "biosafety_gmo_authorization", "wildlife_fieldwork_permit", "controlled_substance_license", "chemical_use_authorization", "import_export_permit" ], "doc": "string [required] [max length: 64]. Choices: animal_research_authorization, human_research_authorization, biosafety_gmo_authorization, wildlife_fieldwork_permit, controlled_substance_license, chemical_use_authorization, import_export_permit" },
    { "name": "status", "type": "enum", "required": true, "maxLength": 16, "enum": [ "draft", "pending", "active", "suspended", "expired", "revoked" ], "doc": "string [required] [max length: 16; default: draft]. Choices: draft, pending, active, suspended, expired, revoked" },
-   { "name": "description", "type": "text", "doc": "rich text string" },
-   { "name": "country", "type": "string", "doc": "ISO 3166-1 alpha-2 country code string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "rich text string" },
+   { "name": "country", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "ISO 3166-1 alpha-2 country code string" },
    { "name": "regulatory_authority", "type": "relation", "target": "regulatoryauthority", "doc": "UUID of a related [regulatory authority]({{\"api/taxonomies/regulatoryauthority/\"|absolute_url}})" },
    { "name": "license_number", "type": "string", "maxLength": 128, "doc": "string [max length: 128]" },
-   { "name": "license_document", "type": "other", "doc": "file upload (PDF recommended)" },
+   { "name": "license_document", "type": "other", "maxLength": 255, "maxLengthDefault": true, "doc": "file upload (PDF recommended)" },
    { "name": "valid_from", "type": "date", "doc": "date string (YYYY-MM-DD)" },
    { "name": "valid_until", "type": "date", "doc": "date string (YYYY-MM-DD); must be on or after valid_from when both dates are provided" },
    { "name": "license_holders", "type": "relation_list", "target": "user", "doc": "list of user UUIDs" },
@@ -803,12 +803,12 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 50, "doc": "string [required] [max length: 50]" },
-   { "name": "location", "type": "string", "doc": "string describing the location of the setup" },
+   { "name": "location", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string describing the location of the setup" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "setup_type", "type": "relation", "required": true, "target": "setuptype", "doc": "related environment type ID formatted as a string [required]" },
    { "name": "specifications", "type": "json", "doc": "JSON array describing setup specifications" },
    { "name": "is_public", "type": "boolean", "doc": "boolean" },
-   { "name": "image", "type": "string", "doc": "image URL or null" }
+   { "name": "image", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "image URL or null" }
   ]
  },
  {
@@ -834,12 +834,12 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "supplier", "type": "relation", "required": true, "target": "supplier", "doc": "related supplier ID formatted as a string [required]" },
-   { "name": "type", "type": "enum", "required": true, "doc": "string [required]. *See options below*" },
+   { "name": "type", "type": "enum", "required": true, "maxLength": 255, "maxLengthDefault": true, "doc": "string [required]. *See options below*" },
    { "name": "details", "type": "json", "doc": "JSON object. *See accepted schemas below*" },
-   { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -870,7 +870,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "" },
    { "name": "supplier", "type": "relation", "required": true, "target": "supplier", "doc": "" },
-   { "name": "type", "type": "enum", "required": true, "doc": "" },
+   { "name": "type", "type": "enum", "required": true, "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "details", "type": "json", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "consumable", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -907,10 +907,10 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
    { "name": "supplier", "type": "relation", "required": true, "target": "supplier", "doc": "related supplier ID formatted as a string [required]" },
-   { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -968,9 +968,9 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -999,7 +999,7 @@ export const MODELS = [
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
-   { "name": "description", "type": "text", "doc": "" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "supplier", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1027,10 +1027,10 @@ export const MODELS = [
   "adminDelete": true,
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
-   { "name": "name", "type": "string", "required": true, "unique": true, "doc": "string [required] [must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "name", "type": "string", "required": true, "maxLength": 255, "maxLengthDefault": true, "unique": true, "doc": "string [required] [must be unique]" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "parent", "type": "relation", "target": "behavioralcategory", "doc": "related behavioral category ID" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1058,8 +1058,8 @@ export const MODELS = [
   "approvalFor": "behavioralcategory",
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
-   { "name": "name", "type": "string", "required": true, "unique": true, "doc": "" },
-   { "name": "description", "type": "text", "doc": "" },
+   { "name": "name", "type": "string", "required": true, "maxLength": 255, "maxLengthDefault": true, "unique": true, "doc": "" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
    { "name": "parent", "type": "relation", "target": "behavioralcategory", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "behavioralcategory", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1087,15 +1087,15 @@ export const MODELS = [
   "adminDelete": true,
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
-   { "name": "name", "type": "string", "required": true, "unique": true, "doc": "string [required] [must be unique]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "name", "type": "string", "required": true, "maxLength": 255, "maxLengthDefault": true, "unique": true, "doc": "string [required] [must be unique]" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "category", "type": "relation", "target": "behavioralcategory", "doc": "related behavioral category ID" },
    { "name": "species", "type": "relation_list", "target": "species", "doc": "related species ID(s)" },
-   { "name": "original_publication", "type": "string", "doc": "string" },
-   { "name": "reference_url", "type": "string", "doc": "URL string" },
-   { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
+   { "name": "original_publication", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string" },
+   { "name": "reference_url", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "URL string" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "Research Resource Identifier (RRID)" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1123,13 +1123,13 @@ export const MODELS = [
   "approvalFor": "behavioralparadigm",
   "fields": [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
-   { "name": "name", "type": "string", "required": true, "unique": true, "doc": "" },
-   { "name": "description", "type": "text", "doc": "" },
+   { "name": "name", "type": "string", "required": true, "maxLength": 255, "maxLengthDefault": true, "unique": true, "doc": "" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
    { "name": "category", "type": "relation", "target": "behavioralcategory", "doc": "" },
    { "name": "species", "type": "relation_list", "target": "species", "doc": "" },
-   { "name": "original_publication", "type": "string", "doc": "" },
-   { "name": "reference_url", "type": "string", "doc": "" },
-   { "name": "rrid", "type": "string", "doc": "" },
+   { "name": "original_publication", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
+   { "name": "reference_url", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "behavioralparadigm", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1188,10 +1188,10 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 255, "unique": true, "doc": "string [required] [max length: 255; must be unique]" },
    { "name": "abbreviation", "type": "string", "maxLength": 32, "doc": "string [max length: 32]" },
-   { "name": "country", "type": "string", "doc": "ISO 3166-1 alpha-2 country code string" },
+   { "name": "country", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "ISO 3166-1 alpha-2 country code string" },
    { "name": "authority_type", "type": "enum", "maxLength": 64, "enum": [ "national", "institutional", "regional", "international" ], "doc": "string [max length: 64]. Choices: national, institutional, regional, international" },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "URL string [max length: 200]" },
-   { "name": "description", "type": "text", "doc": "string" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "is_active", "type": "boolean", "doc": "boolean [default: True]; indicates whether the authority is currently operational" }
   ]
  },
@@ -1222,10 +1222,10 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
    { "name": "name", "type": "string", "required": true, "maxLength": 255, "unique": true, "doc": "" },
    { "name": "abbreviation", "type": "string", "maxLength": 32, "doc": "" },
-   { "name": "country", "type": "string", "doc": "" },
+   { "name": "country", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "authority_type", "type": "enum", "maxLength": 64, "enum": [ "national", "institutional", "regional", "international" ], "doc": "" },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "" },
-   { "name": "description", "type": "text", "doc": "" },
+   { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
    { "name": "is_active", "type": "boolean", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "regulatoryauthority", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1256,7 +1256,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 200, "doc": "string [required] [max length: 200]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "category", "type": "enum", "required": true, "enum": [ "I", "E", "A", "H", "V", "F", "U" ], "requiredOnCreateOnly": true, "doc": "single-character code categorizing the setup type [required for POST; optional for PATCH]" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1321,10 +1321,10 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
-   { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1354,7 +1354,7 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "" },
-   { "name": "rrid", "type": "string", "doc": "" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "species", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1392,10 +1392,10 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "species", "type": "relation", "required": true, "target": "species", "doc": "related species ID formatted as a string [required]" },
-   { "name": "rrid", "type": "string", "doc": "Research Resource Identifier (RRID)" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "Research Resource Identifier (RRID)" },
    { "name": "rrid_url", "type": "string", "readOnly": true, "computed": true, "doc": "URL to RRID lookup page [read-only]" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "JSON object containing external identifier information" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1426,7 +1426,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "" },
    { "name": "species", "type": "relation", "required": true, "target": "species", "doc": "" },
-   { "name": "rrid", "type": "string", "doc": "" },
+   { "name": "rrid", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "external_identifiers", "type": "json", "jsonList": true, "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "strain", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
@@ -1457,7 +1457,7 @@ export const MODELS = [
    { "name": "name", "type": "string", "required": true, "maxLength": 500, "doc": "string [required] [max length: 500]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
    { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
-   { "name": "comments", "type": "string", "doc": "string, used when proposing approval changes" }
+   { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
  {
@@ -1518,7 +1518,7 @@ export const MODELS = [
    { "name": "title", "type": "string", "required": true, "maxLength": 200, "doc": "string [required] [max length: 200]" },
    { "name": "authors", "type": "string", "required": true, "maxLength": 500, "doc": "string [required] [max length: 500]" },
    { "name": "journal", "type": "relation", "required": true, "target": "journal", "doc": "related journal ID formatted as a string [required]" },
-   { "name": "abstract", "type": "text", "required": true, "doc": "string [required]" },
+   { "name": "abstract", "type": "text", "required": true, "maxLength": 10000, "maxLengthDefault": true, "doc": "string [required]" },
    { "name": "doi", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
    { "name": "publication_url", "type": "string", "maxLength": 300, "doc": "string [max length: 300]" },
    { "name": "pdf_url", "type": "string", "maxLength": 300, "doc": "string [max length: 300]" },
@@ -1692,9 +1692,9 @@ export const MODELS = [
   },
   "fields": [
    { "name": "id", "type": "integer", "readOnly": true, "doc": "integer user ID" },
-   { "name": "email", "type": "string", "unique": true, "uniqueIgnoresCase": true, "format": "email", "doc": "string [must be unique]" },
-   { "name": "first_name", "type": "string", "doc": "string" },
-   { "name": "last_name", "type": "string", "doc": "string" },
+   { "name": "email", "type": "string", "maxLength": 254, "unique": true, "uniqueIgnoresCase": true, "format": "email", "doc": "string [must be unique]" },
+   { "name": "first_name", "type": "string", "maxLength": 150, "doc": "string" },
+   { "name": "last_name", "type": "string", "maxLength": 150, "doc": "string" },
    { "name": "groups_own_json", "type": "json", "subfields": [ { "name": "id", "type": "integer" },
      { "name": "name", "type": "string" }
     ],

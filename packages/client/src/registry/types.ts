@@ -69,7 +69,13 @@ export interface FieldSpec {
   readonly writeOnce?: boolean;
   /** Docs: "required for POST; optional for PATCH". */
   readonly requiredOnCreateOnly?: boolean;
+  /** Longest accepted value, in characters (documented, or the registry's default: see `maxLengthDefault`). */
   readonly maxLength?: number;
+  /**
+   * `maxLength` is the registry's recorded bound, not a documented one: the docs leave the field unbounded
+   * (docs/api-decisions.md, "Hostile input").
+   */
+  readonly maxLengthDefault?: true;
   readonly unique?: boolean;
   /** Target model (URL name) of a relation or relation list. */
   readonly target?: string;

@@ -1,6 +1,7 @@
 /**
  * Turn table rows into API records: columns converted to JSON types, relation lists and reverse lists filled
- * with one batched query per field for the whole page (no N+1), computed fields, and `include[]` embedding.
+ * with one batched query per field for the whole page (no N+1), and computed fields. `include[]` embedding is
+ * done on top of these renderings by `embed.ts`.
  *
  * Hot paths (lists, details, includes) read rows in better-sqlite3's raw (array) mode with an explicit column
  * list — `rawColumns(t)` — which halves the cost of materialising a page.
@@ -8,7 +9,7 @@
  * @example
  * ```ts
  * const raws = loadRaw(ctx, caller, tableOf('session'), ['id1', 'id2']);
- * renderRaw(ctx, caller, tableOf('session'), raws, [getField('session', 'projects')!]);
+ * renderRaw(ctx, caller, tableOf('session'), raws); // records, id lists scoped to the caller
  * ```
  */
 import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-tools/registry';
@@ -129,19 +130,12 @@ export function loadRows(ctx: ServerContext, caller: Caller, t: ModelTable, ids:
 }
 
 /** Render row objects (all of one model) as API records. */
-export function renderRows(
-  ctx: ServerContext,
-  caller: Caller,
-  t: ModelTable,
-  rows: Row[],
-  includes: readonly FieldSpec[] = [],
-): Record<string, unknown>[] {
+export function renderRows(ctx: ServerContext, caller: Caller, t: ModelTable, rows: Row[]): Record<string, unknown>[] {
   return renderRaw(
     ctx,
     caller,
     t,
     rows.map((r) => toRaw(t, r)),
-    includes,
   );
 }
 
@@ -206,15 +200,17 @@ export function cachedJsonByRowid(
   });
 }
 
-/** Render raw rows (all of one model) as API records, embedding `includes` (fields of `t`). */
+/**
+ * Render raw rows (all of one model) as API records, id lists scoped to the caller. The records may be shared
+ * cached objects: copy one before changing it.
+ */
 export function renderRaw(
   ctx: ServerContext,
   caller: Caller,
   t: ModelTable,
   raws: RawRow[],
-  includes: readonly FieldSpec[] = [],
 ): Record<string, unknown>[] {
-  if (includes.length > 0 || raws.length === 0) return renderFresh(ctx, caller, t, raws, includes);
+  if (raws.length === 0) return [];
   const cache = cacheOf(ctx);
   const out: (Record<string, unknown> | undefined)[] = raws.map((r) =>
     r[0] ? cache.get(`${t.table}:${r[0]}`)?.rec : undefined,
@@ -224,10 +220,8 @@ export function renderRaw(
   if (missing.length > 0) {
     const fresh = renderFresh(
       ctx,
-      caller,
       t,
       missing.map((i) => raws[i] as RawRow),
-      [],
     );
     missing.forEach((i, k) => {
       const rec = fresh[k] as Record<string, unknown>;
@@ -239,14 +233,8 @@ export function renderRaw(
   return scopeRecords(ctx, caller, t, out as Record<string, unknown>[]);
 }
 
-/** Render raw rows without the cache (id lists are scoped to the caller only when embedding). */
-function renderFresh(
-  ctx: ServerContext,
-  caller: Caller,
-  t: ModelTable,
-  raws: RawRow[],
-  includes: readonly FieldSpec[] = [],
-): Record<string, unknown>[] {
+/** Render raw rows without the cache and unscoped (the same for every caller). */
+function renderFresh(ctx: ServerContext, t: ModelTable, raws: RawRow[]): Record<string, unknown>[] {
   if (raws.length === 0) return [];
   const layout = layoutOf(t);
   const steps = layout.steps;
@@ -316,10 +304,7 @@ function renderFresh(
     fillLists(rows, out, f.name, links);
   }
   fillComputed(ctx, t, rows, out);
-  if (includes.length === 0) return out;
-  const scoped = scopeRecords(ctx, caller, t, out);
-  for (const f of includes) embed(ctx, caller, scoped, f);
-  return scoped;
+  return out;
 }
 
 function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, links: unknown[][]) {
@@ -331,24 +316,5 @@ function fillLists(rows: Row[], out: Record<string, unknown>[], name: string, li
   }
   for (let i = 0; i < rows.length; i++) {
     (out[i] as Record<string, unknown>)[name] = by.get((rows[i] as Row).id) ?? [];
-  }
-}
-
-/** Replace the ids in field `f` of every record with the full related records the caller can read. */
-function embed(ctx: ServerContext, caller: Caller, out: Record<string, unknown>[], f: FieldSpec): void {
-  if (hasNoEndpoint(f)) return; // no endpoint (session epochs): the list stays []
-  const target = tableOf(f.target as string);
-  const wanted = new Set<string | number>();
-  for (const o of out) {
-    const v = o[f.name];
-    if (Array.isArray(v)) for (const id of v) wanted.add(id as string | number);
-    else if (v !== null && v !== undefined) wanted.add(v as string | number);
-  }
-  const rendered = renderRaw(ctx, caller, target, loadRaw(ctx, caller, target, [...wanted]));
-  const byId = new Map(rendered.map((r) => [r.id, r]));
-  for (const o of out) {
-    const v = o[f.name];
-    if (Array.isArray(v)) o[f.name] = v.map((id) => byId.get(id)).filter((x) => x !== undefined);
-    else if (v !== null && v !== undefined) o[f.name] = byId.get(v as string | number) ?? v;
   }
 }

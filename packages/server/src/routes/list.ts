@@ -8,8 +8,10 @@ import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { compileFilter, compileSort, resolveIncludes } from '../query/compile.js';
+import { compileFilter, compileSort } from '../query/compile.js';
+import { resolveIncludeTree } from '../query/includes.js';
 import type { ListQuery } from '../query/params.js';
+import { type EmbedReport, embedIncludes, newEmbedReport, stringifyList } from '../records/embed.js';
 import { cachedJsonByRowid, layoutOf, type RawRow, renderRaw } from '../records/render.js';
 
 /**
@@ -73,15 +75,17 @@ function pageUrl(base: URL, limit: number, offset: number): string {
 
 /**
  * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON text
- * directly when the page can be joined from cached record texts, else an object for Fastify to serialise.
+ * directly when the page can be joined from cached record texts or has includes (embedded and serialised in
+ * chunks, see records/embed.ts), else an object for Fastify to serialise.
  */
-export function listResponse(
+export async function listResponse(
   ctx: ServerContext,
   caller: Caller,
   t: ModelTable,
   query: ListQuery,
   url: URL,
-): Record<string, unknown> | string {
+  report: EmbedReport = newEmbedReport(),
+): Promise<Record<string, unknown> | string> {
   const scope = readScope(ctx, caller, t.model, 'a');
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
@@ -91,7 +95,7 @@ export function listResponse(
     params.push(...c.params);
   }
   const order = compileSort(t, 'a', query.sort, (m, alias) => readScope(ctx, caller, m, alias));
-  const includes = resolveIncludes(t, query.include);
+  const includes = resolveIncludeTree(t, query.include);
   const whereSql = where.join(' AND ');
   const ids = orderedIds(ctx, `SELECT a.rowid FROM ${t.table} a WHERE ${whereSql} ORDER BY ${order.sql}`, [
     ...params,
@@ -100,7 +104,7 @@ export function listResponse(
   const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
   // Fast path: every record of the page already rendered since the last write → join their JSON texts.
   const texts = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
-  const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds), includes);
+  const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
   const body: Record<string, unknown> = {};
   if (ctx.options.pagination !== 'minimal') {
     const count = ids.length;
@@ -117,6 +121,12 @@ export function listResponse(
         per_page: query.limit,
       };
     }
+  }
+  if (records && includes.length > 0) {
+    // Embedding replaces id lists: work on copies, never on the cached renderings.
+    const copies = records.map((r) => ({ ...r }));
+    await embedIncludes(ctx, caller, copies, includes, report);
+    return stringifyList(t.model.listKey, copies, body);
   }
   if (texts) {
     const rest = JSON.stringify(body);

@@ -18,7 +18,7 @@ import { loadRaw, renderRaw, renderRows } from '../records/render.js';
 import { validateInput, type WriteMode } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { callerOf, recordOf } from './hooks.js';
-import { listResponse } from './list.js';
+import { detailRoute, listRoute } from './read.js';
 import { actionRule, checkUniqueTogether, MODEL_RULES } from './model-rules.js';
 import type { ApiRoute } from './table.js';
 
@@ -70,24 +70,11 @@ function creationExtras(t: ModelTable, caller: Caller): Record<string, unknown> 
   return userField ? { user: caller.user?.id ?? null } : {};
 }
 
-const list: OperationHandler = (ctx, route, req, reply) => {
-  const t = tableOf(route.model);
-  const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
-  const body = listResponse(ctx, callerOf(req), t, parseQuery(searchOf(req)), url);
-  if (typeof body === 'string') reply.type('application/json; charset=utf-8');
-  return body;
-};
+const list: OperationHandler = (ctx, route, req, reply) =>
+  listRoute(ctx, callerOf(req), tableOf(route.model), req, reply);
 
-const detail: OperationHandler = (ctx, route, req) => {
-  const t = tableOf(route.model);
-  const id = (req.params as { id: string }).id;
-  const includes = resolveIncludes(t, parseQuery(searchOf(req)).include);
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw NOT_FOUND();
-  const caller = callerOf(req);
-  const raw = loadRaw(ctx, caller, t, [t.intId ? Number(id) : id.toLowerCase()]);
-  if (raw.length === 0) throw NOT_FOUND();
-  return { [route.model.detailKey]: renderRaw(ctx, caller, t, raw, includes)[0] };
-};
+const detail: OperationHandler = (ctx, route, req, reply) =>
+  detailRoute(ctx, callerOf(req), tableOf(route.model), (req.params as { id: string }).id, req, reply);
 
 const add: OperationHandler = (ctx, route, req, reply) => {
   const { model } = route;

@@ -1,0 +1,104 @@
+/**
+ * GET list and detail responses. Requests with `include[]` are heavy: they wait for a work slot
+ * (`WorkGate`), embed in chunks and report cut lists in `X-Brainstem-Truncated-Includes`; requests without
+ * includes are answered at once.
+ *
+ * @example
+ * ```ts
+ * return listRoute(ctx, caller, tableOf('project'), req, reply);
+ * ```
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { ModelTable } from '../db/schema.js';
+import { NOT_FOUND } from '../errors.js';
+import type { Caller } from '../permissions/caller.js';
+import { resolveIncludeTree } from '../query/includes.js';
+import { parseQuery } from '../query/params.js';
+import { EmbedAborted, type EmbedReport, embedIncludes, newEmbedReport } from '../records/embed.js';
+import { loadRaw, renderRaw } from '../records/render.js';
+import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
+import { listResponse } from './list.js';
+
+/** Response header naming the include paths whose embedded lists were cut (comma-separated). */
+export const TRUNCATED_HEADER = 'X-Brainstem-Truncated-Includes';
+
+const gates = new WeakMap<ServerContext, WorkGate>();
+
+function gateOf(ctx: ServerContext): WorkGate {
+  let gate = gates.get(ctx);
+  if (!gate) {
+    gate = new WorkGate(HEAVY_REQUEST_SLOTS);
+    gates.set(ctx, gate);
+  }
+  return gate;
+}
+
+function searchOf(req: FastifyRequest): string {
+  return req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+}
+
+/** Run `build` directly, or in a work slot when the request has includes; then report cut lists. */
+async function answer<T>(
+  ctx: ServerContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  heavy: boolean,
+  build: (report: EmbedReport) => Promise<T>,
+): Promise<T> {
+  const report = newEmbedReport(() => req.raw.socket?.destroyed === true);
+  try {
+    const out = heavy
+      ? await gateOf(ctx).run(() => {
+          // A client that left while waiting for a slot costs nothing more.
+          if (report.aborted()) throw new EmbedAborted('client went away');
+          return build(report);
+        })
+      : await build(report);
+    if (report.truncated.size > 0) reply.header(TRUNCATED_HEADER, [...report.truncated].join(', '));
+    return out;
+  } catch (e) {
+    if (!(e instanceof EmbedAborted)) throw e;
+    // Nobody is left to answer: let the connection go without an error response or log line.
+    reply.hijack();
+    return undefined as T;
+  }
+}
+
+/** GET on a collection. */
+export async function listRoute(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const query = parseQuery(searchOf(req));
+  const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
+  const body = await answer(ctx, req, reply, query.include.length > 0, (report) =>
+    listResponse(ctx, caller, t, query, url, report),
+  );
+  if (typeof body === 'string') reply.type('application/json; charset=utf-8');
+  return body;
+}
+
+/** GET on one record. */
+export async function detailRoute(
+  ctx: ServerContext,
+  caller: Caller,
+  t: ModelTable,
+  id: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const includes = resolveIncludeTree(t, parseQuery(searchOf(req)).include);
+  if (t.intId && !/^\d{1,15}$/.test(id)) throw NOT_FOUND();
+  const key = t.intId ? Number(id) : id.toLowerCase();
+  return answer(ctx, req, reply, includes.length > 0, async (report) => {
+    const raw = loadRaw(ctx, caller, t, [key]);
+    if (raw.length === 0) throw NOT_FOUND();
+    const record = { ...(renderRaw(ctx, caller, t, raw)[0] as Record<string, unknown>) };
+    await embedIncludes(ctx, caller, [record], includes, report);
+    return { [t.model.detailKey]: record };
+  });
+}
