@@ -17,6 +17,7 @@ import {
   tokenPageHint,
 } from './errors.js';
 import { readEnv } from './internal/env.js';
+import { hasUrlCredentials, redactUrlCredentials } from './internal/url-credentials.js';
 import { installLoaders } from './loaders.js';
 import { type Logger, type LogLevel, LogSink } from './logger.js';
 import { idOf, pageStream } from './pagination.js';
@@ -180,11 +181,14 @@ export interface LoginResult {
 type Resolved = { token: string; source: TokenSource } | undefined;
 
 /**
- * Normalizes a server URL: http(s) only, trailing slash, no query or fragment.
+ * Normalizes a server URL: http(s) only, trailing slash, no query or fragment. A URL with a user name or password
+ * (`http://alice:<token>@host/`) is refused: the token goes in the `token` option, never in a URL that is
+ * printed, logged and cached by name.
  *
  * @example
  * ```ts
  * normalizeUrl('http://127.0.0.1:8000').href; // 'http://127.0.0.1:8000/'
+ * normalizeUrl('http://alice:s3cret@127.0.0.1:8000/'); // throws InvalidArgumentError (message shows http://***@…)
  * ```
  */
 export function normalizeUrl(raw: string): URL {
@@ -194,11 +198,18 @@ export function normalizeUrl(raw: string): URL {
   } catch {
     throw new InvalidArgumentError(
       'url',
-      `url must be an absolute http(s) URL like "https://www.brainstem.org/", got "${raw}"`,
+      `url must be an absolute http(s) URL like "https://www.brainstem.org/", got "${redactUrlCredentials(raw)}"`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InvalidArgumentError('url', `url must use http or https, got "${url.protocol}"`);
+  }
+  if (hasUrlCredentials(url)) {
+    throw new InvalidArgumentError(
+      'url',
+      `url must not contain a user name or password ("${redactUrlCredentials(url.href)}"): pass the token ` +
+        'separately (the token option, --token or BRAINSTEM_TOKEN), so it stays out of logs and shell history',
+    );
   }
   url.search = '';
   url.hash = '';
