@@ -8,17 +8,25 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ensureAuthSchema } from '../auth/index.js';
+import { clockOf } from '../clock.js';
 import type { ServerContext } from '../context.js';
-import { clockOf, deviceStore } from '../device/index.js';
+import { deviceStore } from '../device/index.js';
 import { registerAccountPages } from './account.js';
 import { registerAuthorizePages } from './authorize.js';
 import { addFormParser } from './forms.js';
-import { SignInLimiter } from './ratelimit.js';
+import { authLimiter } from './ratelimit.js';
 import { WebSessions } from './sessions.js';
 import { registerTokenPages } from './tokens.js';
 import type { WebState } from './visitor.js';
 
-export { MAX_CODE_FAILURES, MAX_FAILURES, WINDOW_MS } from './ratelimit.js';
+export {
+  MAX_ADDRESS_CODE_FAILURES,
+  MAX_ADDRESS_FAILURES,
+  MAX_CODE_FAILURES,
+  MAX_DEVICE_STARTS,
+  MAX_FAILURES,
+  WINDOW_MS,
+} from './ratelimit.js';
 export { SESSION_COOKIE } from './sessions.js';
 export type { WebState } from './visitor.js';
 
@@ -33,7 +41,7 @@ export function webState(ctx: ServerContext): WebState {
     state = {
       ctx,
       sessions: new WebSessions(ctx.db, now),
-      limiter: new SignInLimiter(ctx.db, now),
+      limiter: authLimiter(ctx),
       devices: deviceStore(ctx),
     };
     states.set(ctx, state);
