@@ -168,8 +168,9 @@ describe('/account/authorize/', () => {
       session: s.session_id,
       decision: 'approve',
     });
-    expect(approved.status).toBe(200);
-    expect(approved.html).toContain('Device approved');
+    expect(approved.status).toBe(303);
+    expect(approved.location).toBe(`/account/authorize/?session=${s.session_id}`);
+    expect((await web.get(approved.location ?? '')).html).toContain('Device approved');
     const polled = await postJson(`${h.url}/api/auth/device/token/`, { device_code: s.device_code });
     expect(polled.body.status).toBe('success');
     expect(authenticateToken(h.ctx.db, polled.body.token as string)?.email).toBe('alice@example.org');
@@ -184,8 +185,8 @@ describe('/account/authorize/', () => {
       session: s.session_id,
       decision: 'deny',
     });
-    expect(denied.status).toBe(200);
-    expect(denied.html).toContain('was not given access');
+    expect(denied.status).toBe(303);
+    expect((await web.get(denied.location ?? '')).html).toContain('was not given access');
     expect((await postJson(`${h.url}/api/auth/device/token/`, { device_code: s.device_code })).body).toEqual({
       error: 'access_denied',
     });
@@ -195,7 +196,11 @@ describe('/account/authorize/', () => {
       decision: 'approve',
     });
     expect(again.status).toBe(409);
-    expect((await web.get(`/account/authorize/?session=${s.session_id}`)).status).toBe(409);
+    // Bob, who decided, sees the outcome; anyone else sees that it was already handled.
+    expect((await web.get(`/account/authorize/?session=${s.session_id}`)).status).toBe(200);
+    const alice = new WebClient(h.url);
+    await alice.signIn('alice@example.org', PASSWORD);
+    expect((await alice.get(`/account/authorize/?session=${s.session_id}`)).status).toBe(409);
   });
 
   it('refuses an approval posted without the CSRF token', async () => {
@@ -285,11 +290,13 @@ describe('/private/users/tokens/', () => {
       csrfmiddlewaretoken: csrfOf(empty.html),
       name: 'Data export <script>',
     });
-    expect(created.status).toBe(201);
-    expect(created.headers.get('cache-control')).toBe('no-store');
-    const token = textOf(created.html, 'new-token') ?? '';
+    expect(created.status).toBe(303);
+    expect(created.location).toBe('/private/users/tokens/');
+    const shown = await web.get('/private/users/tokens/');
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    const token = textOf(shown.html, 'new-token') ?? '';
     expect(token).toMatch(/^bst_[A-Za-z0-9_-]+$/);
-    expect(created.html).toContain('Data export &lt;script&gt;');
+    expect(shown.html).toContain('Data export &lt;script&gt;');
     expect(authenticateToken(h.ctx.db, token)?.email).toBe('alice@example.org');
     const who = await fetch(`${h.url}/api/auth/whoami/`, { headers: { authorization: `Bearer ${token}` } });
     expect(who.status).toBe(200);
@@ -304,12 +311,12 @@ describe('/private/users/tokens/', () => {
       token_id: String(info?.id),
     });
     expect(revoked.status).toBe(303);
-    expect(revoked.location).toBe('/private/users/tokens/?revoked=1');
+    expect(revoked.location).toBe('/private/users/tokens/');
     expect(authenticateToken(h.ctx.db, token)).toBeNull();
     expect((await fetch(`${h.url}/api/auth/whoami/`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       401,
     );
-    expect((await web.get('/private/users/tokens/?revoked=1')).html).toContain('Token revoked.');
+    expect((await web.get('/private/users/tokens/')).html).toContain('Token revoked.');
   });
 
   it("cannot revoke another user's token", async () => {

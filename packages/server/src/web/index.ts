@@ -13,6 +13,7 @@ import type { ServerContext } from '../context.js';
 import { deviceStore } from '../device/index.js';
 import { registerAccountPages } from './account.js';
 import { registerAuthorizePages } from './authorize.js';
+import { FlashStore } from './flash.js';
 import { addFormParser } from './forms.js';
 import { authLimiter } from './ratelimit.js';
 import { WebSessions } from './sessions.js';
@@ -43,6 +44,7 @@ export function webState(ctx: ServerContext): WebState {
       sessions: new WebSessions(ctx.db, now),
       limiter: authLimiter(ctx),
       devices: deviceStore(ctx),
+      flash: new FlashStore(now),
     };
     states.set(ctx, state);
   }
