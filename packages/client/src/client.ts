@@ -126,6 +126,11 @@ export interface ClientOptions {
   interactive?: boolean;
   /** When a missing token starts an interactive device login: print URL + code instead of opening a browser. */
   headless?: boolean;
+  /**
+   * Who is asking, in device logins (sent as `client_name`; the approval page names it).
+   * @default `'brainstem-api-tools (node)'` (`(js)` outside Node)
+   */
+  clientName?: string;
   /** Token store for login/logout and lookup. @default Node: the token cache file; elsewhere none */
   tokenStore?: TokenStore | null;
   /** Retry backoff. @default { initialMs: 500, maxMs: 8000 } */
@@ -158,6 +163,8 @@ export interface LoginOptions {
   signal?: AbortSignal;
   /** Device login: called with the URL/code to show (replaces the default message). */
   onVerification?: (info: VerificationInfo) => void | Promise<void>;
+  /** Device login: who is asking (the approval page names it). @default the client's `clientName` option */
+  clientName?: string;
   /** Save the token in the token store. @default true */
   save?: boolean;
 }
@@ -926,7 +933,10 @@ export class BrainstemClient {
           ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
           ...(opts.onVerification ? { onVerification: opts.onVerification } : {}),
-          clientName: `brainstem-api-tools (${this.#platform.prompt ? 'node' : 'js'})`,
+          clientName:
+            opts.clientName ??
+            this.#opts.clientName ??
+            `brainstem-api-tools (${this.#platform.prompt ? 'node' : 'js'})`,
         },
       );
     } else if (method === 'password') {
