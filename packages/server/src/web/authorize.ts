@@ -63,14 +63,22 @@ export function registerAuthorizePages(app: FastifyInstance, state: WebState): v
     const v = visitor(state, req, reply);
     const q = req.query as Record<string, unknown>;
     const session = typeof q['session'] === 'string' ? q['session'] : '';
+    // A link may carry the code to type (`?user_code=WXYZ-1234`, RFC 8628's verification_uri_complete style):
+    // the form is filled in, and the user still compares it and presses Continue.
+    const typed = typeof q['user_code'] === 'string' ? q['user_code'] : '';
+    const prefill = normalizeUserCode(typed) ?? '';
     if (!v.user) {
-      const next = session ? `${AUTHORIZE}?session=${encodeURIComponent(session)}` : AUTHORIZE;
+      const next = session
+        ? `${AUTHORIZE}?session=${encodeURIComponent(session)}`
+        : prefill
+          ? `${AUTHORIZE}?user_code=${encodeURIComponent(prefill)}`
+          : AUTHORIZE;
       const intro = html`<p class="notice">An application is asking to sign in to your BrainSTEM account.
 Sign in to review the request.</p>`;
       return sendPage(reply, 200, signInPage({ csrf: v.csrf, next, intro }));
     }
     const user = { email: v.user.email, csrf: v.csrf };
-    if (!session) return sendPage(reply, 200, enterCodePage(user));
+    if (!session) return sendPage(reply, 200, enterCodePage(user, undefined, prefill));
     const s = state.devices.find(session);
     // The page a decision redirects to: its outcome, for the user who decided.
     if (s && s.status !== 'pending' && s.userId === v.user.id) return sendPage(reply, 200, decidedPage(s, user));
