@@ -83,6 +83,19 @@ describe('pages in headless Chromium', () => {
     await page.close();
   });
 
+  it('the landing page signs a visitor in and back to it, with links to the API index and reference', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('BrainSTEM local server');
+    expect(await page.getByRole('link', { name: 'API index' }).getAttribute('href')).toBe('/api/');
+    expect(await page.getByRole('link', { name: 'API reference' }).getAttribute('href')).toBe('/api/docs/');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await signIn(page, 'alice');
+    await page.waitForURL(`${base}/`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('You are signed in as alice@example.org');
+    await page.close();
+  });
+
   it('reloading the page after creating a token creates no second token and no longer shows it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/private/users/tokens/`);

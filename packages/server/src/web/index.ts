@@ -1,8 +1,8 @@
 /**
- * Server-rendered pages: sign-in/sign-out (`/account/login/`, `/account/logout/`), device approval
- * (`/account/authorize/`) and token management (`/private/users/tokens/`). Plain HTML, no scripts, no external
- * assets; cookie sessions (HttpOnly, SameSite=Lax, Path=/) and CSRF tokens on every form post; sign-in
- * throttled per account and per address.
+ * Server-rendered pages: the landing page (`/`), sign-in/sign-out (`/account/login/`, `/account/logout/`), device
+ * approval (`/account/authorize/`) and token management (`/private/users/tokens/`). Plain HTML, no scripts, no
+ * external assets; cookie sessions (HttpOnly, SameSite=Lax, Path=/) and CSRF tokens on every form post; sign-in
+ * throttled per account and address.
  *
  * @module
  */
@@ -15,6 +15,7 @@ import { registerAccountPages } from './account.js';
 import { registerAuthorizePages } from './authorize.js';
 import { FlashStore } from './flash.js';
 import { addFormParser } from './forms.js';
+import { registerLandingPage } from './landing.js';
 import { authLimiter } from './ratelimit.js';
 import { WebSessions } from './sessions.js';
 import { registerTokenPages } from './tokens.js';
@@ -60,5 +61,6 @@ export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     registerAccountPages(scope, state);
     registerAuthorizePages(scope, state);
     registerTokenPages(scope, state);
+    registerLandingPage(scope, state);
   });
 }
