@@ -35,7 +35,8 @@ export interface ValidInput {
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
-const EMAIL =
+/** What counts as an email address (user emails, `format: "email"` fields). */
+export const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
