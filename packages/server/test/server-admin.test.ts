@@ -4,7 +4,7 @@
  * to do, and stderr points to the landing page.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +108,31 @@ describe('brainstem-server user create / user list', () => {
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
   });
+
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'on a terminal asks for the password twice without echoing it',
+    async () => {
+      // `script` gives the command a pseudo-terminal; each answer is typed once its prompt has appeared.
+      const line = `${process.execPath} --import tsx ${bin} user create --db ${db} --email tty@lab.org`;
+      const child = spawn('/usr/bin/script', ['-qec', line, '/dev/null'], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      let answered = 0;
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        screen += d;
+        const prompts = screen.match(/Password(?: \(again\))?: /g)?.length ?? 0;
+        for (; answered < Math.min(prompts, 2); answered++) child.stdin.write('tty-password\r');
+      });
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(screen).toContain('Password (again): ');
+      expect(screen).toContain('Created user tty@lab.org');
+      expect(screen).not.toContain('tty-password');
+    },
+    20_000,
+  );
 
   it('needs a database file: :memory: and a missing file for user list are usage errors', async () => {
     const mem = await run(['user', 'create', '--db', ':memory:', '--email', 'x@lab.org'], 'x-password\n');

@@ -26,11 +26,12 @@ async function firstLine(stdin: Readable): Promise<string> {
 /** One answer typed on a terminal without echo (Enter ends it, Ctrl-C aborts). */
 function hiddenAnswer(src: PasswordSource, question: string): Promise<string> {
   const { stdin, stderr } = src;
-  stderr.write(question);
   return new Promise((resolve, reject) => {
     let answer = '';
+    // Echo goes off before the prompt appears, so nothing typed in answer to it is ever shown.
     stdin.setRawMode?.(true);
     stdin.resume();
+    stderr.write(question);
     const finish = (err?: Error) => {
       stdin.off('data', onData);
       stdin.setRawMode?.(false);
