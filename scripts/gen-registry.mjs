@@ -145,6 +145,12 @@ const FIELD_FACTS = {
   'group.name': { maxLength: 150, unique: true, uniqueIgnoresCase: true },
 };
 
+/**
+ * Fields holding a web address, wherever they appear: the docs' examples return `'newsupplier.com'` as
+ * `'http://newsupplier.com'` (supplier, journal, user), so every `website` is a `format: 'url'` field.
+ */
+const URL_FIELDS = new Set(['website']);
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
@@ -160,6 +166,7 @@ function fieldOut(model, f) {
   if (f.unique || facts.unique) o.unique = true;
   if (facts.uniqueIgnoresCase) o.uniqueIgnoresCase = true;
   if (facts.format) o.format = facts.format;
+  else if (URL_FIELDS.has(f.name)) o.format = 'url';
   if (f.relation_target) o.target = f.relation_target;
   if (REQUIRES_CHANGE_TARGETS.has(f.relation_target)) o.requiresChange = true;
   const through = THROUGH[`${model}.${f.name}`];

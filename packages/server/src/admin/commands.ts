@@ -142,7 +142,7 @@ function tokenCreate(argv: string[], io: AdminIo): void {
   const db = open(values.db, 'token create', false);
   try {
     const user = findUserByEmail(db, values.user);
-    if (!user) throw new AdminError(`no user with email ${values.user} in ${values.db}`, 1);
+    if (!user) throw new AdminError(`no user with email ${values.user} in ${values.db}`);
     io.stdout.write(`${createToken(db, user.id, values.name ?? 'created with brainstem-server token create')}\n`);
   } finally {
     db.close();
