@@ -182,6 +182,12 @@ const UNIQUE_TOGETHER = {
  */
 const DEFAULT_MAX_LENGTH = { string: 255, other: 255, enum: 255, text: 10_000 };
 
+/**
+ * Fields holding a web address, wherever they appear: the docs' examples return `'newsupplier.com'` as
+ * `'http://newsupplier.com'` (supplier, journal, user), so every `website` is a `format: 'url'` field.
+ */
+const URL_FIELDS = new Set(['website']);
+
 const OPS = ['list', 'detail', 'add', 'change', 'delete'];
 
 function clean(text) {
@@ -201,6 +207,7 @@ function fieldOut(model, f) {
   if (f.unique || facts.unique) o.unique = true;
   if (facts.uniqueIgnoresCase) o.uniqueIgnoresCase = true;
   if (facts.format) o.format = facts.format;
+  else if (URL_FIELDS.has(f.name)) o.format = 'url';
   if (f.relation_target) o.target = f.relation_target;
   if (REQUIRES_CHANGE_TARGETS.has(f.relation_target)) o.requiresChange = true;
   const through = THROUGH[`${model}.${f.name}`];

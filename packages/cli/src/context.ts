@@ -5,6 +5,9 @@ import type { BulkResult } from './bulk.js';
 import type { BodyKeys, Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
 
+/** The `client_name` the CLI's device logins send: the approval page says "brainstem CLI is asking…". */
+export const CLI_CLIENT_NAME = 'brainstem CLI';
+
 /** What every command gets: the streams and a signal that fires on Ctrl-C. */
 export interface Ctx {
   readonly io: Io;
@@ -84,6 +87,8 @@ export function createClient(
   // Prompts and browser logins only with a terminal on both ends; `--headless` reaches the lazy login too.
   options.interactive = (extra.interactive ?? true) && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY && !ctx.io.env.CI;
   if (g.headless) options.headless = true;
+  // Device logins (`brainstem login`, or one started because a token is missing) name the CLI on the approval page.
+  options.clientName = CLI_CLIENT_NAME;
   const client = new BrainstemClient(options);
   ctx.serverUrl = client.url;
   return client as unknown as DynamicClient;

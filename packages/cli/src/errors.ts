@@ -1,4 +1,4 @@
-import { DEFAULT_URL, normalizeUrl, tokenPageFor } from 'brainstem-api-tools';
+import { DEFAULT_URL, normalizeUrl, redactUrlCredentials, tokenPageFor } from 'brainstem-api-tools';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 /**
@@ -121,7 +121,8 @@ export function formatError(err: unknown, opts: { debug?: boolean; serverUrl?: s
       lines.push(`cause: ${err.cause instanceof Error ? (err.cause.stack ?? err.cause.message) : String(err.cause)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Whatever an error quotes (a rejected --url, a redirect target, a stack), URL credentials are never printed.
+  return `${redactUrlCredentials(lines.join('\n'))}\n`;
 }
 
 /**

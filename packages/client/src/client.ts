@@ -17,6 +17,7 @@ import {
   tokenPageHint,
 } from './errors.js';
 import { readEnv } from './internal/env.js';
+import { hasUrlCredentials, redactUrlCredentials } from './internal/url-credentials.js';
 import { installLoaders } from './loaders.js';
 import { type Logger, type LogLevel, LogSink } from './logger.js';
 import { idOf, pageStream } from './pagination.js';
@@ -132,6 +133,11 @@ export interface ClientOptions {
   interactive?: boolean;
   /** When a missing token starts an interactive device login: print URL + code instead of opening a browser. */
   headless?: boolean;
+  /**
+   * Who is asking, in device logins (sent as `client_name`; the approval page names it).
+   * @default `'brainstem-api-tools (node)'` (`(js)` outside Node)
+   */
+  clientName?: string;
   /** Token store for login/logout and lookup. @default Node: the token cache file; elsewhere none */
   tokenStore?: TokenStore | null;
   /** Retry backoff. @default { initialMs: 500, maxMs: 8000 } */
@@ -164,6 +170,8 @@ export interface LoginOptions {
   signal?: AbortSignal;
   /** Device login: called with the URL/code to show (replaces the default message). */
   onVerification?: (info: VerificationInfo) => void | Promise<void>;
+  /** Device login: who is asking (the approval page names it). @default the client's `clientName` option */
+  clientName?: string;
   /** Save the token in the token store. @default true */
   save?: boolean;
 }
@@ -187,11 +195,14 @@ export interface LoginResult {
 type Resolved = { token: string; source: TokenSource } | undefined;
 
 /**
- * Normalizes a server URL: http(s) only, trailing slash, no query or fragment.
+ * Normalizes a server URL: http(s) only, trailing slash, no query or fragment. A URL with a user name or password
+ * (`http://alice:<token>@host/`) is refused: the token goes in the `token` option, never in a URL that is
+ * printed, logged and cached by name.
  *
  * @example
  * ```ts
  * normalizeUrl('http://127.0.0.1:8000').href; // 'http://127.0.0.1:8000/'
+ * normalizeUrl('http://alice:s3cret@127.0.0.1:8000/'); // throws InvalidArgumentError (message shows http://***@…)
  * ```
  */
 export function normalizeUrl(raw: string): URL {
@@ -201,11 +212,18 @@ export function normalizeUrl(raw: string): URL {
   } catch {
     throw new InvalidArgumentError(
       'url',
-      `url must be an absolute http(s) URL like "https://www.brainstem.org/", got "${raw}"`,
+      `url must be an absolute http(s) URL like "https://www.brainstem.org/", got "${redactUrlCredentials(raw)}"`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InvalidArgumentError('url', `url must use http or https, got "${url.protocol}"`);
+  }
+  if (hasUrlCredentials(url)) {
+    throw new InvalidArgumentError(
+      'url',
+      `url must not contain a user name or password ("${redactUrlCredentials(url.href)}"): pass the token ` +
+        'separately (the token option, --token or BRAINSTEM_TOKEN), so it stays out of logs and shell history',
+    );
   }
   url.search = '';
   url.hash = '';
@@ -930,7 +948,10 @@ export class BrainstemClient {
           ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
           ...(opts.onVerification ? { onVerification: opts.onVerification } : {}),
-          clientName: `brainstem-api-tools (${this.#platform.prompt ? 'node' : 'js'})`,
+          clientName:
+            opts.clientName ??
+            this.#opts.clientName ??
+            `brainstem-api-tools (${this.#platform.prompt ? 'node' : 'js'})`,
         },
       );
     } else if (method === 'password') {

@@ -24,6 +24,7 @@ export {
   type TokenSource,
 } from './client.js';
 export * from './errors.js';
+export { redactUrlCredentials } from './internal/url-credentials.js';
 export { LOADER_METHODS, loaderMethodName } from './loaders.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { Platform, StoredToken, TokenStore } from './platform.js';

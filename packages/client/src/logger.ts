@@ -3,7 +3,9 @@
  * Tokens are redacted from every message and argument.
  * @module
  */
+
 import { readEnv } from './internal/env.js';
+import { redactUrlCredentials } from './internal/url-credentials.js';
 
 /**
  * Log levels, quietest first.
@@ -41,9 +43,9 @@ function isLevel(v: string | undefined): v is LogLevel {
   return v !== undefined && v in ORDER;
 }
 
-/** Replaces every occurrence of the given secrets (and any `Bearer …` value) in a string. */
+/** Replaces every occurrence of the given secrets (and any `Bearer …` value or URL credentials) in a string. */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text.replace(/(Bearer|Token)\s+[^\s"',;]+/gi, '$1 [REDACTED]');
+  let out = redactUrlCredentials(text).replace(/(Bearer|Token)\s+[^\s"',;]+/gi, '$1 [REDACTED]');
   for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[REDACTED]');
   return out;
 }

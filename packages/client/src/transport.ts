@@ -7,6 +7,7 @@
 import { AbortError, BrainstemError, ConnectionError, makeStatusError, TimeoutError } from './errors.js';
 import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
+import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
 import { isLoopback } from './registry/loopback.js';
 import {
@@ -194,7 +195,8 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
 function describeFailure(err: unknown): string {
   const code = errorCode(err);
   const cause = err && typeof err === 'object' ? (err as { cause?: { message?: string } }).cause : undefined;
-  const msg = cause?.message ?? (err instanceof Error ? err.message : String(err));
+  // fetch quotes a URL it refuses (a redirect to `user:pass@…`) in its message.
+  const msg = redactUrlCredentials(cause?.message ?? (err instanceof Error ? err.message : String(err)));
   return code && !msg.includes(code) ? `${code} (${msg})` : msg;
 }
 

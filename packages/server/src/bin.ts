@@ -5,19 +5,16 @@
  *   brainstem-server [--host 127.0.0.1] [--port 8000] [--db FILE|:memory:] [--seed demo|none]
  *                    [--seed-sessions N] [--latency MS] [--fault-rate R] [--fault-seed S]
  *                    [--pagination full|minimal] [--device-interval S] [--cors ORIGIN…] [--quiet]
- *   brainstem-server token create --db FILE --user EMAIL [--name NAME]
+ *   brainstem-server user create|list …, token create …   (admin/commands.ts)
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createToken } from './auth/tokens.js';
-import { findUserByEmail } from './auth/users.js';
-import { openDatabase } from './db/open.js';
+import { ADMIN_USAGE, AdminError, runAdmin } from './admin/commands.js';
 import { DEMO_USERS } from './demo-users.js';
 import type { ServerOptions } from './options.js';
 import { isLoopback, startServer } from './server.js';
 
 const USAGE = `Usage: brainstem-server [options]
-       brainstem-server token create --db FILE --user EMAIL [--name NAME]
+${ADMIN_USAGE}
 
 Local BrainSTEM-compatible API server.
 
@@ -36,6 +33,9 @@ Options:
                          separate origins with commas (default none; also BRAINSTEM_CORS=origin,origin)
   --quiet                no request errors or demo tokens on stderr
   -h, --help             show this help
+
+Accounts: user create asks for the password (or reads the first line of stdin); user list shows every account;
+token create prints a new API token for an account.
 `;
 
 function fail(message: string): never {
@@ -60,30 +60,33 @@ function corsOrigins(flags: string[] | undefined): string[] {
     .filter((v) => v !== '');
 }
 
-async function tokenCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { db: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' } },
-    allowPositionals: true,
-  });
-  if (positionals[0] !== 'create') fail('usage: brainstem-server token create --db FILE --user EMAIL [--name NAME]');
-  if (!values.db || values.db === ':memory:') fail('token create needs --db FILE (the database the server uses)');
-  if (!values.user) fail('token create needs --user EMAIL');
-  // Opening a missing path would create an empty database (and a token nobody can use): refuse instead.
-  if (!existsSync(values.db)) fail(`no database at ${values.db} (start the server with --db ${values.db} first)`);
-  const db = openDatabase(values.db);
-  try {
-    const user = findUserByEmail(db, values.user);
-    if (!user) fail(`no user with email ${values.user} in ${values.db}`);
-    process.stdout.write(`${createToken(db, user.id, values.name ?? 'created with brainstem-server token create')}\n`);
-  } finally {
-    db.close();
+/** What to tell the user when the server cannot listen. */
+function listenError(e: NodeJS.ErrnoException, options: ServerOptions): string {
+  const port = options.port ?? 8000;
+  const host = options.host ?? '127.0.0.1';
+  if (e.code === 'EADDRINUSE') return `port ${port} is in use; choose another with --port or --port 0`;
+  if (e.code === 'EACCES') return `no permission to listen on port ${port}; choose one above 1023 or --port 0`;
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
+    return `cannot listen on host ${host}: it is not an address of this machine`;
   }
+  return e.message;
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === 'token') return tokenCommand(argv.slice(1));
+  if (argv[0] === 'token' || argv[0] === 'user') {
+    try {
+      return await runAdmin(argv[0], argv.slice(1), {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    } catch (e) {
+      if (!(e instanceof AdminError)) throw e;
+      process.stderr.write(`brainstem-server: ${e.message}\n`);
+      process.exit(e.exitCode);
+    }
+  }
   let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   try {
     server = await startServer(options);
   } catch (e) {
-    fail((e as Error).message);
+    fail(listenError(e as NodeJS.ErrnoException, options));
   }
   if (!isLoopback(server.host)) {
     process.stderr.write(
@@ -143,6 +146,9 @@ async function main(): Promise<void> {
     for (const [key, u] of Object.entries(DEMO_USERS)) {
       process.stderr.write(`  ${key.padEnd(9)} ${u.email.padEnd(22)} ${u.token}\n`);
     }
+  }
+  if (!options.quiet) {
+    process.stderr.write(`Open ${server.url} in a browser: sign-in, API tokens, the API index and reference.\n`);
   }
   process.stdout.write(`BrainSTEM API server listening on ${server.url}\n`);
   let stopping = false;

@@ -1,4 +1,9 @@
-/** A tiny cookie-keeping HTTP client for the page tests (what a browser does, minus rendering). */
+/**
+ * A tiny cookie-keeping HTTP client for the page tests (what a browser does, minus rendering). Requests go out
+ * through node:http so a test can choose the client's source address (`localAddress: '127.0.0.2'`): loopback
+ * accepts any 127.x address, which lets throttling tests act as two machines.
+ */
+import { request } from 'node:http';
 
 export interface PageResponse {
   status: number;
@@ -12,10 +17,40 @@ export class WebClient {
   /** Raw Set-Cookie values received, newest last. */
   readonly setCookies: string[] = [];
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    readonly localAddress?: string,
+  ) {}
 
-  private remember(res: Response): void {
-    for (const c of res.headers.getSetCookie()) {
+  private send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<PageResponse> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        this.base + path,
+        { method, headers, ...(this.localAddress ? { localAddress: this.localAddress } : {}) },
+        (res) => {
+          let html = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => {
+            html += d;
+          });
+          res.on('end', () => {
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) {
+              for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) h.append(k, one);
+            }
+            const out = { status: res.statusCode ?? 0, headers: h, html, location: h.get('location') };
+            this.remember(h);
+            resolve(out);
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  private remember(headers: Headers): void {
+    for (const c of headers.getSetCookie()) {
       this.setCookies.push(c);
       const [pair] = c.split(';');
       const eq = (pair ?? '').indexOf('=');
@@ -31,21 +66,15 @@ export class WebClient {
     return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
   }
 
-  async get(path: string): Promise<PageResponse> {
-    const res = await fetch(this.base + path, { redirect: 'manual', headers: this.cookieHeader() });
-    this.remember(res);
-    return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get('location') };
+  /** GET without following redirects. */
+  get(path: string, headers: Record<string, string> = {}): Promise<PageResponse> {
+    return this.send('GET', path, { ...headers, ...this.cookieHeader() });
   }
 
-  async post(path: string, fields: Record<string, string>): Promise<PageResponse> {
-    const res = await fetch(this.base + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader() },
-      body: new URLSearchParams(fields).toString(),
-    });
-    this.remember(res);
-    return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get('location') };
+  /** POST a urlencoded form without following redirects. */
+  post(path: string, fields: Record<string, string>): Promise<PageResponse> {
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader() };
+    return this.send('POST', path, headers, new URLSearchParams(fields).toString());
   }
 
   /** Signs in through the form; returns the login POST response. */

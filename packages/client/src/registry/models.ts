@@ -969,7 +969,7 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "string [required] [max length: 100; must be unique]" },
    { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "string [max length: 200]" },
    { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1000,7 +1000,7 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
    { "name": "name", "type": "string", "required": true, "maxLength": 100, "unique": true, "doc": "" },
    { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "supplier", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
    { "name": "reviewer", "type": "relation", "readOnly": true, "target": "user", "doc": "" },
@@ -1190,7 +1190,7 @@ export const MODELS = [
    { "name": "abbreviation", "type": "string", "maxLength": 32, "doc": "string [max length: 32]" },
    { "name": "country", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "ISO 3166-1 alpha-2 country code string" },
    { "name": "authority_type", "type": "enum", "maxLength": 64, "enum": [ "national", "institutional", "regional", "international" ], "doc": "string [max length: 64]. Choices: national, institutional, regional, international" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "URL string [max length: 200]" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "URL string [max length: 200]" },
    { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "string" },
    { "name": "is_active", "type": "boolean", "doc": "boolean [default: True]; indicates whether the authority is currently operational" }
   ]
@@ -1224,7 +1224,7 @@ export const MODELS = [
    { "name": "abbreviation", "type": "string", "maxLength": 32, "doc": "" },
    { "name": "country", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "" },
    { "name": "authority_type", "type": "enum", "maxLength": 64, "enum": [ "national", "institutional", "regional", "international" ], "doc": "" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "" },
    { "name": "description", "type": "text", "maxLength": 10000, "maxLengthDefault": true, "doc": "" },
    { "name": "is_active", "type": "boolean", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "regulatoryauthority", "doc": "" },
@@ -1456,7 +1456,7 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "UUID identificator formatted as a string" },
    { "name": "name", "type": "string", "required": true, "maxLength": 500, "doc": "string [required] [max length: 500]" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "string [max length: 2000]" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "string [max length: 200]" },
    { "name": "comments", "type": "string", "maxLength": 255, "maxLengthDefault": true, "doc": "string, used when proposing approval changes" }
   ]
  },
@@ -1487,7 +1487,7 @@ export const MODELS = [
    { "name": "id", "type": "uuid", "readOnly": true, "doc": "" },
    { "name": "name", "type": "string", "required": true, "maxLength": 500, "doc": "" },
    { "name": "description", "type": "string", "maxLength": 2000, "doc": "" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "" },
    { "name": "instance_id", "type": "relation", "readOnly": true, "target": "journal", "doc": "" },
    { "name": "action", "type": "enum", "readOnly": true, "enum": [ "Add", "Change" ], "doc": "" },
    { "name": "reviewer", "type": "relation", "readOnly": true, "target": "user", "doc": "" },
@@ -1668,7 +1668,7 @@ export const MODELS = [
    { "name": "group", "type": "relation", "required": true, "target": "group", "doc": "related group ID formatted as an integer [required]" },
    { "name": "principal_investigators", "type": "relation_list", "required": true, "target": "user", "doc": "list of related principal investigator IDs formatted as integers [required]" },
    { "name": "description", "type": "string", "maxLength": 500, "doc": "string [max length: 500]" },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "string [max length: 200]" },
    { "name": "department", "type": "string", "maxLength": 100, "doc": "string [max length: 100]" },
    { "name": "institution", "type": "string", "required": true, "maxLength": 100, "doc": "string [required] [max length: 100]" },
    { "name": "city", "type": "string", "maxLength": 100, "doc": "string [max length: 100]" },
@@ -1701,7 +1701,7 @@ export const MODELS = [
     "computed": true,
     "doc": "list of dictionaries with each group owned by the user. *See structure below*"
    },
-   { "name": "website", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
+   { "name": "website", "type": "string", "maxLength": 200, "format": "url", "doc": "string [max length: 200]" },
    { "name": "google_scholar", "type": "string", "maxLength": 200, "doc": "string [max length: 200]" },
    { "name": "orcid_id", "type": "string", "maxLength": 100, "doc": "string [max length: 100]" },
    { "name": "atlas_preference", "type": "string", "maxLength": 7, "doc": "string [max length: 7]" },

@@ -108,8 +108,11 @@ export interface FieldSpec {
   readonly intervalTypes?: readonly string[];
   /** Values compared case-insensitively for `unique` (user emails, group names); the server stores emails lower-case. */
   readonly uniqueIgnoresCase?: boolean;
-  /** A string with a checked format: `email` (an address, stored lower-case). */
-  readonly format?: 'email';
+  /**
+   * A string with a checked format: `email` (an address, stored lower-case); `url` (a web address: one without a
+   * scheme gets `http://`, as the docs' examples turn `newsupplier.com` into `http://newsupplier.com`).
+   */
+  readonly format?: 'email' | 'url';
   /** A `json` field whose value is a list: an unset value reads as `[]` (json fields default to `{}`). */
   readonly jsonList?: boolean;
   /** For a read-only reverse relation list: the field on the target that points back here. */

@@ -14,10 +14,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createToken, ensureAuthSchema } from '../auth/index.js';
+import { clockOf } from '../clock.js';
 import type { ServerContext } from '../context.js';
+import { authLimiter } from '../web/ratelimit.js';
 import { registerDeviceApi } from './routes.js';
 import { type DecisionResult, DeviceStore } from './store.js';
 
+export { clockOf } from '../clock.js';
 export { normalizeUserCode } from './codes.js';
 export { AUTHORIZE_PATH } from './routes.js';
 export {
@@ -32,14 +35,6 @@ export {
 } from './store.js';
 
 const stores = new WeakMap<ServerContext, DeviceStore>();
-
-/** The server's clock: `ctx.now()` when the core provides one (tests move it), else `Date.now()`. */
-export function clockOf(ctx: ServerContext): () => number {
-  return () => {
-    const now = (ctx as ServerContext & { now?: () => number }).now;
-    return typeof now === 'function' ? now() : Date.now();
-  };
-}
 
 /**
  * The device-session store of a server context (created on first use; one per context/database).
@@ -87,5 +82,11 @@ export function denyDeviceSession(ctx: ServerContext, key: string, userId: numbe
 /** Device authorization flow: POST /api/auth/device/ and /api/auth/device/token/. */
 export async function deviceRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = deviceStore(ctx);
-  registerDeviceApi(app, store, () => ctx.options.deviceInterval);
+  const limiter = authLimiter(ctx);
+  registerDeviceApi(
+    app,
+    store,
+    () => ctx.options.deviceInterval,
+    (address) => limiter.deviceStart(address),
+  );
 }

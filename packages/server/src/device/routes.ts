@@ -33,9 +33,25 @@ export function readClientName(body: unknown): { name: string } | { error: Recor
   return { name: name || DEFAULT_CLIENT_NAME };
 }
 
-/** Registers the two device-flow endpoints (with and without trailing slash is the core's router setting). */
-export function registerDeviceApi(app: FastifyInstance, store: DeviceStore, interval: () => number): void {
+/**
+ * Registers the two device-flow endpoints (with and without trailing slash is the core's router setting).
+ * `throttle(address)` counts a start and answers the seconds to wait when the address has started too many.
+ */
+export function registerDeviceApi(
+  app: FastifyInstance,
+  store: DeviceStore,
+  interval: () => number,
+  throttle: (address: string) => number,
+): void {
   app.post('/api/auth/device/', async (req: FastifyRequest, reply: FastifyReply) => {
+    const wait = throttle(req.ip);
+    if (wait > 0) {
+      // DRF's throttling answer, so clients that know DRF (and our retry logic) read it.
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ detail: `Request was throttled. Expected available in ${wait} seconds.` });
+    }
     const parsed = readClientName(req.body);
     if ('error' in parsed) return reply.code(400).send(parsed.error);
     const s = store.start(parsed.name);

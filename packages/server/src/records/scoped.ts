@@ -24,14 +24,21 @@ interface IdField {
 
 const idFields = new WeakMap<ModelTable, IdField[]>();
 
-/** The fields of `t` that hold ids of another model with a table. */
+/**
+ * The fields of `t` that hold ids of another model with a table and are scoped to the reader. The two sides of
+ * an invitation or request are not: whoever may read the invitation (the invitee or the target's managers) is
+ * meant to learn what it is for and whom it invites — the docs' examples show the `project` id to the invitee,
+ * who cannot read the project before accepting.
+ */
 function idFieldsOf(t: ModelTable): IdField[] {
   let list = idFields.get(t);
   if (!list) {
     list = [];
+    const inv = t.model.invitation;
     for (const f of t.model.fields) {
       if ((f.type !== 'relation' && f.type !== 'relation_list') || !f.target) continue;
       if (hasNoEndpoint(f)) continue; // no endpoint, no table (session epochs): the list is always []
+      if (inv && (f.name === inv.targetField || f.name === inv.inviteeField)) continue;
       list.push({ field: f, target: tableOf(f.target) });
     }
     idFields.set(t, list);

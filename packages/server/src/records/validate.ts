@@ -37,8 +37,35 @@ export interface ValidInput {
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
-const EMAIL =
+/** What counts as an email address (user emails, `format: "email"` fields). */
+export const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const URL_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'ftps:']);
+
+/**
+ * A `format: 'url'` value as stored: trimmed, `http://` added when it has no scheme (the docs' examples return
+ * `newsupplier.com` as `http://newsupplier.com`); `''` stays empty; `undefined` when it is not a web address.
+ *
+ * @example
+ * ```ts
+ * normalizeUrlField('newsupplier.com'); // 'http://newsupplier.com'
+ * normalizeUrlField('not a url'); // undefined
+ * ```
+ */
+export function normalizeUrlField(value: string): string | undefined {
+  const s = value.trim();
+  if (s === '') return '';
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : `http://${s}`;
+  if (/\s/.test(withScheme)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return undefined;
+  }
+  if (!URL_SCHEMES.has(url.protocol) || !/^[^.]+(\.[^.]+)+$|^localhost$|^\[/.test(url.hostname)) return undefined;
+  return withScheme;
+}
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -117,6 +144,10 @@ function validateField(
         s = s.trim().toLowerCase();
         if (s === '') errs.push('This field may not be blank.');
         else if (!EMAIL.test(s)) errs.push('Enter a valid email address.');
+      } else if (f.format === 'url') {
+        const url = normalizeUrlField(s);
+        if (url === undefined) errs.push('Enter a valid URL.');
+        else s = url;
       }
       if (f.required && s.trim() === '') errs.push('This field may not be blank.');
       if (f.maxLength !== undefined && charLength(s) > f.maxLength) {

@@ -46,7 +46,7 @@ function bodyOf(req: FastifyRequest): unknown {
 function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | number): Record<string, unknown> {
   const row = getRow(ctx, t, id);
   if (!row) throw NOT_FOUND();
-  return renderRows(ctx, caller, t, [row], [])[0] as Record<string, unknown>;
+  return renderRows(ctx, caller, t, [row])[0] as Record<string, unknown>;
 }
 
 /** Run `fn` in one transaction; bump the write generation when it commits. */

@@ -46,7 +46,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       limiter.fail(username as string, req.ip);
       throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
     }
-    limiter.succeed(username as string);
+    limiter.succeed(username as string, req.ip);
     const name =
       typeof (body as Record<string, unknown>).name === 'string'
         ? String((body as Record<string, unknown>).name)

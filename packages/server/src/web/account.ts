@@ -54,7 +54,7 @@ export function registerAccountPages(app: FastifyInstance, state: WebState): voi
       req.log.info({ event: 'sign_in_failed' }, 'web sign-in failed');
       return sendPage(reply, 401, signInPage({ csrf: v.csrf, next, email, error: SIGN_IN_FAILED }));
     }
-    state.limiter.succeed(email);
+    state.limiter.succeed(email, req.ip);
     startSession(state, req, reply, rec.user);
     return seeOther(reply, next);
   });

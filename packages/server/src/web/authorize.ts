@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeUserCode } from '../device/codes.js';
 import type { DeviceSession } from '../device/store.js';
 import { field } from './forms.js';
-import { html } from './html.js';
+import { html, type PageUser } from './html.js';
 import { approvePage, CSRF_FIELD, csrfFailedPage, enterCodePage, messagePage, signInPage } from './pages.js';
 import { seeOther, sendPage } from './respond.js';
 import { cookieSid, type Visitor, visitor, type WebState } from './visitor.js';
@@ -48,20 +48,40 @@ function unavailable(reply: FastifyReply, v: Visitor, s: DeviceSession | undefin
   );
 }
 
+/** The outcome of a decision, shown to the user who made it. */
+function decidedPage(s: DeviceSession, user: PageUser): string {
+  if (s.status === 'denied') return messagePage('Request denied', `${s.clientName} was not given access.`, user);
+  return messagePage(
+    'Device approved',
+    `${s.clientName} is now signed in as ${user.email}. You can close this window and return to it.`,
+    user,
+  );
+}
+
 export function registerAuthorizePages(app: FastifyInstance, state: WebState): void {
   app.get(AUTHORIZE, async (req, reply) => {
     const v = visitor(state, req, reply);
     const q = req.query as Record<string, unknown>;
     const session = typeof q['session'] === 'string' ? q['session'] : '';
+    // A link may carry the code to type (`?user_code=WXYZ-1234`, RFC 8628's verification_uri_complete style):
+    // the form is filled in, and the user still compares it and presses Continue.
+    const typed = typeof q['user_code'] === 'string' ? q['user_code'] : '';
+    const prefill = normalizeUserCode(typed) ?? '';
     if (!v.user) {
-      const next = session ? `${AUTHORIZE}?session=${encodeURIComponent(session)}` : AUTHORIZE;
+      const next = session
+        ? `${AUTHORIZE}?session=${encodeURIComponent(session)}`
+        : prefill
+          ? `${AUTHORIZE}?user_code=${encodeURIComponent(prefill)}`
+          : AUTHORIZE;
       const intro = html`<p class="notice">An application is asking to sign in to your BrainSTEM account.
 Sign in to review the request.</p>`;
       return sendPage(reply, 200, signInPage({ csrf: v.csrf, next, intro }));
     }
     const user = { email: v.user.email, csrf: v.csrf };
-    if (!session) return sendPage(reply, 200, enterCodePage(user));
+    if (!session) return sendPage(reply, 200, enterCodePage(user, undefined, prefill));
     const s = state.devices.find(session);
+    // The page a decision redirects to: its outcome, for the user who decided.
+    if (s && s.status !== 'pending' && s.userId === v.user.id) return sendPage(reply, 200, decidedPage(s, user));
     if (!s || s.status !== 'pending' || s.expired) return unavailable(reply, v, s);
     return sendPage(reply, 200, approvePage(user, s));
   });
@@ -115,17 +135,7 @@ Sign in to review the request.</p>`;
       { event: `device_${decision}`, session: s.sessionId },
       `device session ${decision === 'approve' ? 'approved' : 'denied'}`,
     );
-    if (decision === 'approve') {
-      return sendPage(
-        reply,
-        200,
-        messagePage(
-          'Device approved',
-          `${s.clientName} is now signed in as ${v.user.email}. You can close this window and return to it.`,
-          user,
-        ),
-      );
-    }
-    return sendPage(reply, 200, messagePage('Request denied', `${s.clientName} was not given access.`, user));
+    // Post/Redirect/Get: the outcome is shown by the GET, so a reload does not post the decision again.
+    return seeOther(reply, `${AUTHORIZE}?session=${encodeURIComponent(s.sessionId)}`);
   });
 }

@@ -43,7 +43,9 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1b1f24}
 header{background:#123a5a;color:#fff;padding:.75rem 1.5rem;display:flex;justify-content:space-between;align-items:center}
-header a,header button{color:#fff}
+header a{color:#fff;text-decoration:none}
+header button{color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:.3rem .8rem;margin:0 0 0 .75rem}
+header button:hover,header button:focus{background:#fff;color:#123a5a}
 main{max-width:42rem;margin:2rem auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;box-shadow:0 1px 3px #0002}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}
@@ -84,7 +86,7 @@ export function page(title: string, body: SafeHtml, user?: PageUser): string {
 <style>${new SafeHtml(STYLE)}</style>
 </head>
 <body>
-<header><strong>BrainSTEM local server</strong><nav>${account}</nav></header>
+<header><strong><a href="/">BrainSTEM local server</a></strong><nav>${account}</nav></header>
 <main>
 <h1>${title}</h1>
 ${body}

@@ -1,24 +1,34 @@
 /**
- * Server-rendered pages: sign-in/sign-out (`/account/login/`, `/account/logout/`), device approval
- * (`/account/authorize/`) and token management (`/private/users/tokens/`). Plain HTML, no scripts, no external
- * assets; cookie sessions (HttpOnly, SameSite=Lax, Path=/) and CSRF tokens on every form post; sign-in
- * throttled per account and per address.
+ * Server-rendered pages: the landing page (`/`), sign-in/sign-out (`/account/login/`, `/account/logout/`), device
+ * approval (`/account/authorize/`) and token management (`/private/users/tokens/`). Plain HTML, no scripts, no
+ * external assets; cookie sessions (HttpOnly, SameSite=Lax, Path=/) and CSRF tokens on every form post; sign-in
+ * throttled per account and address.
  *
  * @module
  */
 import type { FastifyInstance } from 'fastify';
 import { ensureAuthSchema } from '../auth/index.js';
+import { clockOf } from '../clock.js';
 import type { ServerContext } from '../context.js';
-import { clockOf, deviceStore } from '../device/index.js';
+import { deviceStore } from '../device/index.js';
 import { registerAccountPages } from './account.js';
 import { registerAuthorizePages } from './authorize.js';
+import { FlashStore } from './flash.js';
 import { addFormParser } from './forms.js';
-import { SignInLimiter } from './ratelimit.js';
+import { registerLandingPage } from './landing.js';
+import { authLimiter } from './ratelimit.js';
 import { WebSessions } from './sessions.js';
 import { registerTokenPages } from './tokens.js';
 import type { WebState } from './visitor.js';
 
-export { MAX_CODE_FAILURES, MAX_FAILURES, WINDOW_MS } from './ratelimit.js';
+export {
+  MAX_ADDRESS_CODE_FAILURES,
+  MAX_ADDRESS_FAILURES,
+  MAX_CODE_FAILURES,
+  MAX_DEVICE_STARTS,
+  MAX_FAILURES,
+  WINDOW_MS,
+} from './ratelimit.js';
 export { SESSION_COOKIE } from './sessions.js';
 export type { WebState } from './visitor.js';
 
@@ -33,8 +43,9 @@ export function webState(ctx: ServerContext): WebState {
     state = {
       ctx,
       sessions: new WebSessions(ctx.db, now),
-      limiter: new SignInLimiter(ctx.db, now),
+      limiter: authLimiter(ctx),
       devices: deviceStore(ctx),
+      flash: new FlashStore(now),
     };
     states.set(ctx, state);
   }
@@ -50,5 +61,6 @@ export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     registerAccountPages(scope, state);
     registerAuthorizePages(scope, state);
     registerTokenPages(scope, state);
+    registerLandingPage(scope, state);
   });
 }

@@ -1,16 +1,35 @@
 /**
- * Sign-in throttling: at most `MAX_FAILURES` failed sign-ins per account and per client address within
- * `WINDOW_MS`. While either is exhausted, sign-in answers 429 without checking the password, so a locked-out
- * attacker learns nothing, not even whether the password was right. The account key is the lower-cased email
- * whether or not such a user exists, so the limiter does not reveal which emails exist.
+ * Throttling of the anonymous auth endpoints, in one sliding window of `WINDOW_MS`:
+ *
+ * - sign-in (web form and `POST /api/token/`): `MAX_FAILURES` failures per account *and* address — a typo-prone
+ *   user or a guesser at one address locks that account at that address only, never the account everywhere — and
+ *   `MAX_ADDRESS_FAILURES` failures per address over all accounts, which stops password spraying from one
+ *   address without letting one user's mistakes lock out the others behind it (every local user is 127.0.0.1);
+ * - typed device codes: `MAX_CODE_FAILURES` wrong codes per signed-in user and address, `MAX_ADDRESS_CODE_FAILURES`
+ *   per address, so nobody can sweep the code space to approve someone else's CLI;
+ * - device-login starts (`POST /api/auth/device/`): `MAX_DEVICE_STARTS` per address.
+ *
+ * While a limit is exhausted the endpoint answers 429 with `Retry-After` without checking anything else, so a
+ * locked-out guesser learns nothing. Account keys are the lower-cased email whether or not such a user exists, so
+ * the limiter does not reveal which emails exist.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { clockOf } from '../clock.js';
+import type { ServerContext } from '../context.js';
 
-export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
-/** Wrong device codes a signed-in user (or an address) may type per window. */
+/** Failed sign-ins per account and address in the window. */
+export const MAX_FAILURES = 5;
+/** Failed sign-ins per address, over all accounts, in the window. */
+export const MAX_ADDRESS_FAILURES = 100;
+/** Wrong device codes a signed-in user may type from one address in the window. */
 export const MAX_CODE_FAILURES = 10;
+/** Wrong device codes per address, over all users, in the window. */
+export const MAX_ADDRESS_CODE_FAILURES = 100;
+/** Device-login starts (`POST /api/auth/device/`) per address in the window. */
+export const MAX_DEVICE_STARTS = 30;
 
+// One table of timestamped events keyed by what they count (the name predates the other kinds of events).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sign_in_failures (
   key TEXT NOT NULL,
@@ -19,8 +38,10 @@ CREATE TABLE IF NOT EXISTS sign_in_failures (
 CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures (key, at);
 `;
 
+type Limit = readonly [key: string, max: number];
+
 /**
- * Failed-sign-in bookkeeping.
+ * Auth throttling bookkeeping on the server's database.
  *
  * @example
  * ```ts
@@ -40,42 +61,68 @@ export class SignInLimiter {
     db.exec(SCHEMA);
   }
 
-  private keys(email: string, address: string): [string, string] {
-    return [`account:${email.trim().toLowerCase()}`, `address:${address}`];
+  private signInLimits(email: string, address: string): Limit[] {
+    return [
+      [`account-address:${email.trim().toLowerCase()}\n${address}`, MAX_FAILURES],
+      [`address:${address}`, MAX_ADDRESS_FAILURES],
+    ];
   }
 
-  /** Seconds until a sign-in may be tried again for this account/address; 0 when allowed now. */
+  private codeLimits(userId: number, address: string): Limit[] {
+    return [
+      [`code-user-address:${userId}\n${address}`, MAX_CODE_FAILURES],
+      [`code-address:${address}`, MAX_ADDRESS_CODE_FAILURES],
+    ];
+  }
+
+  /** Seconds until a sign-in may be tried again for this account at this address; 0 when allowed now. */
   blockedFor(email: string, address: string): number {
-    return this.waitFor(this.keys(email, address), MAX_FAILURES);
+    return this.waitFor(this.signInLimits(email, address));
   }
 
-  /** Records one failed sign-in for the account and the address. */
+  /** Records one failed sign-in for the account at the address. */
   fail(email: string, address: string): void {
-    this.record(this.keys(email, address));
+    this.record(this.signInLimits(email, address));
   }
 
   /**
-   * Seconds until a signed-in user may type another device code; 0 when allowed. Wrong codes are throttled
-   * (`MAX_CODE_FAILURES` per user and per address in the window) so nobody can sweep the code space to approve
-   * someone else's CLI with their own account.
+   * A successful sign-in clears the account's failures at this address (not the address's own count: one good
+   * account must not reset a spraying budget).
    */
+  succeed(email: string, address: string): void {
+    const [[accountKey]] = this.signInLimits(email, address) as [Limit];
+    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(accountKey);
+  }
+
+  /** Seconds until `userId` may type another device code at this address; 0 when allowed. */
   codeBlockedFor(userId: number, address: string): number {
-    return this.waitFor([`code-user:${userId}`, `code-address:${address}`], MAX_CODE_FAILURES);
+    return this.waitFor(this.codeLimits(userId, address));
   }
 
   /** Records one wrong device code typed by `userId`. */
   codeFail(userId: number, address: string): void {
-    this.record([`code-user:${userId}`, `code-address:${address}`]);
+    this.record(this.codeLimits(userId, address));
   }
 
-  private waitFor(keys: readonly string[], max: number): number {
+  /**
+   * Counts one device-login start from `address` unless its limit is reached; returns the seconds to wait when it
+   * is (the start is then not counted), else 0.
+   */
+  deviceStart(address: string): number {
+    const limits: Limit[] = [[`device-start:${address}`, MAX_DEVICE_STARTS]];
+    const wait = this.waitFor(limits);
+    if (wait === 0) this.record(limits);
+    return wait;
+  }
+
+  private waitFor(limits: readonly Limit[]): number {
     const t = this.now();
     let wait = 0;
     const q = this.db.prepare('SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at DESC LIMIT ?');
-    for (const key of keys) {
+    for (const [key, max] of limits) {
       const rows = q.all(key, t - WINDOW_MS, max) as { at: number }[];
       if (rows.length >= max) {
-        // The oldest of the last `max` failures must leave the window before another try is allowed.
+        // The oldest of the last `max` events must leave the window before another try is allowed.
         const oldest = rows[rows.length - 1]?.at ?? t;
         wait = Math.max(wait, Math.ceil((oldest + WINDOW_MS - t) / 1000));
       }
@@ -83,15 +130,22 @@ export class SignInLimiter {
     return wait;
   }
 
-  private record(keys: readonly string[]): void {
+  private record(limits: readonly Limit[]): void {
     const t = this.now();
     const ins = this.db.prepare('INSERT INTO sign_in_failures (key, at) VALUES (?, ?)');
-    for (const key of keys) ins.run(key, t);
+    for (const [key] of limits) ins.run(key, t);
     this.db.prepare('DELETE FROM sign_in_failures WHERE at <= ?').run(t - WINDOW_MS);
   }
+}
 
-  /** A successful sign-in clears the account's failures (not the address's: one good account must not unlock it). */
-  succeed(email: string): void {
-    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(this.keys(email, '')[0]);
+const limiters = new WeakMap<ServerContext, SignInLimiter>();
+
+/** The auth limiter of a server context (one per database; on the context's clock), created on first use. */
+export function authLimiter(ctx: ServerContext): SignInLimiter {
+  let limiter = limiters.get(ctx);
+  if (!limiter) {
+    limiter = new SignInLimiter(ctx.db, clockOf(ctx));
+    limiters.set(ctx, limiter);
   }
+  return limiter;
 }

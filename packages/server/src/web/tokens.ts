@@ -17,9 +17,8 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
   app.get(TOKENS_PATH, async (req, reply) => {
     const v = visitor(state, req, reply);
     if (!v.user) return seeOther(reply, toLogin);
-    const q = req.query as Record<string, unknown>;
-    const notice = q['revoked'] === '1' ? 'Token revoked.' : undefined;
-    const page = tokensPage({ email: v.user.email, csrf: v.csrf }, listTokens(state.ctx.db, v.user.id), { notice });
+    const flash = state.flash.take(v.sid) ?? {};
+    const page = tokensPage({ email: v.user.email, csrf: v.csrf }, listTokens(state.ctx.db, v.user.id), flash);
     return sendPage(reply, 200, page);
   });
 
@@ -38,8 +37,10 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
       return sendPage(reply, 400, tokensPage(user, listTokens(state.ctx.db, v.user.id), { error }));
     }
     const token = createToken(state.ctx.db, v.user.id, name);
-    // Rendered directly (no redirect) so the plaintext exists only in this one no-store response.
-    return sendPage(reply, 201, tokensPage(user, listTokens(state.ctx.db, v.user.id), { created: { name, token } }));
+    // Post/Redirect/Get: the plaintext waits in the session's one-time flash for the next GET (reloading that
+    // page neither creates another token nor shows this one again).
+    state.flash.put(v.sid, { created: { name, token } });
+    return seeOther(reply, TOKENS_PATH);
   });
 
   app.post(`${TOKENS_PATH}revoke/`, async (req, reply) => {
@@ -56,6 +57,7 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
       });
       return sendPage(reply, 404, page);
     }
-    return seeOther(reply, `${TOKENS_PATH}?revoked=1`);
+    state.flash.put(v.sid, { notice: 'Token revoked.' });
+    return seeOther(reply, TOKENS_PATH);
   });
 }

@@ -4,6 +4,7 @@ import { findUserById, type User } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import type { DeviceStore } from '../device/store.js';
 import { parseCookies, serializeCookie } from './cookies.js';
+import type { FlashStore } from './flash.js';
 import type { SignInLimiter } from './ratelimit.js';
 import { SESSION_COOKIE, SESSION_MAX_AGE_S, type WebSessions } from './sessions.js';
 
@@ -13,6 +14,8 @@ export interface WebState {
   sessions: WebSessions;
   limiter: SignInLimiter;
   devices: DeviceStore;
+  /** One-time messages shown by the page a successful form post redirects to. */
+  flash: FlashStore;
 }
 
 export interface Visitor {
