@@ -162,16 +162,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -204,16 +207,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -576,16 +582,19 @@ export const MODELS = [
    {
     "name": "add_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -626,16 +635,19 @@ export const MODELS = [
    {
     "name": "add_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -855,11 +867,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -926,11 +940,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -986,11 +1002,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1046,11 +1064,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1111,11 +1131,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1208,11 +1230,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1272,11 +1296,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1340,11 +1366,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1411,11 +1439,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1473,11 +1503,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1541,11 +1573,13 @@ export const MODELS = [
    {
     "name": "join",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "leave",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1576,16 +1610,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1617,16 +1654,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
