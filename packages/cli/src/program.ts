@@ -84,7 +84,7 @@ ${ENV_HELP}
     cmd.addHelpText(
       'after',
       'Exit codes: 0 ok, 1 other, 2 usage, 3 auth (401), 4 not found, 5 rejected (400/403),\n' +
-        "            6 network/timeout/5xx, 130 interrupted. Details: 'brainstem --help'.\n",
+        "            6 network/timeout/5xx, 7 incomplete output, 130 interrupted. Details: 'brainstem --help'.\n",
     );
   }
   return program;

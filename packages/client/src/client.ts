@@ -9,7 +9,6 @@ import { passwordLogin } from './auth/password.js';
 import { runBulk } from './bulk.js';
 import { ConcurrencyControl } from './concurrency.js';
 import {
-  AbortError,
   APIError,
   AuthenticationError,
   InvalidArgumentError,
@@ -296,7 +295,7 @@ export class BrainstemClient {
       ...(options.logLevel ? { logLevel: options.logLevel } : {}),
       secrets: () => [this.#lastToken, typeof options.token === 'string' ? options.token : undefined],
     });
-    const f = options.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
+    const f = options.fetch ?? this.#platform.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
     if (!f) throw new InvalidArgumentError('fetch', 'No global fetch in this runtime: pass the `fetch` option');
     this.#transport = {
       baseUrl: base,
