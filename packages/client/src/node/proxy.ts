@@ -27,7 +27,11 @@ function proxyKey(): string {
 }
 
 async function proxiedFetch(): Promise<typeof fetch> {
-  const undici = await import('undici');
+  const loaded = await import('undici');
+  // Bundlers may hand the CommonJS module over as `default` only.
+  const undici = (
+    'EnvHttpProxyAgent' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default
+  ) as typeof loaded;
   // undici flags the agent as experimental with a process warning; the CLI's stderr is for the user's messages.
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
