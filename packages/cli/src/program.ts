@@ -19,6 +19,7 @@ const ENV_HELP = `Environment:
   BRAINSTEM_TOKEN, BRAINSTEM_API_TOKEN  API token (when --token is not given)
   BRAINSTEM_URL                         server URL (when --url is not given)
   BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for https / http URLs, hosts to reach directly (lower-case too)
   XDG_CONFIG_HOME                       token cache directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem)`;
 
 /**
