@@ -22,7 +22,7 @@ export * from './index.js';
 export { openBrowser } from './node/browser.js';
 export { loadDotEnv } from './node/env-file.js';
 export { canPrompt, prompt } from './node/prompt.js';
-export { nodeFetch, proxyConfigured } from './node/proxy.js';
+export { proxyConfigured } from './node/proxy.js';
 export { cacheKey, configDir, FileTokenStore, pythonTokenPath, tokenCachePath } from './node/token-cache.js';
 
 /**

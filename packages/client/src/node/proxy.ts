@@ -1,9 +1,10 @@
 /**
- * Proxy support for the Node entry: when `HTTPS_PROXY`, `HTTP_PROXY` (or their lower-case forms) is set, requests
+ * The Node entry's default `fetch`: when `HTTPS_PROXY`, `HTTP_PROXY` (or their lower-case forms) is set, requests
  * go through undici's `EnvHttpProxyAgent`, which also honours `NO_PROXY`. undici is loaded only then, on the first
- * request; without a proxy variable the global `fetch` is used and nothing extra loads.
+ * request; without a proxy variable requests go out on `node:http(s)` (http-fetch.ts).
  * @module
  */
+import { httpFetch } from './http-fetch.js';
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 
@@ -49,16 +50,17 @@ async function proxiedFetch(): Promise<typeof fetch> {
 }
 
 /**
- * `fetch` for Node: through the proxy named by the environment (read at each request), else the global `fetch`.
+ * The transport's `fetch` on Node: through the proxy named by the environment (read at each request), else
+ * {@link httpFetch}. Redirects are not followed (the transport follows them itself).
  *
  * @example
  * ```ts
  * process.env.HTTPS_PROXY = 'http://127.0.0.1:3128';
- * await nodeFetch('https://www.brainstem.org/api/');
+ * await nodeFetch('https://www.brainstem.org/api/', { redirect: 'manual' });
  * ```
  */
 export const nodeFetch: typeof fetch = (input, init) => {
-  if (!proxyConfigured()) return globalThis.fetch(input, init);
+  if (!proxyConfigured()) return httpFetch(input, init);
   const key = proxyKey();
   if (proxied?.key !== key) proxied = { key, fetch: proxiedFetch() };
   return proxied.fetch.then((f) => f(input, init));
