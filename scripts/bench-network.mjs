@@ -5,7 +5,7 @@
 // - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions;
 // - faults: 10 runs each of loadAll, iterate and `brainstem load --all` (json, ndjson, csv) against 20 % injected
 //   faults (502, 503, 429 + Retry-After, dropped connections) with default settings: exact or not.
-// CLI start-up is in bench-cli.mjs.
+// CLI start-up is in bench-cli.mjs. `BENCH_NETWORK=memory node scripts/bench.mjs network` runs one part.
 import { pathToFileURL } from 'node:url';
 import { DEMO_USERS } from 'brainstem-server';
 import { runCli, runScript, spawnServer } from './bench-lib/processes.mjs';
@@ -181,8 +181,13 @@ async function faults() {
   }
 }
 
+/** `BENCH_NETWORK=speed,memory` runs only those parts (default: all three). */
 export default async function run() {
-  return [...(await speed()), ...(await memory()), ...(await faults())];
+  const parts = (process.env.BENCH_NETWORK ?? 'speed,memory,faults').split(',');
+  const rows = [];
+  for (const [name, part] of Object.entries({ speed, memory, faults }))
+    if (parts.includes(name)) rows.push(...(await part()));
+  return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -81,15 +81,26 @@ export async function httpFetch(input: string | URL | Request, init: RequestInit
     req.on('error', reject);
     req.end(body);
   });
-  let chunks: Promise<Buffer> | undefined;
-  const read = () =>
-    (chunks ??= new Promise<Buffer>((resolve, reject) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve(Buffer.concat(parts)));
+  const encoding = res.headers['content-encoding'];
+  const compressed = encoding !== undefined && encoding.trim().toLowerCase() !== 'identity';
+  // Uncompressed bodies are read as text straight away: strings live on the V8 heap, where a long walk's garbage
+  // is collected promptly, rather than as Buffers in native memory.
+  if (!compressed) res.setEncoding('utf8');
+  let received: Promise<string | Buffer> | undefined;
+  const read = () => {
+    received ??= new Promise<string | Buffer>((resolve, reject) => {
+      const parts: (string | Buffer)[] = [];
+      res.on('data', (c: string | Buffer) => parts.push(c));
+      res.on('end', () => resolve(compressed ? Buffer.concat(parts as Buffer[]) : (parts as string[]).join('')));
       res.on('error', reject);
       res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-    }));
+    });
+    return received;
+  };
+  const text = async () => {
+    const body = await read();
+    return typeof body === 'string' ? body : (await decode(body, encoding)).toString('utf8');
+  };
   const response = {
     status: res.statusCode ?? 0,
     ok: (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300,
@@ -101,8 +112,8 @@ export async function httpFetch(input: string | URL | Request, init: RequestInit
         res.destroy();
       },
     },
-    text: async () => (await decode(await read(), res.headers['content-encoding'])).toString('utf8'),
-    json: async () => JSON.parse((await decode(await read(), res.headers['content-encoding'])).toString('utf8')),
+    text,
+    json: async () => JSON.parse(await text()),
   };
   return response as unknown as Response;
 }
