@@ -119,6 +119,11 @@ export interface ClientOptions {
   /** Time a request may spend retrying, from its first attempt; no retry starts after it. @default 120000 */
   retryBudgetMs?: number;
   /**
+   * Times `loadAll`/`iterate` carry on by themselves from where a page failed all its attempts with a network,
+   * 5xx or 429 error (nothing is fetched twice); after that the error carries `resume`. @default 2
+   */
+  walkRetries?: number;
+  /**
    * Parallel requests for `saveMany`/`deleteMany` (default 4), and when set, the fixed number of page requests in
    * flight for `loadAll`/`iterate` (by default those adapt: 4, up to 8).
    */
@@ -280,9 +285,9 @@ export class BrainstemClient {
     this.#platform = (this.constructor as typeof BrainstemClient).platform;
     const base = normalizeUrl(options.url ?? readEnv('BRAINSTEM_URL') ?? DEFAULT_URL);
     this.url = base.href;
-    for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs'] as const) {
+    for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs', 'walkRetries'] as const) {
       const v = options[k];
-      const min = k === 'maxRetries' || k === 'retryBudgetMs' ? 0 : 1;
+      const min = k === 'maxRetries' || k === 'retryBudgetMs' || k === 'walkRetries' ? 0 : 1;
       if (v !== undefined && (!Number.isFinite(v) || v < min)) {
         throw new InvalidArgumentError(k, `${k} must be a number ≥ ${min}, got ${v}`);
       }
@@ -519,6 +524,7 @@ export class BrainstemClient {
       log: this.#log,
       signal: opts.signal,
       onProgress: opts.onProgress,
+      walkRetries: this.#opts.walkRetries ?? 2,
     };
   }
 

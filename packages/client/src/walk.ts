@@ -5,7 +5,7 @@
  * @module
  */
 import type { ConcurrencyControl } from './concurrency.js';
-import { AbortError, BrainstemError, type WalkResume } from './errors.js';
+import { AbortError, BrainstemError, ConnectionError, RateLimitError, ServerError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
 import { Deduplicator, type PageFetcher, pageStream, withResume } from './pagination.js';
 import type { LoadProgress } from './types.js';
@@ -23,6 +23,16 @@ export interface WalkSetup {
   log: LogSink;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: LoadProgress) => void) | undefined;
+  /** Times the walk carries on by itself after a page failed all its attempts with a network/5xx/429 error. */
+  walkRetries: number;
+}
+
+/** Whether a walk may carry on after `err`: a transient failure (network, 5xx, 429) that says where it stopped. */
+function transient(err: unknown): err is BrainstemError & { resume: WalkResume } {
+  return (
+    (err instanceof ServerError || err instanceof RateLimitError || err instanceof ConnectionError) &&
+    err.resume !== undefined
+  );
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -46,27 +56,35 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   const dedupe = new Deduplicator('all', records);
   let total: number | undefined;
   let offset = resume?.offset ?? setup.start;
-  try {
-    for await (const page of pageStream(setup.fetchPage, {
-      listKey: setup.listKey,
-      pageSize: setup.pageSize,
-      start: offset,
-      control: setup.control,
-      ...(setup.signal ? { signal: setup.signal } : {}),
-    })) {
-      if (page.count !== undefined) total = page.count;
-      for (const r of dedupe.filter(page.items)) records.push(r);
-      offset = page.offset + page.items.length;
-      setup.onProgress?.({
-        loaded: records.length,
-        total: total !== undefined ? Math.max(0, total - setup.start) : undefined,
-        concurrency: setup.control.limit,
-      });
+  for (let retries = 0; ; retries++) {
+    try {
+      for await (const page of pageStream(setup.fetchPage, {
+        listKey: setup.listKey,
+        pageSize: setup.pageSize,
+        start: offset,
+        control: setup.control,
+        ...(setup.signal ? { signal: setup.signal } : {}),
+      })) {
+        if (page.count !== undefined) total = page.count;
+        for (const r of dedupe.filter(page.items)) records.push(r);
+        offset = page.offset + page.items.length;
+        setup.onProgress?.({
+          loaded: records.length,
+          total: total !== undefined ? Math.max(0, total - setup.start) : undefined,
+          concurrency: setup.control.limit,
+        });
+      }
+      break;
+    } catch (err) {
+      if (retries >= setup.walkRetries || !transient(err)) throw failed(err);
+      offset = err.resume.offset;
+      setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
     }
-  } catch (err) {
+  }
+  function failed(err: unknown): unknown {
     const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
     withResume(err, { offset: at, loaded: records.length, records });
-    throw explain(
+    return explain(
       err,
       `loadAll('${setup.model}') stopped at offset ${fmt(at)} with ${fmt(records.length)} records loaded; ` +
         `carry on without re-fetching them: loadAll('${setup.model}', { ...sameOptions, resume: error.resume })`,
@@ -99,32 +117,40 @@ export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> 
   let fetched = 0;
   let delivered = 0;
   let offset = setup.start;
-  try {
-    for await (const page of pageStream(setup.fetchPage, {
-      listKey: setup.listKey,
-      pageSize: setup.pageSize,
-      start: setup.start,
-      control: setup.control,
-      ...(setup.signal ? { signal: setup.signal } : {}),
-    })) {
-      // Reported as soon as a page arrives (before its records are handed out), so the first report already
-      // carries the total.
-      fetched += page.items.length;
-      setup.onProgress?.({
-        loaded: fetched,
-        total: page.count !== undefined ? Math.max(0, page.count - setup.start) : undefined,
-        concurrency: setup.control.limit,
-      });
-      for (const r of dedupe.filter(page.items)) {
-        delivered++;
-        yield r;
+  for (let retries = 0; ; retries++) {
+    try {
+      for await (const page of pageStream(setup.fetchPage, {
+        listKey: setup.listKey,
+        pageSize: setup.pageSize,
+        start: offset,
+        control: setup.control,
+        ...(setup.signal ? { signal: setup.signal } : {}),
+      })) {
+        // Reported as soon as a page arrives (before its records are handed out), so the first report already
+        // carries the total.
+        fetched += page.items.length;
+        setup.onProgress?.({
+          loaded: fetched,
+          total: page.count !== undefined ? Math.max(0, page.count - setup.start) : undefined,
+          concurrency: setup.control.limit,
+        });
+        for (const r of dedupe.filter(page.items)) {
+          delivered++;
+          yield r;
+        }
+        offset = page.offset + page.items.length;
       }
-      offset = page.offset + page.items.length;
+      return;
+    } catch (err) {
+      if (retries >= setup.walkRetries || !transient(err)) throw failed(err);
+      offset = err.resume.offset;
+      setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
     }
-  } catch (err) {
+  }
+  function failed(err: unknown): unknown {
     const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
     withResume(err, { offset: at, loaded: delivered });
-    throw explain(
+    return explain(
       err,
       `iterate('${setup.model}') stopped at offset ${fmt(at)} after ${fmt(delivered)} records; ` +
         `carry on from there: iterate('${setup.model}', { ...sameOptions, offset: ${at} })`,

@@ -46,7 +46,7 @@ describe('walks under 20 % faults', () => {
     for (;;) {
       const seen = offsetsFetch();
       // No retries: every fault ends the call, so the walk has to be resumed many times.
-      const c = clientFor(faulty, 'alice', { maxRetries: 0, fetch: seen.fetch });
+      const c = clientFor(faulty, 'alice', { maxRetries: 0, walkRetries: 0, fetch: seen.fetch });
       try {
         const all = await c.loadAll('session', { sort: ['name'], ...(resume ? { resume } : {}) });
         expect(all.sessions.map((s) => s.name)).toEqual(truth);
@@ -73,7 +73,7 @@ describe('walks under 20 % faults', () => {
     let offset = 0;
     let failures = 0;
     for (;;) {
-      const c = clientFor(faulty, 'alice', { maxRetries: 0 });
+      const c = clientFor(faulty, 'alice', { maxRetries: 0, walkRetries: 0 });
       try {
         for await (const s of c.iterate('session', { sort: ['name'], offset })) names.push(s.name);
         break;
@@ -87,6 +87,15 @@ describe('walks under 20 % faults', () => {
       expect(failures).toBeLessThan(100);
     }
     expect(failures).toBeGreaterThan(0);
+    expect(names).toEqual(truth);
+  });
+
+  it('walkRetries: the walk carries on by itself from where a page failed', async () => {
+    const c = clientFor(faulty, 'alice', { maxRetries: 0, walkRetries: 1000 });
+    const all = await c.loadAll('session', { sort: ['name'] });
+    expect(all.sessions.map((s) => s.name)).toEqual(truth);
+    const names: string[] = [];
+    for await (const s of c.iterate('session', { sort: ['name'] })) names.push(s.name);
     expect(names).toEqual(truth);
   });
 });
