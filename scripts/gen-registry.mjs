@@ -241,7 +241,8 @@ for (const m of spec) {
       if (OPS.includes(op)) portals[op] = list;
       else {
         const meth = m.methods[op];
-        actions.push({ name: op, method: meth.method, portals: list });
+        // Every documented action changes state (accept, join, add_entry, …), GET ones included.
+        actions.push({ name: op, method: meth.method, changesState: true, portals: list });
       }
     }
   }

@@ -20,6 +20,11 @@ export const EXIT = {
   REJECTED: 5,
   /** Network failure, timeout, 429 after retries, 5xx. */
   NETWORK: 6,
+  /**
+   * `load --all` with streamed output (ndjson, csv with --fields) stopped after writing some records: stdout holds
+   * whole records up to the offset named on stderr, not the full set. JSON and table output are never partial.
+   */
+  INCOMPLETE: 7,
   /** Interrupted by Ctrl-C (SIGINT). */
   INTERRUPTED: 130,
 } as const;
@@ -35,4 +40,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   4    not found (404)
   5    rejected: validation (400) or permission denied (403)
   6    network error, timeout, rate limited or server error (5xx)
+  7    load --all stopped part-way: streamed output (ndjson, csv) is incomplete
   130  interrupted (Ctrl-C)`;

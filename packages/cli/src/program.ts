@@ -19,6 +19,7 @@ const ENV_HELP = `Environment:
   BRAINSTEM_TOKEN, BRAINSTEM_API_TOKEN  API token (when --token is not given)
   BRAINSTEM_URL                         server URL (when --url is not given)
   BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for https / http URLs, hosts to reach directly (lower-case too)
   XDG_CONFIG_HOME                       token cache directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem)`;
 
 /**
@@ -84,7 +85,7 @@ ${ENV_HELP}
     cmd.addHelpText(
       'after',
       'Exit codes: 0 ok, 1 other, 2 usage, 3 auth (401), 4 not found, 5 rejected (400/403),\n' +
-        "            6 network/timeout/5xx, 130 interrupted. Details: 'brainstem --help'.\n",
+        "            6 network/timeout/5xx, 7 incomplete output, 130 interrupted. Details: 'brainstem --help'.\n",
     );
   }
   return program;

@@ -7,8 +7,8 @@ import type { ApprovalModel, InvitationModel, LogEntryData, LogModel } from './a
 import { deviceLogin, type VerificationInfo } from './auth/device.js';
 import { passwordLogin } from './auth/password.js';
 import { runBulk } from './bulk.js';
+import { ConcurrencyControl } from './concurrency.js';
 import {
-  AbortError,
   APIError,
   AuthenticationError,
   InvalidArgumentError,
@@ -20,7 +20,7 @@ import { readEnv } from './internal/env.js';
 import { hasUrlCredentials, redactUrlCredentials } from './internal/url-credentials.js';
 import { installLoaders } from './loaders.js';
 import { type Logger, type LogLevel, LogSink } from './logger.js';
-import { idOf, pageStream } from './pagination.js';
+import type { PageFetcher } from './pagination.js';
 import { CORE_PLATFORM, type Platform, type TokenStore } from './platform.js';
 import { encodeQuery, type FilterValue, type QueryOptions } from './query.js';
 import {
@@ -33,6 +33,7 @@ import {
 } from './registry/index.js';
 import type { BackoffOptions } from './retry.js';
 import {
+  type AttemptReport,
   type HttpMethod,
   type RequestOptions,
   send,
@@ -58,6 +59,7 @@ import type {
   WhoamiResult,
 } from './types.js';
 import { checkId, checkPortal, checkQueryNames, recordPath, resolveModel } from './validate.js';
+import { collectAll, streamRecords, type WalkSetup } from './walk.js';
 
 /**
  * The public BrainSTEM server.
@@ -117,9 +119,22 @@ export interface ClientOptions {
   url?: string;
   /** Timeout per attempt in ms. @default 30000 */
   timeout?: number;
-  /** Retries of a failed request (see the retry rules in the README). @default 2 */
+  /**
+   * Retries of a failed request (see the retry rules in the README). @default 5 for reads (GET that changes
+   * nothing), 2 for writes and state-changing actions
+   */
   maxRetries?: number;
-  /** Page requests in flight for `loadAll`; parallel requests for `saveMany`/`deleteMany`. @default 4 */
+  /** Time a request may spend retrying, from its first attempt; no retry starts after it. @default 120000 */
+  retryBudgetMs?: number;
+  /**
+   * Times `loadAll`/`iterate` carry on by themselves from where a page failed all its attempts with a network,
+   * 5xx or 429 error (nothing is fetched twice); after that the error carries `resume`. @default 2
+   */
+  walkRetries?: number;
+  /**
+   * Parallel requests for `saveMany`/`deleteMany` (default 4), and when set, the fixed number of page requests in
+   * flight for `loadAll`/`iterate` (by default those adapt: 4, up to 8).
+   */
   concurrency?: number;
   /** A `fetch` implementation (proxies, tests, instrumentation). @default globalThis.fetch */
   fetch?: typeof fetch;
@@ -268,6 +283,9 @@ type SendOptions = RequestOptions & {
   body?: unknown;
   auth?: 'required' | 'optional' | 'none';
   notFoundOkOnRetry?: boolean;
+  /** `false` for a GET action that changes state: it follows the write retry rules. */
+  idempotent?: boolean;
+  onAttempt?: (report: AttemptReport) => void;
 };
 
 /**
@@ -303,10 +321,11 @@ export class BrainstemClient {
     this.#platform = (this.constructor as typeof BrainstemClient).platform;
     const base = normalizeUrl(options.url ?? readEnv('BRAINSTEM_URL') ?? DEFAULT_URL);
     this.url = base.href;
-    for (const k of ['timeout', 'maxRetries', 'concurrency'] as const) {
+    for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs', 'walkRetries'] as const) {
       const v = options[k];
-      if (v !== undefined && (!Number.isFinite(v) || v < (k === 'maxRetries' ? 0 : 1))) {
-        throw new InvalidArgumentError(k, `${k} must be a number ≥ ${k === 'maxRetries' ? 0 : 1}, got ${v}`);
+      const min = k === 'maxRetries' || k === 'retryBudgetMs' || k === 'walkRetries' ? 0 : 1;
+      if (v !== undefined && (!Number.isFinite(v) || v < min)) {
+        throw new InvalidArgumentError(k, `${k} must be a number ≥ ${min}, got ${v}`);
       }
     }
     if (options.token !== undefined && typeof options.token !== 'string' && typeof options.token !== 'function') {
@@ -317,13 +336,14 @@ export class BrainstemClient {
       ...(options.logLevel ? { logLevel: options.logLevel } : {}),
       secrets: () => [this.#lastToken, typeof options.token === 'string' ? options.token : undefined],
     });
-    const f = options.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
+    const f = options.fetch ?? this.#platform.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
     if (!f) throw new InvalidArgumentError('fetch', 'No global fetch in this runtime: pass the `fetch` option');
     this.#transport = {
       baseUrl: base,
       fetch: options.fetch ? options.fetch : (input, init) => f(input, init),
       timeout: options.timeout ?? 30_000,
-      maxRetries: options.maxRetries ?? 2,
+      maxRetries: options.maxRetries,
+      ...(options.retryBudgetMs !== undefined ? { retryBudgetMs: options.retryBudgetMs } : {}),
       allowInsecure: options.allowInsecure ?? false,
       log: this.#log,
       ...(options.backoff ? { backoff: options.backoff } : {}),
@@ -466,6 +486,8 @@ export class BrainstemClient {
       ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
       ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
       ...(opts.notFoundOkOnRetry ? { notFoundOkOnRetry: true } : {}),
+      ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
+      ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
     });
   }
 
@@ -499,39 +521,48 @@ export class BrainstemClient {
     return this.request('GET', recordPath(m, portal, id), { ...opts, query, auth: this.#authFor(portal) });
   }
 
-  /**
-   * Checks options shared by `loadAll` and `iterate` and returns the page fetcher and the pages to keep in flight
-   * (`opts.concurrency`, else `defaultInFlight`).
-   */
-  #pager<M extends ModelName>(model: M, opts: LoadAllOptions<M> | IterateOptions<M>, defaultInFlight: number) {
+  /** Checks options shared by `loadAll` and `iterate` before any request, and sets up the walk. */
+  #walk<M extends ModelName>(model: M, opts: LoadAllOptions<M> | IterateOptions<M>): WalkSetup {
     const m = resolveModel(model);
     const portal = checkPortal(m, opts.portal, 'list');
     const pageSize = opts.pageSize ?? MAX_PAGE_SIZE;
     const start = opts.offset ?? 0;
-    const inFlight = opts.concurrency ?? defaultInFlight;
-    if (!Number.isInteger(inFlight) || inFlight < 1) {
-      throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${inFlight}`);
+    const fixed = opts.concurrency ?? this.#opts.concurrency;
+    if (fixed !== undefined && (!Number.isInteger(fixed) || fixed < 1)) {
+      throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${fixed}`);
     }
     const base = queryNames(m, opts);
     // Validates pageSize/offset (and filters/sort/include) before any request.
     encodeQuery({ ...base, limit: pageSize, offset: start });
     const path = recordPath(m, portal);
-    const fetchPage = (offset: number, signal: AbortSignal) =>
-      this.request('GET', path, {
+    const fetchPage: PageFetcher = ({ offset, limit }, signal, onAttempt) =>
+      this.#send('GET', path, {
         ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
         ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
         signal,
-        query: encodeQuery({ ...base, limit: pageSize, offset }),
+        query: encodeQuery({ ...base, limit, offset }),
         auth: this.#authFor(portal),
-      }) as Promise<Record<string, unknown>>;
-    const stream = (signal: AbortSignal | undefined) =>
-      pageStream(fetchPage, { listKey: m.listKey, pageSize, start, inFlight, ...(signal ? { signal } : {}) });
-    return { m, start, stream };
+        onAttempt,
+      }).then((res) => res.body);
+    return {
+      model: m.name,
+      listKey: m.listKey,
+      fetchPage,
+      pageSize,
+      start,
+      control: new ConcurrencyControl(fixed),
+      log: this.#log,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      walkRetries: this.#opts.walkRetries ?? 2,
+    };
   }
 
   /**
-   * Loads every record: pages of 100 with up to `concurrency` requests in flight, returned in server order without
-   * duplicates. Works whether the server sends `count`, only `meta`, only `next`, or nothing.
+   * Loads every record: pages of 100 with several requests in flight (adaptive, see `concurrency`), returned in
+   * server order without duplicates. Works whether the server sends `count`, only `meta`, only `next`, or
+   * nothing, and whatever page size it chooses. On failure the error's `resume` lets a second call carry on
+   * without fetching the loaded records again.
    *
    * @example
    * ```ts
@@ -540,78 +571,27 @@ export class BrainstemClient {
    * ```
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
-    const { m, start, stream } = this.#pager(model, opts, this.concurrency);
-    const records: unknown[] = [];
-    const seen = new Set<unknown>();
-    let total: number | undefined;
-    let duplicates = 0;
-    for await (const page of stream(opts.signal)) {
-      if (page.count !== undefined) total = page.count;
-      for (const r of page.items) {
-        const id = idOf(r);
-        if (id !== undefined) {
-          if (seen.has(id)) {
-            duplicates++;
-            continue;
-          }
-          seen.add(id);
-        }
-        records.push(r);
-      }
-      opts.onProgress?.({
-        loaded: records.length,
-        total: total !== undefined ? Math.max(0, total - start) : undefined,
-      });
-    }
-    if (opts.signal?.aborted) throw new AbortError(undefined, { cause: opts.signal.reason });
-    if (duplicates)
-      this.#log.info(`${m.name}: dropped ${duplicates} duplicate record(s) (records shifted between pages)`);
-    if (total !== undefined && records.length !== Math.max(0, total - start)) {
-      this.#log.warn(
-        `${m.name}: the server reported ${total} records but ${records.length + start} were loaded ` +
-          '(records were added or removed during the walk)',
-      );
-    }
-    return wrapList(m, records, { count: records.length, next: null, previous: null }) as unknown as ListPage<M>;
+    const setup = this.#walk(model, opts);
+    const records = await collectAll(setup, opts.resume);
+    return { [setup.listKey]: records, count: records.length, next: null, previous: null } as unknown as ListPage<M>;
   }
 
   /**
-   * Streams records page by page, in server order, with bounded memory: at most `concurrency` pages (default 1)
-   * are fetched ahead of the loop; breaking out of the loop stops (aborts) the fetching.
+   * Streams records page by page, in server order, with bounded memory: pages load ahead of the loop (as many as
+   * `loadAll` keeps in flight); breaking out of the loop stops (aborts) the fetching. On failure the error's
+   * `resume.offset` is where to start again.
    *
    * @example
    * ```ts
-   * for await (const session of client.iterate('session', { sort: ['name'], concurrency: 4 })) {
+   * for await (const session of client.iterate('session', { sort: ['name'] })) {
    *   if (session.name === 'stop here') break;
    * }
    * ```
    */
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
-    const { start, stream } = this.#pager(model, opts, 1);
-    const signal = opts.signal;
-    const onProgress = opts.onProgress;
+    const setup = this.#walk(model, opts);
     return {
-      async *[Symbol.asyncIterator]() {
-        let previous = new Set<unknown>();
-        let loaded = 0;
-        for await (const page of stream(signal)) {
-          // Reported as soon as a page arrives (before its records are handed out), so the first report already
-          // carries the total.
-          loaded += page.items.length;
-          onProgress?.({ loaded, total: page.count !== undefined ? Math.max(0, page.count - start) : undefined });
-          // De-duplicate against the previous page only: records shifted by inserts reappear on the next page.
-          const current = new Set<unknown>();
-          for (const r of page.items) {
-            const id = idOf(r);
-            if (id !== undefined) {
-              current.add(id);
-              if (previous.has(id)) continue;
-            }
-            yield r as RecordOf<M>;
-          }
-          previous = current;
-        }
-      },
+      [Symbol.asyncIterator]: () => streamRecords(setup) as AsyncGenerator<RecordOf<M>>,
     };
   }
 
@@ -728,6 +708,9 @@ export class BrainstemClient {
     const rid = checkId(m, id);
     return this.request(method, recordPath(m, portal, rid, action), {
       ...opts,
+      // An action's outcome is a change on the server (an undocumented one is assumed to be too): a GET action
+      // must not be repeated when its first attempt may have run.
+      ...(method === 'GET' ? { idempotent: !(spec?.changesState ?? true) } : {}),
       ...(opts.data !== undefined ? { body: opts.data } : {}),
     });
   }

@@ -55,12 +55,37 @@ function brand(cls: abstract new (...args: never[]) => unknown, name: string): v
  */
 export class BrainstemError extends Error {
   override name = 'BrainstemError';
+  /** How many times the failed request was sent (set by the transport; more than 1 when it was retried). */
+  attempts?: number;
+  /** For `loadAll`/`iterate`: where the interrupted walk can pick up again (see {@link WalkResume}). */
+  resume?: WalkResume;
   /** Always `true`: a duck-typing brand for code that cannot use `instanceof`. */
   get isBrainstemError(): true {
     return true;
   }
 }
 brand(BrainstemError, 'BrainstemError');
+
+/**
+ * Where an interrupted `loadAll` or `iterate` stopped, carried by its error as `error.resume`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.loadAll('session');
+ * } catch (e) {
+ *   if (e instanceof BrainstemError && e.resume) await client.loadAll('session', { resume: e.resume }); // no re-fetch
+ * }
+ * ```
+ */
+export interface WalkResume {
+  /** Absolute offset of the first record not yet delivered: pass it as `offset` to `iterate` to carry on. */
+  offset: number;
+  /** Records delivered before the failure (counted from the walk's own start offset). */
+  loaded: number;
+  /** `loadAll` only: the records loaded so far; `loadAll(model, { resume })` continues after them. */
+  records?: readonly unknown[];
+}
 
 /**
  * What the server answered, for {@link APIError}.

@@ -1,6 +1,7 @@
 /**
  * brainstem-api-tools for Node: the core plus the token cache file, `.env` loading, terminal prompts (hidden
- * password) and opening a browser, wired into {@link BrainstemClient}.
+ * password), opening a browser and proxies from `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`, wired into
+ * {@link BrainstemClient}.
  *
  * @example
  * ```ts
@@ -13,6 +14,7 @@ import { BrainstemClient as CoreClient } from './client.js';
 import { openBrowser } from './node/browser.js';
 import { loadDotEnv } from './node/env-file.js';
 import { canPrompt, prompt } from './node/prompt.js';
+import { nodeFetch } from './node/proxy.js';
 import { FileTokenStore } from './node/token-cache.js';
 import type { Platform } from './platform.js';
 
@@ -20,6 +22,7 @@ export * from './index.js';
 export { openBrowser } from './node/browser.js';
 export { loadDotEnv } from './node/env-file.js';
 export { canPrompt, prompt } from './node/prompt.js';
+export { proxyConfigured } from './node/proxy.js';
 export { cacheKey, configDir, FileTokenStore, pythonTokenPath, tokenCachePath } from './node/token-cache.js';
 
 /**
@@ -41,6 +44,7 @@ export const NODE_PLATFORM: Platform = {
   notify: (message) => {
     process.stderr.write(`${message}\n`);
   },
+  fetch: nodeFetch,
 };
 
 /**

@@ -1,11 +1,15 @@
 /**
- * Offset pagination that tolerates every list style a server may send: `count`, only `meta.total_results`, only
- * `next`, or nothing (then the first short page ends it). Pages are fetched with a bounded number in flight and
- * handed out in server order; whatever is still in flight when the consumer stops is aborted.
+ * Offset pagination that tolerates whatever the server sends: `count`, only `meta.total_results`, only `next`, or
+ * nothing, and pages shorter than asked (a server that caps the page size). Offsets advance by the records a
+ * page actually returned; a `next` link's `offset` is followed when it says where the data continues. Pages are
+ * fetched with a bounded, adaptive number in flight (concurrency.ts) and handed out in server order; whatever is
+ * still in flight when the consumer stops is aborted. A failure carries `resume` (the offset to carry on from).
  * @module
  */
-import { BrainstemError } from './errors.js';
+import type { ConcurrencyControl } from './concurrency.js';
+import { BrainstemError, type WalkResume } from './errors.js';
 import { unwrapList } from './registry/envelope.js';
+import type { AttemptReport } from './transport.js';
 
 /** One list response, as read by {@link readPage}. */
 export interface PageInfo {
@@ -15,17 +19,43 @@ export interface PageInfo {
   count: number | undefined;
   /** Whether the server says there is a next page: `true`/`false`, or `undefined` when it sends no `next`. */
   hasNext: boolean | undefined;
+  /** The `offset` of the server's `next` link, when it has one. */
+  nextOffset: number | undefined;
   /** The whole response body. */
   body: Record<string, unknown>;
   /** Absolute offset of the first record. */
   offset: number;
+  /** Records asked for. */
+  limit: number;
 }
 
-/** Fetches the page at `offset` (page size fixed by the caller). */
-export type PageFetcher = (offset: number, signal: AbortSignal) => Promise<Record<string, unknown>>;
+/** One page request: `limit` records from `offset`. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** Fetches one page; reports every attempt to `onAttempt` (the concurrency control listens). */
+export type PageFetcher = (
+  request: PageRequest,
+  signal: AbortSignal,
+  onAttempt: (report: AttemptReport) => void,
+) => Promise<unknown>;
+
+/** The `offset` query parameter of a `next` link, if it has a usable one. */
+function offsetOfLink(next: unknown): number | undefined {
+  if (typeof next !== 'string' || next === '') return undefined;
+  try {
+    const raw = new URL(next, 'http://base.invalid/').searchParams.get('offset');
+    const n = raw === null ? Number.NaN : Number(raw);
+    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a list body: the records under `listKey` plus whatever pagination hints it carries. */
-export function readPage(body: unknown, listKey: string, offset: number): PageInfo {
+export function readPage(body: unknown, listKey: string, request: PageRequest): PageInfo {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new BrainstemError(
       `Expected a list response object with "${listKey}", got ${JSON.stringify(body)?.slice(0, 100)}`,
@@ -39,16 +69,20 @@ export function readPage(body: unknown, listKey: string, offset: number): PageIn
     items: page.records,
     count: page.count,
     hasNext: page.hasNext,
+    nextOffset: offsetOfLink(page.next),
     body: body as Record<string, unknown>,
-    offset,
+    ...request,
   };
 }
 
-/** Whether no page follows this one. */
-export function isLastPage(page: PageInfo, pageSize: number): boolean {
-  if (page.items.length < pageSize) return true;
-  if (page.hasNext === false) return true;
-  return page.count !== undefined && page.offset + page.items.length >= page.count;
+/**
+ * Whether nothing follows this page. An empty page always ends a walk; otherwise `next: null` or a reached
+ * `count` do. A short page without either hint is not trusted as the end: the walk asks for the rest of its range
+ * and ends on the empty answer, so a server that caps its pages loses nothing.
+ */
+export function isLastPage(page: PageInfo, total: number | undefined): boolean {
+  if (page.items.length === 0 || page.hasNext === false) return true;
+  return total !== undefined && page.offset + page.items.length >= total;
 }
 
 /** Options of {@link pageStream}. */
@@ -57,47 +91,96 @@ export interface PageStreamOptions {
   pageSize: number;
   /** Absolute offset of the first page. */
   start: number;
-  /** Page requests kept in flight ahead of the consumer (≥ 1). */
-  inFlight: number;
+  /** How many page requests to keep in flight. */
+  control: ConcurrencyControl;
   signal?: AbortSignal;
 }
 
+interface Pending extends PageRequest {
+  promise: Promise<PageInfo>;
+  /** For a request for the rest of a short page's range: how many records that page had. */
+  shortBefore: number | undefined;
+}
+
 /**
- * Pages in server order, keeping up to `inFlight` requests running ahead of the consumer. When the total is known
- * nothing past it is requested; without one, requests past the end are speculative and aborted once a short page
- * shows the end. Breaking out of the loop aborts whatever is still in flight.
+ * Pages in server order, keeping up to `control.limit` requests running ahead of the consumer. When the total is
+ * known nothing past it is requested; without one, requests past the end are speculative and aborted once the
+ * end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
+ * use the shorter size from then on. Breaking out of the loop aborts whatever is still in flight. A failed page
+ * rejects with its error, marked with `resume.offset` = that page's offset (everything before it was yielded).
  *
  * @example
  * ```ts
- * for await (const page of pageStream(fetchPage, { listKey: 'sessions', pageSize: 100, start: 0, inFlight: 4 })) {}
+ * const control = new ConcurrencyControl();
+ * for await (const page of pageStream(fetchPage, { listKey: 'sessions', pageSize: 100, start: 0, control })) {}
  * ```
  */
 export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOptions): AsyncGenerator<PageInfo> {
+  const { control, listKey } = opts;
   const ac = new AbortController();
   const onAbort = () => ac.abort(opts.signal?.reason);
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const queue: { offset: number; promise: Promise<PageInfo> }[] = [];
+  let queue: Pending[] = [];
   let nextOffset = opts.start;
+  let size = opts.pageSize;
   let total: number | undefined;
-  const launch = () => {
-    const offset = nextOffset;
-    nextOffset += opts.pageSize;
-    const promise = fetchPage(offset, ac.signal).then((body) => readPage(body, opts.listKey, offset));
+  const onAttempt = (report: AttemptReport) => control.onAttempt(report);
+  const request = (offset: number, limit: number, shortBefore?: number): Pending => {
+    control.onLaunch();
+    const promise = Promise.resolve()
+      .then(() => fetchPage({ offset, limit }, ac.signal, onAttempt))
+      .then((body) => readPage(body, listKey, { offset, limit }));
     promise.catch(() => {}); // awaited in order below; pages abandoned after the end must not go unhandled
-    queue.push({ offset, promise });
+    return { offset, limit, promise, shortBefore };
   };
   const fill = () => {
-    while (queue.length < opts.inFlight && (total === undefined || nextOffset < total)) launch();
+    while (queue.length < control.limit && (total === undefined || nextOffset < total)) {
+      queue.push(request(nextOffset, size));
+      nextOffset += size;
+    }
+  };
+  const dropQueue = () => {
+    for (const p of queue) p.promise.catch(() => {});
+    queue = [];
+    ac.abort(new Error('pagination moved on'));
   };
   try {
-    launch();
+    // The first page alone: its count (if any) keeps the rest from asking past the end.
+    queue.push(request(nextOffset, size));
+    nextOffset += size;
     while (queue.length > 0) {
-      const page = await queue.shift()!.promise;
+      const head = queue.shift()!;
+      let page: PageInfo;
+      try {
+        page = await head.promise;
+      } catch (err) {
+        throw withResume(err, { offset: head.offset, loaded: 0 });
+      }
       if (page.count !== undefined) total = page.count;
-      const last = isLastPage(page, opts.pageSize);
-      if (!last) fill(); // before yielding: the next pages load while the consumer works
-      yield page;
+      const n = page.items.length;
+      const after = page.offset + n;
+      const last = isLastPage(page, total);
+      if (!last) {
+        if (page.nextOffset !== undefined && page.nextOffset !== after && page.nextOffset > page.offset) {
+          // The server's `next` link says the data continues elsewhere: follow it, drop the guesses in flight.
+          yield page;
+          dropQueue();
+          yield* pageStream(fetchPage, { ...opts, pageSize: size, start: page.nextOffset });
+          return;
+        }
+        const more = page.hasNext === true || (total !== undefined && after < total);
+        // A probe that found records proves the short page before it was a capped page, not the end.
+        if (head.shortBefore !== undefined && n > 0) size = Math.min(size, head.shortBefore);
+        if (n < page.limit) {
+          // Fewer records than asked: the server caps its pages, or (without hints) this may be the end. Ask for
+          // the rest of this range next; when the server says more follow, ask for that many from now on.
+          if (more) size = Math.min(size, n);
+          queue.unshift(request(after, page.limit - n, n));
+        }
+        if (more || n === page.limit) fill();
+      }
+      yield page; // the next pages load while the consumer works on this one
       if (last) return;
     }
   } finally {
@@ -106,7 +189,59 @@ export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOption
   }
 }
 
+/** Marks a walk's error with where to resume (any earlier mark is replaced); other values pass through. */
+export function withResume(err: unknown, resume: WalkResume): unknown {
+  if (err instanceof BrainstemError) err.resume = resume;
+  return err;
+}
+
 /** Record id for de-duplication (`undefined` when a record has none). */
 export function idOf(record: unknown): unknown {
   return record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
+}
+
+/**
+ * Drops records a walk already delivered: an insert during the walk shifts records onto the next page, where they
+ * show up again. `'all'` remembers every id (loadAll keeps the records anyway); `'previous'` only the last page's
+ * (iterate: bounded memory; a shift moves records by less than a page).
+ *
+ * @example
+ * ```ts
+ * const dedupe = new Deduplicator('previous');
+ * const fresh = dedupe.filter(page.items);
+ * ```
+ */
+export class Deduplicator {
+  #seen = new Set<unknown>();
+  /** Records dropped so far. */
+  dropped = 0;
+
+  constructor(
+    readonly window: 'all' | 'previous',
+    delivered: Iterable<unknown> = [],
+  ) {
+    for (const r of delivered) {
+      const id = idOf(r);
+      if (id !== undefined) this.#seen.add(id);
+    }
+  }
+
+  /** The records of `items` not delivered before, in order. */
+  filter(items: readonly unknown[]): unknown[] {
+    const current = this.window === 'all' ? this.#seen : new Set<unknown>();
+    const out: unknown[] = [];
+    for (const r of items) {
+      const id = idOf(r);
+      if (id !== undefined) {
+        if (this.#seen.has(id) || (current !== this.#seen && current.has(id))) {
+          this.dropped++;
+          continue;
+        }
+        current.add(id);
+      }
+      out.push(r);
+    }
+    if (this.window === 'previous') this.#seen = current;
+    return out;
+  }
 }

@@ -69,6 +69,8 @@ export interface Platform {
   openBrowser?(url: string): Promise<boolean>;
   /** Shows a message to the person at the terminal (stderr). */
   notify?(message: string): void;
+  /** The default `fetch` (Node: honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY). @default globalThis.fetch */
+  fetch?: typeof fetch;
 }
 
 /** The portable core: no hooks. */

@@ -1,14 +1,25 @@
 /**
- * Retry policy: which failures are retried, and how long to wait.
+ * Retry policy: which failures are retried, how often, and how long to wait.
  *
  * - GET/PUT/DELETE (idempotent): 408, 429, 502, 503, 504, timeouts and connection failures.
- * - POST/PATCH (not idempotent; BrainSTEM has no idempotency key): only when the request certainly did not reach
- *   the handler — 429, 503 with `Retry-After`, or a connection that was never established (refused, DNS).
+ * - POST/PATCH, and GET actions the registry marks as changing state (invitation accept, group join, …): not
+ *   idempotent (BrainSTEM has no idempotency key), so retried only when the request certainly did not reach the
+ *   handler — 429, 503 with `Retry-After`, or a connection that was never established (refused, DNS).
+ * - How often: safe reads (GET that changes nothing) get {@link DEFAULT_READ_RETRIES} retries, everything else
+ *   {@link DEFAULT_WRITE_RETRIES}; `maxRetries` overrides both. No retry starts once the request has spent
+ *   `retryBudgetMs` (default {@link DEFAULT_RETRY_BUDGET_MS}) since its first attempt.
  * - Delay: `retry-after-ms` / `Retry-After` (seconds or HTTP date) when given, else exponential backoff
  *   `min(initial · 2^n, max)` with up to 25 % jitter. A server wait longer than `maxRetryAfterMs` is not slept
  *   through: the error is thrown instead.
  * @module
  */
+
+/** Retries of a safe read (6 attempts): a walk of hundreds of pages must survive a flaky network. */
+export const DEFAULT_READ_RETRIES = 5;
+/** Retries of a write or state-changing action (3 attempts), within the rules above. */
+export const DEFAULT_WRITE_RETRIES = 2;
+/** Longest time one request may spend, from its first attempt, before no further retry starts. */
+export const DEFAULT_RETRY_BUDGET_MS = 120_000;
 
 /** Status codes worth retrying for idempotent requests. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
@@ -44,16 +55,26 @@ export function neverConnected(err: unknown): boolean {
   return code !== undefined && NOT_CONNECTED_CODES.has(code);
 }
 
-/** Should a response status be retried for this method? */
-export function shouldRetryStatus(method: string, status: number, headers: Headers): boolean {
+/** Should a response status be retried? `idempotent` defaults to what the method implies. */
+export function shouldRetryStatus(
+  method: string,
+  status: number,
+  headers: Headers,
+  idempotent = isIdempotent(method),
+): boolean {
   if (!RETRYABLE_STATUSES.has(status)) return false;
-  if (isIdempotent(method)) return true;
+  if (idempotent) return true;
   return status === 429 || (status === 503 && headers.has('retry-after'));
 }
 
-/** Should a failure without response (connection error or timeout) be retried for this method? */
-export function shouldRetryFailure(method: string, err: unknown, timedOut: boolean): boolean {
-  if (isIdempotent(method)) return true;
+/** Should a failure without response (connection error or timeout) be retried? */
+export function shouldRetryFailure(
+  method: string,
+  err: unknown,
+  timedOut: boolean,
+  idempotent = isIdempotent(method),
+): boolean {
+  if (idempotent) return true;
   return !timedOut && neverConnected(err);
 }
 

@@ -13,7 +13,11 @@ import { isLoopback } from './registry/loopback.js';
 import {
   type BackoffOptions,
   backoffDelay,
+  DEFAULT_READ_RETRIES,
+  DEFAULT_RETRY_BUDGET_MS,
+  DEFAULT_WRITE_RETRIES,
   errorCode,
+  isIdempotent,
   parseRetryAfter,
   shouldRetryFailure,
   shouldRetryStatus,
@@ -43,8 +47,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in ms, overriding the client's. */
   timeout?: number;
-  /** Retries for this call, overriding the client's. */
+  /** Retries for this call, overriding the client's (default: 5 for reads, 2 for writes). */
   maxRetries?: number;
+}
+
+/** One attempt's outcome, for callers that adapt to the server (the pager's concurrency control). */
+export interface AttemptReport {
+  /** HTTP status, or `undefined` when no response arrived (connection failure or timeout). */
+  status: number | undefined;
+  /** Duration of the attempt in ms (until the body was read). */
+  ms: number;
 }
 
 /** One request, as the client hands it to the transport. */
@@ -60,6 +72,13 @@ export interface RequestSpec extends RequestOptions {
   token?: () => Promise<string | undefined>;
   /** A 404 on a retry means an earlier attempt already did it (DELETE): treat as success. */
   notFoundOkOnRetry?: boolean;
+  /**
+   * Whether repeating the request is harmless. Defaults to what the method implies; `false` for a GET action that
+   * changes state (the registry's `changesState`), which then follows the write rules of retry.ts.
+   */
+  idempotent?: boolean;
+  /** Called after every attempt. */
+  onAttempt?: (report: AttemptReport) => void;
 }
 
 /** What a successful request produced. */
@@ -77,7 +96,10 @@ export interface TransportConfig {
   baseUrl: URL;
   fetch: typeof fetch;
   timeout: number;
-  maxRetries: number;
+  /** Retries of every request; unset → 5 for safe reads, 2 otherwise. */
+  maxRetries: number | undefined;
+  /** Time from the first attempt after which no retry starts. @default 120000 */
+  retryBudgetMs?: number;
   allowInsecure: boolean;
   log: LogSink;
   backoff?: BackoffOptions;
@@ -125,10 +147,26 @@ function displayUrl(url: URL): string {
  */
 export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<TransportResponse> {
   const url = new URL(cfg.baseUrl.href + spec.path.replace(/^\//, '') + (spec.query ? `?${spec.query}` : ''));
-  const maxRetries = spec.maxRetries ?? cfg.maxRetries;
-  const timeout = spec.timeout ?? cfg.timeout;
   const method = spec.method;
+  const idempotent = spec.idempotent ?? isIdempotent(method);
+  const safeRead = idempotent && method === 'GET';
+  const maxRetries = spec.maxRetries ?? cfg.maxRetries ?? (safeRead ? DEFAULT_READ_RETRIES : DEFAULT_WRITE_RETRIES);
+  const budget = cfg.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  const timeout = spec.timeout ?? cfg.timeout;
   const shown = displayUrl(url);
+  const firstStarted = Date.now();
+  /** Whether another attempt fits: retries left, and the wait ends within the time budget. */
+  const mayRetry = (attempt: number, delay: number) =>
+    attempt < maxRetries && Date.now() + delay - firstStarted <= budget;
+  /** Marks the error with the attempts made, and says so in its message when there was more than one. */
+  const giveUp = (err: BrainstemError, attempt: number): BrainstemError => {
+    err.attempts = attempt + 1;
+    if (attempt > 0) {
+      const secs = ((Date.now() - firstStarted) / 1000).toFixed(1);
+      err.message += ` (gave up after ${attempt + 1} attempts over ${secs} s)`;
+    }
+    return err;
+  };
   for (let attempt = 0; ; attempt++) {
     if (spec.signal?.aborted) throw new AbortError(undefined, { cause: spec.signal.reason });
     const token = spec.token ? await spec.token() : undefined;
@@ -144,6 +182,7 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
       else outcome = { error, timedOut: false, userAbort: false };
     }
     const ms = Date.now() - started;
+    spec.onAttempt?.({ status: 'response' in outcome ? outcome.response.status : undefined, ms });
 
     if ('response' in outcome) {
       const res = outcome.response;
@@ -163,20 +202,21 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
         headers: res.headers,
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
-      if (attempt >= maxRetries || !shouldRetryStatus(method, res.status, res.headers)) throw err;
+      if (!shouldRetryStatus(method, res.status, res.headers, idempotent)) throw giveUp(err, attempt);
       const maxWait = cfg.maxRetryAfterMs ?? 60_000;
       if (retryAfterMs !== undefined && retryAfterMs > maxWait) {
         cfg.log.warn(`${method} ${shown}: server asks to wait ${Math.round(retryAfterMs / 1000)} s; not retrying`);
-        throw err;
+        throw giveUp(err, attempt);
       }
       const delay = retryAfterMs ?? backoffDelay(attempt, cfg.backoff);
+      if (!mayRetry(attempt, delay)) throw giveUp(err, attempt);
       cfg.log.info(`${res.status} on ${method} ${shown}; retrying in ${Math.round(delay)} ms`);
       await sleep(delay, spec.signal);
       continue;
     }
 
     const { error, timedOut, userAbort } = outcome;
-    if (error instanceof BrainstemError) throw error;
+    if (error instanceof BrainstemError) throw giveUp(error, attempt);
     if (userAbort) throw new AbortError(undefined, { cause: spec.signal?.reason });
     const failure = timedOut
       ? new TimeoutError({ url: shown, method, timeout })
@@ -185,8 +225,10 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
           { url: shown, method, cause: error },
         );
     cfg.log.debug(`✗ ${method} ${shown} ${ms} ms: ${failure.message}`);
-    if (attempt >= maxRetries || !shouldRetryFailure(method, error, timedOut)) throw failure;
     const delay = backoffDelay(attempt, cfg.backoff);
+    if (!shouldRetryFailure(method, error, timedOut, idempotent) || !mayRetry(attempt, delay)) {
+      throw giveUp(failure, attempt);
+    }
     cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);
     await sleep(delay, spec.signal);
   }

@@ -3,6 +3,7 @@
  * @module
  */
 
+import type { WalkResume } from './errors.js';
 import type { FilterValue } from './query.js';
 import type { Filters, IncludeKey, SortKey } from './query-keys.js';
 import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf, Portal } from './registry/index.js';
@@ -200,6 +201,8 @@ export interface LoadOptions<M extends ModelName> extends QueryParams<M> {
 export interface LoadProgress {
   loaded: number;
   total: number | undefined;
+  /** Page requests the walk keeps in flight right now (adapts unless `concurrency` was given). */
+  concurrency: number;
 }
 
 /**
@@ -215,10 +218,18 @@ export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
   pageSize?: number;
   /** Start at this offset. @default 0 */
   offset?: number;
-  /** Page requests in flight. @default the client's `concurrency` (4) */
+  /**
+   * Page requests in flight, fixed. @default the client's `concurrency` when set, else adaptive: 4 at first, up
+   * to 8 while latency stays flat, fewer on 429/503 or rising latency
+   */
   concurrency?: number;
-  /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
+  /** Called as each page arrives (`loaded` counts records kept). */
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Carry on a failed walk without fetching again what it already loaded: pass the failed call's options plus
+   * `resume: error.resume` (see `WalkResume`). The result holds the earlier records followed by the rest.
+   */
+  resume?: WalkResume;
 }
 
 /**
@@ -231,15 +242,15 @@ export interface LoadAllOptions<M extends ModelName> extends QueryParams<M> {
  */
 export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   /**
-   * Page requests in flight ahead of the loop, handed out in server order; memory stays bounded by this many
-   * pages. @default 1
+   * Page requests in flight ahead of the loop, fixed; records are handed out in server order and memory stays
+   * bounded by this many pages. @default as for `loadAll`: adaptive, 4 up to 8
    */
   concurrency?: number;
   /** Called as each page arrives, before its records are yielded (`loaded` counts fetched records). */
   onProgress?: (progress: LoadProgress) => void;
   /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
-  /** Start at this offset. @default 0 */
+  /** Start at this offset; after a failure, `error.resume.offset` carries on where it stopped. @default 0 */
   offset?: number;
 }
 

@@ -34,9 +34,15 @@ afterAll(() => {
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8' }).trim();
 
 describe('packed package', () => {
-  it('ships only dist + README + package.json, no runtime dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(app, 'node_modules/brainstem-api-tools/package.json'), 'utf8'));
-    expect(pkg.dependencies ?? {}).toEqual({});
+  it('ships only dist + README + package.json; the core has no runtime dependency', () => {
+    const installed = join(app, 'node_modules/brainstem-api-tools');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    // undici serves only the Node entry's proxy support, loaded when a proxy variable is set.
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['undici']);
+    for (const core of ['dist/index.js', 'dist/index.cjs', 'dist/registry.js']) {
+      expect(readFileSync(join(installed, core), 'utf8'), core).not.toMatch(/undici/);
+    }
+    expect(readFileSync(join(installed, 'dist/node.js'), 'utf8')).toMatch(/import\(["']undici["']\)/);
     expect(existsSync(join(app, 'node_modules/brainstem-api-tools/src'))).toBe(false);
     expect(existsSync(join(app, 'node_modules/brainstem-api-tools/dist/node.d.ts'))).toBe(true);
   });

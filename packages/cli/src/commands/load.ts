@@ -1,8 +1,18 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
+import type { WalkResume } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args.js';
-import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
-import { UsageError } from '../errors.js';
+import {
+  bodyKeys,
+  type Ctx,
+  chatty,
+  createClient,
+  type FormatOptions,
+  type GlobalOptions,
+  outputOptions,
+} from '../context.js';
+import { ExitError, exitCodeFor, formatError, UsageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
 import { addFormatOptions, addPortalOption, collect, examples, explainSwallowedModel } from '../options.js';
 import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
@@ -32,9 +42,9 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", collectMany)
     .option('--include <relations...>', 'embed related records (e.g. projects)', collectMany)
     .option('--limit <n>', `records per page, 1–${MAX_PAGE_SIZE} (server default ${DEFAULT_PAGE_SIZE})`)
-    .option('--offset <n>', 'records to skip')
+    .option('--offset <n>', 'records to skip (with --all: where to start, e.g. to fetch the rest of a stopped run)')
     .option('-a, --all', 'fetch every page (concurrently); streams with --format ndjson')
-    .option('--concurrency <n>', 'pages in flight with --all (default 4)');
+    .option('--concurrency <n>', 'pages in flight with --all (default: adaptive, 4 up to 8)');
   addPortalOption(cmd);
   addFormatOptions(cmd, 'json');
   explainSwallowedModel(cmd, ['filters', 'sort', 'include']);
@@ -92,42 +102,67 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       return;
     }
 
-    if (limit !== undefined || offset !== undefined) {
-      throw new UsageError('--all fetches every page; drop --limit/--offset (or drop --all to page by hand)');
+    if (limit !== undefined) {
+      throw new UsageError('--all fetches every page; drop --limit (or drop --all to page by hand)');
     }
     const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
     const stream = new RecordStream(ctx.io, out);
     // Records streaming onto the same terminal are their own progress; a bar would be torn up between them.
     const enabled = progressEnabled(ctx.io, Boolean(g.quiet)) && !(stream.streams && ctx.io.stdoutIsTTY);
     const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
+    const walk = {
+      portal,
+      filters,
+      sort,
+      include,
+      signal: ctx.signal,
+      onProgress: (p: ProgressEvent) => bar.update(p),
+    };
+    const retrying = (err: unknown, resumes: number): err is Error & { resume: WalkResume } => {
+      if (resumes >= WALK_RESUMES || exitCodeFor(err) !== EXIT.NETWORK || !hasResume(err)) return false;
+      bar.done();
+      if (chatty(g)) {
+        ctx.io.err(
+          `brainstem: ${firstLine(err)}; resuming at offset ${err.resume.offset} (${resumes + 1}/${WALK_RESUMES})\n`,
+        );
+      }
+      return true;
+    };
     try {
       if (stream.streams) {
-        // Records reach stdout page by page, in server order, with bounded memory (≤ --concurrency pages ahead).
-        // Only the pager's reports: they come per page with the total, not per record written.
-        const onProgress = (p: ProgressEvent) => bar.update(p);
-        for await (const record of client.iterate(model.name, {
-          portal,
-          filters,
-          sort,
-          include,
-          signal: ctx.signal,
-          onProgress,
-          concurrency: concurrency ?? client.concurrency,
-        })) {
-          stream.write(record as Row);
-          await ctx.io.drain();
+        // Records reach stdout page by page, in server order, with bounded memory. A failed walk carries on from
+        // the offset it reached; what was written stays written.
+        let from = offset ?? 0;
+        for (let resumes = 0; ; resumes++) {
+          try {
+            for await (const record of client.iterate(model.name, { ...walk, offset: from })) {
+              stream.write(record as Row);
+              await ctx.io.drain();
+            }
+            break;
+          } catch (err) {
+            if (!retrying(err, resumes)) {
+              if (hasResume(err) && stream.count > 0) throw incomplete(err, name, err.resume.offset, o, ctx);
+              throw err;
+            }
+            from = err.resume.offset;
+          }
         }
         bar.done();
         stream.end();
       } else {
-        const body = await client.loadAll(model.name, {
-          portal,
-          filters,
-          sort,
-          include,
-          signal: ctx.signal,
-          onProgress: (p: ProgressEvent) => bar.update(p),
-        });
+        // The whole document is printed at the end, or not at all: never a truncated JSON array or table.
+        let resume: WalkResume | undefined;
+        let body: unknown;
+        for (let resumes = 0; ; resumes++) {
+          try {
+            body = await client.loadAll(model.name, { ...walk, ...(offset !== undefined ? { offset } : {}), resume });
+            break;
+          } catch (err) {
+            if (!retrying(err, resumes)) throw err;
+            resume = err.resume;
+          }
+        }
         bar.done();
         ctx.io.out(formatBody(body, keys, out));
         sayIfEmpty(body);
@@ -136,6 +171,32 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       bar.done();
     }
   });
+}
+
+/** Times `load --all` carries on by itself after a page failed all its attempts (network or server errors). */
+const WALK_RESUMES = 3;
+
+function hasResume(err: unknown): err is Error & { resume: WalkResume } {
+  return err instanceof Error && typeof (err as { resume?: WalkResume }).resume?.offset === 'number';
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error).message ?? err).split('\n')[0]!;
+}
+
+/**
+ * A streamed `--all` that stopped after writing records: stdout holds whole records up to `offset`. Reports how
+ * to fetch the rest and exits with {@link EXIT.INCOMPLETE}.
+ */
+function incomplete(err: unknown, model: string, offset: number, o: LoadOptions, ctx: Ctx): ExitError {
+  const format = o.format ? ` --format ${o.format}` : '';
+  const fields = o.fields?.length ? ` --fields ${o.fields.join(',')}` : '';
+  ctx.io.err(formatError(err, { serverUrl: ctx.serverUrl }));
+  ctx.io.err(
+    `brainstem: output is incomplete: it holds the records before offset ${offset}. Fetch the rest with:\n` +
+      `  brainstem load ${model} --all --offset ${offset}${format}${fields} …\n`,
+  );
+  return new ExitError(EXIT.INCOMPLETE);
 }
 
 /** Variadic options that may also be repeated: `--sort a b --sort c` → ['a', 'b', 'c']. */

@@ -19,7 +19,7 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Build packages/cli/dist/brainstem.js when it is missing or older than the CLI or client sources. Test files run
+ * Build packages/cli/dist (brainstem.js and its chunks) when it is missing or older than the CLI or client sources. Test files run
  * in parallel, so the bundle is built in a private directory and renamed into place (atomic): a test never sees a
  * half-written or cleaned-away file.
  */
@@ -35,6 +35,10 @@ export function ensureBuilt(): void {
     const r = spawnSync('npx', ['tsup', '--silent', '--out-dir', out], { cwd: CLI_DIR, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
     mkdirSync(dirname(BIN), { recursive: true });
+    // Chunks first (their names carry a content hash, so they never replace a file in use), the entry last.
+    const entry = new Set(['brainstem.js', 'brainstem.js.map']);
+    for (const f of readdirSync(out).filter((name) => !entry.has(name)))
+      renameSync(join(out, f), join(dirname(BIN), f));
     renameSync(join(out, 'brainstem.js.map'), `${BIN}.map`);
     renameSync(join(out, 'brainstem.js'), BIN);
   } finally {

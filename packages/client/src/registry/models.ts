@@ -164,16 +164,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -206,16 +209,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -577,16 +583,19 @@ export const MODELS = [
    {
     "name": "add_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -627,16 +636,19 @@ export const MODELS = [
    {
     "name": "add_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -856,11 +868,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -927,11 +941,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -987,11 +1003,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1047,11 +1065,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1112,11 +1132,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1209,11 +1231,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1273,11 +1297,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1341,11 +1367,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1412,11 +1440,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1474,11 +1504,13 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1542,11 +1574,13 @@ export const MODELS = [
    {
     "name": "join",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "leave",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1578,16 +1612,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],
@@ -1619,16 +1656,19 @@ export const MODELS = [
    {
     "name": "accept",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
+    "changesState": true,
     "portals": ["private"]
    }
   ],

@@ -196,6 +196,12 @@ export interface ActionSpec {
   /** URL suffix without the slash, e.g. `add_entry`, `accept`, `join`. */
   readonly name: string;
   readonly method: 'GET' | 'PATCH' | 'POST';
+  /**
+   * Whether the action changes state on the server (every documented one does: accept, join, add_entry, …).
+   * Such a request is never repeated after an unknown outcome, even as a GET: the transport applies the write
+   * retry rules to it.
+   */
+  readonly changesState: boolean;
   readonly portals: readonly Portal[];
 }
 

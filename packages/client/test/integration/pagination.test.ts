@@ -34,9 +34,10 @@ for (const pagination of ['full', 'minimal'] as const) {
       expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect(new Set(all.sessions.map((s) => s.id)).size).toBe(total);
       const pages = Math.ceil(total / 100);
-      // With a count nothing past the end is fetched; without one at most `concurrency - 1` speculative extra pages.
+      // With a count nothing past the end is fetched; without one, speculative pages past the end (at most the
+      // 8 in flight) and the one request that confirms the short last page was the end.
       if (pagination === 'full') expect(counter.count()).toBe(pages);
-      else expect(counter.count()).toBeLessThanOrEqual(pages + 4);
+      else expect(counter.count()).toBeLessThanOrEqual(pages + 8 + 1);
     });
 
     it('loadAll with filters and a small page size', async () => {
@@ -60,7 +61,7 @@ for (const pagination of ['full', 'minimal'] as const) {
       await new Promise((r) => setTimeout(r, 100));
       const used = counter.count() - before;
       expect(used).toBeGreaterThanOrEqual(2);
-      expect(used).toBeLessThanOrEqual(3); // two pages consumed, at most one prefetched
+      expect(used).toBeLessThanOrEqual(2 + 8); // two pages consumed, at most 8 prefetched
     });
   });
 }
@@ -102,10 +103,19 @@ describe('iterate with concurrency', () => {
 
     const one = inFlightFetch();
     const c1 = clientFor(server, 'alice', { fetch: one.fetch });
-    for await (const _ of c1.iterate('session', { pageSize: 50 })) {
-      // default: one page ahead at a time
+    for await (const _ of c1.iterate('session', { pageSize: 50, concurrency: 1 })) {
+      // one page ahead at a time
     }
     expect(one.stats.max).toBe(1);
+
+    // By default pages load ahead like loadAll's: 4 in flight at first, never more than 8.
+    const auto = inFlightFetch();
+    const ca = clientFor(server, 'alice', { fetch: auto.fetch });
+    const autoIds: string[] = [];
+    for await (const s of ca.iterate('session', { sort: ['name'], pageSize: 20 })) autoIds.push(s.id);
+    expect(autoIds).toEqual(truth);
+    expect(auto.stats.max).toBeGreaterThanOrEqual(4);
+    expect(auto.stats.max).toBeLessThanOrEqual(8);
 
     const brk = inFlightFetch();
     const cb = clientFor(server, 'alice', { fetch: brk.fetch });

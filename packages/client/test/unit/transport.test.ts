@@ -156,17 +156,14 @@ describe('retries', () => {
 
 describe('timeouts and abort', () => {
   it('times out per attempt; GET is retried, POST is not', async () => {
-    const get = await scripted([
-      { status: 0, hang: true },
-      { status: 0, hang: true },
-      { status: 0, hang: true },
-    ]);
+    const get = await scripted(Array.from({ length: 6 }, () => ({ status: 0, hang: true })));
     const err = await make(get.url, { timeout: 100 })
       .load('session')
       .catch((e) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err.timeout).toBe(100);
-    expect(get.requests).toHaveLength(3);
+    expect(err.attempts).toBe(6);
+    expect(get.requests).toHaveLength(6);
 
     const post = await scripted([{ status: 0, hang: true }]);
     await expect(

@@ -1,0 +1,195 @@
+// Client and CLI under network conditions (run by `npm run bench`, or alone: `node scripts/bench-network.mjs`;
+// needs a build). Servers and measured code run in child processes, so none shares an event loop or heap.
+// - speed: loadAll and iterate over 20,010 sessions at 20 ms server latency, each against the floor
+//   ⌈pages / pages in flight⌉ × latency (pages in flight = the walk's mean adaptive limit);
+// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions;
+// - faults: 10 runs each of loadAll, iterate and `brainstem load --all` (json, ndjson, csv) against 20 % injected
+//   faults (502, 503, 429 + Retry-After, dropped connections) with default settings: exact or not.
+// CLI start-up is in bench-cli.mjs. `BENCH_NETWORK=memory node scripts/bench.mjs network` runs one part.
+import { pathToFileURL } from 'node:url';
+import { DEMO_USERS } from 'brainstem-server';
+import { runCli, runScript, spawnServer } from './bench-lib/processes.mjs';
+
+const TOKEN = DEMO_USERS.alice.token;
+const LATENCY = 20;
+const FAULT_RUNS = 10;
+
+const clientCode = (url, body) => `import { BrainstemClient } from 'brainstem-api-tools';
+  const client = new BrainstemClient({ url: ${JSON.stringify(url)}, token: ${JSON.stringify(TOKEN)}, tokenStore: null,
+    interactive: false, logLevel: 'off' });
+  ${body}`;
+
+async function speed() {
+  const server = await spawnServer({ seedSessions: 20_000, latency: LATENCY });
+  try {
+    const r = await runScript(
+      clientCode(
+        server.url,
+        `await client.load('session', { limit: 1 });
+        const runs = { loadAll: [], iterate: [] };
+        for (let i = 0; i < 3; i++) {
+          for (const kind of ['loadAll', 'iterate']) {
+            const limits = [];
+            const onProgress = (p) => limits.push(p.concurrency);
+            const t0 = performance.now();
+            let n = 0;
+            if (kind === 'loadAll') n = (await client.loadAll('session', { onProgress })).sessions.length;
+            else for await (const _ of client.iterate('session', { onProgress })) n++;
+            const ms = performance.now() - t0;
+            runs[kind].push({ ms, n, concurrency: limits.reduce((a, b) => a + b, 0) / limits.length, pages: limits.length });
+          }
+        }
+        console.log(JSON.stringify(runs));`,
+      ),
+    );
+    const rows = [];
+    const median = (xs) => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)];
+    const best = {};
+    for (const kind of ['loadAll', 'iterate']) {
+      const m = median(r[kind]);
+      best[kind] = m;
+      const floor = Math.ceil(m.pages / m.concurrency) * LATENCY;
+      rows.push({ name: `${kind}: ${m.n} sessions at ${LATENCY} ms latency (median of 3)`, value: m.ms, unit: 'ms' });
+      rows.push({
+        name: `${kind}: ÷ floor ⌈${m.pages} pages / ${m.concurrency.toFixed(1)} in flight⌉ × ${LATENCY} ms = ${floor} ms`,
+        value: m.ms / floor,
+        unit: '×',
+        ...(kind === 'loadAll' ? { goal: '≤ 1.25', ok: m.ms / floor <= 1.25 } : {}),
+      });
+    }
+    rows.push({
+      name: 'iterate ÷ loadAll wall time',
+      value: best.iterate.ms / best.loadAll.ms,
+      unit: '×',
+      goal: '≤ 1.2',
+      ok: best.iterate.ms / best.loadAll.ms <= 1.2,
+    });
+    return rows;
+  } finally {
+    await server.close();
+  }
+}
+
+async function memory() {
+  const rows = [];
+  const peaks = {};
+  for (const sessions of [10_000, 100_000]) {
+    const server = await spawnServer({ seedSessions: sessions });
+    try {
+      const r = await runScript(
+        clientCode(
+          server.url,
+          `let n = 0;
+          for await (const _ of client.iterate('session')) n++;
+          console.log(JSON.stringify({ n, maxRss: process.resourceUsage().maxRSS / 1024 }));`,
+        ),
+      );
+      peaks[sessions] = r.maxRss;
+      rows.push({
+        name: `iterate ${r.n} sessions: peak RSS of the process`,
+        value: r.maxRss,
+        unit: 'MB',
+        ...(sessions === 100_000 ? { goal: '≤ 80', ok: r.maxRss <= 80 } : {}),
+      });
+    } finally {
+      await server.close();
+    }
+  }
+  const growth = peaks[100_000] - peaks[10_000];
+  rows.push({
+    name: 'peak RSS growth from 10k to 100k sessions',
+    value: growth,
+    unit: 'MB',
+    goal: '≤ 8',
+    ok: growth <= 8,
+  });
+  return rows;
+}
+
+async function faults() {
+  const server = await spawnServer({ seedSessions: 10_000, faultRate: 0.2, faultSeed: 3 });
+  try {
+    // The truth: the same server, read with patience (one page at a time, many retries).
+    const truth = await runScript(
+      clientCode(
+        server.url,
+        `const t = new BrainstemClient({ url: ${JSON.stringify(server.url)}, token: ${JSON.stringify(TOKEN)},
+          tokenStore: null, interactive: false, logLevel: 'off', maxRetries: 50, concurrency: 1 });
+        console.log(JSON.stringify((await t.loadAll('session', { sort: ['name'] })).sessions.map((s) => s.id)));`,
+      ),
+    );
+    const want = truth.join('\n');
+    const lib = await runScript(
+      clientCode(
+        server.url,
+        `const out = { loadAll: [], iterate: [] };
+        for (let i = 0; i < ${FAULT_RUNS}; i++) {
+          try {
+            out.loadAll.push((await client.loadAll('session', { sort: ['name'] })).sessions.map((s) => s.id).join('\\n'));
+          } catch (e) { out.loadAll.push('failed: ' + e.message); }
+          try {
+            const ids = [];
+            for await (const s of client.iterate('session', { sort: ['name'] })) ids.push(s.id);
+            out.iterate.push(ids.join('\\n'));
+          } catch (e) { out.iterate.push('failed: ' + e.message); }
+        }
+        console.log(JSON.stringify(out));`,
+      ),
+    );
+    const rows = [];
+    const row = (name, results) => {
+      const exact = results.filter((r) => r === want).length;
+      for (const r of results.filter((x) => x !== want)) process.stderr.write(`${name}: ${String(r).slice(0, 300)}\n`);
+      rows.push({
+        name: `20 % faults, ${truth.length} sessions: ${name} exact runs`,
+        value: `${exact}/${results.length}`,
+        unit: '',
+        goal: `${results.length}/${results.length}`,
+        ok: exact === results.length,
+      });
+      return exact;
+    };
+    row('loadAll', lib.loadAll);
+    row('iterate', lib.iterate);
+    const base = ['load', 'session', '--all', '--sort', 'name', '--url', server.url, '--token', TOKEN, '--quiet'];
+    const parsers = {
+      json: (out) => JSON.parse(out).sessions.map((s) => s.id),
+      ndjson: (out) =>
+        out
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).id),
+      csv: (out) => out.trim().split(/\r?\n/).slice(1),
+    };
+    for (const format of ['json', 'ndjson', 'csv']) {
+      const results = [];
+      for (let i = 0; i < FAULT_RUNS; i++) {
+        const r = await runCli([...base, '--format', format, ...(format === 'csv' ? ['--fields', 'id'] : [])]);
+        let got;
+        try {
+          got = r.code === 0 ? parsers[format](r.stdout).join('\n') : `failed (exit ${r.code}): ${r.stderr}`;
+        } catch (e) {
+          got = `unparsable: ${e.message}`;
+        }
+        results.push(got);
+      }
+      row(`CLI load --all --format ${format}`, results);
+    }
+    return rows;
+  } finally {
+    await server.close();
+  }
+}
+
+/** `BENCH_NETWORK=speed,memory` runs only those parts (default: all three). */
+export default async function run() {
+  const parts = (process.env.BENCH_NETWORK ?? 'speed,memory,faults').split(',');
+  const rows = [];
+  for (const [name, part] of Object.entries({ speed, memory, faults }))
+    if (parts.includes(name)) rows.push(...(await part()));
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await run()) console.log(r);
+}
