@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// Three entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
-// .env) that re-exports the core with Node defaults wired in, and the registry on its own.
+// Four entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
+// .env) that re-exports the core with Node defaults wired in, the registry on its own, and the spreadsheet
+// import engine (parsed rows in, per-row results out; no CSV parser, no Node built-ins).
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', registry: 'src/registry/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', registry: 'src/registry/index.ts', import: 'src/import/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
