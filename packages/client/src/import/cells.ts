@@ -165,7 +165,8 @@ async function readCell(
     case 'list_of_strings':
       return splitList(cell);
     case 'json': {
-      const parsed = parseJsonObject(cell);
+      // A few JSON fields are documented as "object or array" (manipulation details); the rest take objects.
+      const parsed = parseJsonObject(cell, spec.jsonList || /\barray\b/.test(spec.doc));
       if (parsed.error) warn(c, `${parsed.error}; field skipped`);
       return parsed.value;
     }

@@ -135,14 +135,19 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
   const read = await readRow(type, row, ctx.lookups);
   result.issues.push(...read.issues);
   const { payload } = read;
-  if (!type.unwritable) {
-    checkRequired(type, payload, result.issues);
-    checkDetails(type, payload, read.entry, ctx.validateDetails, result.issues);
-  }
-  const entry = type.model === 'subjectlog' ? logEntry(type, payload, read.entry, result.issues) : undefined;
-  if (result.issues.some((x) => x.level === 'error')) return;
+  if (!type.unwritable) checkRequired(type, payload, result.issues);
+  // Errors in the columns that identify the record stop the row; the others only stop a create. A blank list
+  // column identifies nothing (a record matches when it holds every listed id), so it does not stop the row.
+  const identifying = new Set(
+    type.columns
+      .filter((c) => c.field && type.identity.includes(c.field))
+      .filter((c) => cellOf(row, c.column) || getField(type.model, c.field as string)?.type !== 'relation_list')
+      .map((c) => c.column),
+  );
+  const errors = () => result.issues.filter((x) => x.level === 'error');
+  if (errors().some((x) => !x.field || identifying.has(x.field))) return;
   if (type.unwritable) {
-    result.issues.push({ level: 'error', message: type.unwritable });
+    if (errors().length === 0) result.issues.push({ level: 'error', message: type.unwritable });
     return;
   }
   const key = identityKey(type, payload);
@@ -155,8 +160,28 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
       ctx.known.set(key, found);
     }
   }
+  if (found) {
+    // The record is there and is left as it is: what would have stopped a create no longer matters.
+    for (const [i, issue] of result.issues.entries()) {
+      if (issue.level === 'error') {
+        result.issues[i] = { ...issue, level: 'warning', message: `${issue.message} (the record exists; not needed)` };
+      }
+    }
+  }
+  const entry = type.model === 'subjectlog' ? logEntry(type, payload, read.entry, result.issues) : undefined;
+  if (errors().length > 0) {
+    result.id = found?.id ?? null;
+    return;
+  }
   let created = false;
+  // Only what will be written is held to the details schemas: an existing record is left as it is.
+  const schemaErrors = () => {
+    const before = result.issues.length;
+    checkDetails(type, payload, read.entry, ctx.validateDetails, result.issues);
+    return result.issues.length > before;
+  };
   if (!found) {
+    if (schemaErrors()) return;
     if (ctx.dryRun) found = { id: null, record: { ...payload, entries: [] } };
     else {
       const body = await api.save(model, { data: payload, signal: ctx.signal });
@@ -170,7 +195,11 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
   result.id = found.id;
   const fresh: RowStatus = ctx.dryRun ? 'would-create' : 'created';
   result.status = created ? fresh : 'existing';
-  if (entry) result.status = await addEntry(api, type, found, entry, result, ctx);
+  if (entry)
+    result.status = await addEntry(api, type, found, entry, result, {
+      ...ctx,
+      schemaErrors: created ? () => false : schemaErrors,
+    });
 }
 
 /** Registry-required fields the row leaves empty (the API would refuse the record). */
@@ -196,14 +225,15 @@ function checkDetails(
   issues: RowIssue[],
 ) {
   if (!validate) return;
-  const check = (model: string, kind: unknown, value: unknown, field: string) => {
-    if (value === undefined || typeof kind !== 'string') return;
+  const check = (selector: unknown, value: unknown, field: 'details' | 'coordinates_details') => {
+    if (value === undefined || typeof selector !== 'string') return;
     const column = type.columns.find((c) => c.field === field || c.entry === field)?.column ?? field;
-    for (const message of validate(model, kind, value) ?? []) issues.push({ level: 'error', field: column, message });
+    for (const message of validate(type.model, selector, value, field) ?? []) {
+      issues.push({ level: 'error', field: column, message: `does not match the ${selector} schema: ${message}` });
+    }
   };
-  if (entry) check(type.model, payload.type, entry.details, 'details');
-  else check(type.model, payload.type, payload.details, 'details');
-  check('coordinates', payload.coordinates_system, payload.coordinates_details, 'coordinates_details');
+  check(payload.type, entry ? entry.details : payload.details, 'details');
+  check(payload.coordinates_system, payload.coordinates_details, 'coordinates_details');
 }
 
 /** The entry of a subject-log row, shaped for the log's type (instant or interval); `undefined` when none. */
@@ -249,7 +279,7 @@ async function addEntry(
   log: Known,
   entry: Row,
   result: RowResult,
-  ctx: RowContext,
+  ctx: RowContext & { schemaErrors: () => boolean },
 ): Promise<RowStatus> {
   const keyName = entry.start_date_time !== undefined ? 'start_date_time' : 'date_time';
   const column = type.columns.find((c) => c.entry === keyName)?.column as string;
@@ -265,6 +295,7 @@ async function addEntry(
     return 'existing' as const;
   };
   if (entries.some((e) => instant(e[keyName]) === at)) return duplicate();
+  if (ctx.schemaErrors()) return 'error';
   if (!ctx.dryRun) {
     try {
       await api.action(type.model, log.id as string, 'add_entry', { data: entry, signal: ctx.signal });

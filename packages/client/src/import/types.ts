@@ -109,7 +109,18 @@ export interface RowResult {
 export type ImportRow = Readonly<Record<string, string | undefined>>;
 
 /**
- * A JSON Schema check of a `details` value for a model and type: messages for each violation, `[]` when valid,
- * `undefined` when there is no schema to check against.
+ * A JSON Schema check of a documented JSON field (`payload`: `details` or `coordinates_details`) of a model, whose
+ * schema is picked by `selector` (the record's `type` or `coordinates_system`): a message per violation, `[]` when
+ * valid, `undefined` when no schema applies.
+ *
+ * @example
+ * ```ts
+ * const check: DetailsValidator = (model, selector, value, payload) => (payload === 'details' ? [] : undefined);
+ * ```
  */
-export type DetailsValidator = (model: string, type: string, details: unknown) => string[] | undefined;
+export type DetailsValidator = (
+  model: string,
+  selector: string,
+  value: unknown,
+  payload: 'details' | 'coordinates_details',
+) => string[] | undefined;

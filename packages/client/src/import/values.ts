@@ -99,7 +99,8 @@ export function splitList(cell: string): string[] {
 }
 
 /**
- * A JSON-object cell: the object, or an error message when the cell is not valid JSON or not an object.
+ * A JSON-object cell: the object, or an error message when the cell is not valid JSON or not an object (an array
+ * is accepted when `allowArray`).
  *
  * @example
  * ```ts
@@ -107,13 +108,17 @@ export function splitList(cell: string): string[] {
  * parseJsonObject('{laserPower: 5}').error; // 'invalid JSON: …'
  * ```
  */
-export function parseJsonObject(cell: string): { value?: Record<string, unknown>; error?: string } {
+export function parseJsonObject(
+  cell: string,
+  allowArray = false,
+): { value?: Record<string, unknown> | unknown[]; error?: string } {
   let value: unknown;
   try {
     value = JSON.parse(cell);
   } catch (e) {
     return { error: `invalid JSON: ${(e as Error).message}` };
   }
+  if (allowArray && Array.isArray(value)) return { value };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: `expected a JSON object like {"key": 1}, got ${Array.isArray(value) ? 'an array' : typeof value}` };
   }
