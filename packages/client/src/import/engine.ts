@@ -153,6 +153,10 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
   const key = identityKey(type, payload);
   const model = type.model;
   let found = ctx.known.get(key);
+  if (!found && type.identity.some((f) => getField(type.model, f)?.type === 'relation_list')) {
+    // List fields match by inclusion, so a record met earlier in this file may match under another key.
+    found = [...ctx.known.values()].find((k) => matches(type, payload, k.record));
+  }
   if (!found) {
     const record = await findExisting(api, type, payload, ctx.signal);
     if (record) {
@@ -184,10 +188,15 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
     if (schemaErrors()) return;
     if (ctx.dryRun) found = { id: null, record: { ...payload, entries: [] } };
     else {
-      const body = await api.save(model, { data: payload, signal: ctx.signal });
+      const later = Object.fromEntries(
+        (type.afterCreate ?? []).filter((f) => f in payload).map((f) => [f, payload[f]]),
+      );
+      const data = Object.fromEntries(Object.entries(payload).filter(([f]) => !(f in later)));
+      const body = await api.save(model, { data, signal: ctx.signal });
       const record = recordOf(model, body) ?? {};
       found = { id: typeof record.id === 'string' ? record.id : null, record: { entries: [], ...record } };
       ctx.lookups.remember(model, record);
+      if (Object.keys(later).length > 0 && found.id) await changeAfterCreate(api, type, found.id, later, result, ctx);
     }
     ctx.known.set(key, found);
     created = true;
@@ -195,11 +204,34 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
   result.id = found.id;
   const fresh: RowStatus = ctx.dryRun ? 'would-create' : 'created';
   result.status = created ? fresh : 'existing';
+  if (result.issues.some((x) => x.level === 'error')) result.status = 'error';
   if (entry)
     result.status = await addEntry(api, type, found, entry, result, {
       ...ctx,
       schemaErrors: created ? () => false : schemaErrors,
     });
+}
+
+/**
+ * Sends the fields the API takes only in a change request (project access). A failure leaves the record created:
+ * the row reports the error with the record's id, so access can be granted by hand.
+ */
+async function changeAfterCreate(
+  api: ImportClient,
+  type: ImportType,
+  id: string,
+  data: Row,
+  result: RowResult,
+  ctx: RowContext,
+) {
+  try {
+    await api.save(type.model, { id, data, signal: ctx.signal });
+  } catch (err) {
+    if (!isRowError(err)) throw err;
+    for (const issue of apiIssues(type, err)) {
+      result.issues.push({ ...issue, message: `created, but the access change was refused: ${issue.message}` });
+    }
+  }
 }
 
 /** Registry-required fields the row leaves empty (the API would refuse the record). */
@@ -336,20 +368,23 @@ async function findExisting(
     if (typeof v === 'string' && (t === 'string' || t === 'enum' || t === 'relation')) filters[f] = v;
   }
   const body = await api.loadAll(type.model, { filters, signal });
-  return recordsOf(type.model, body).find((r) =>
-    type.identity.every((f) => {
-      const t = getField(type.model, f)?.type;
-      const want = payload[f];
-      const have = r[f];
-      if (t === 'relation_list') {
-        const ids = Array.isArray(have) ? have.map(idOf) : [];
-        return !Array.isArray(want) || want.every((id) => ids.includes(id));
-      }
-      if (t === 'relation') return (idOf(have) ?? null) === (want ?? null);
-      if (t === 'datetime') return instant(have) === instant(want);
-      return (have === '' ? null : (have ?? null)) === (want ?? null);
-    }),
-  );
+  return recordsOf(type.model, body).find((r) => matches(type, payload, r));
+}
+
+/** Whether a record has the row's identity: equal values, list fields holding every listed id. */
+function matches(type: ImportType, payload: Row, record: Row): boolean {
+  return type.identity.every((f) => {
+    const t = getField(type.model, f)?.type;
+    const want = payload[f];
+    const have = record[f];
+    if (t === 'relation_list') {
+      const ids = Array.isArray(have) ? have.map(idOf) : [];
+      return !Array.isArray(want) || want.every((id) => ids.includes(id));
+    }
+    if (t === 'relation') return (idOf(have) ?? null) === (want ?? null);
+    if (t === 'datetime') return instant(have) === instant(want);
+    return (have === '' ? null : (have ?? null)) === (want ?? null);
+  });
 }
 
 /** API and connection failures of one row (the row fails, the import goes on); anything else stops the import. */

@@ -81,10 +81,11 @@ export class Lookups {
   /** A record by UUID; `undefined` when the id is malformed, unknown or not readable by the caller. */
   byId(model: string, id: string): Promise<Row | undefined> {
     if (!isUuid(id)) return Promise.resolve(undefined);
-    const key = `${model}\u0000${id.toLowerCase()}`;
+    const lower = id.toLowerCase();
+    const key = `${model}\u0000${lower}`;
     let hit = this.#ids.get(key);
     if (!hit) {
-      hit = this.client.load(model, { id, signal: this.signal }).then(
+      hit = this.client.load(model, { id: lower, signal: this.signal }).then(
         (body) => recordOf(model, body),
         (err: unknown) => {
           const status = statusOf(err);

@@ -10,6 +10,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     model: 'project',
     identity: ['name'],
     label: ['project__name'],
+    afterCreate: ['users', 'groups'],
     columns: [
       { column: 'project__name', required: true, field: 'name', example: 'Auditory Cortex Project' },
       { column: 'project__description', field: 'description', example: '<p>Two-photon recordings.</p>' },

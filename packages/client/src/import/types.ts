@@ -64,6 +64,11 @@ export interface ImportType {
   readonly identity: readonly string[];
   /** Columns whose values name the row in reports. */
   readonly label: readonly string[];
+  /**
+   * Fields the API ignores on create and takes in a change request (PATCH) right after it (project `users` and
+   * `groups`: api/stem/project.md, "when a user creates a project they become its owner and only member").
+   */
+  readonly afterCreate?: readonly string[];
   /** When set, the API cannot write this type: rows are validated, then reported as errors with this reason. */
   readonly unwritable?: string;
 }
