@@ -60,8 +60,9 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     .command('types')
     .description('list the import types and their columns (* = required)')
     .option('-f, --format <format>', 'output format: table (default), json, ndjson, csv')
-    .action((o: FormatOptions) => {
-      const out = outputOptions(ctx, o, 'table');
+    .action((_o: FormatOptions, self: Command) => {
+      // `--format` may land on the parent `import` command, which has the same option.
+      const out = outputOptions(ctx, self.optsWithGlobals() as FormatOptions, 'table');
       if (out.format === 'json') {
         ctx.io.out(jsonText(IMPORT_TYPES, out.pretty));
         return;

@@ -46,8 +46,9 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
 }
 
 /**
- * Parse CSV text (a BOM, quoted commas and newlines, `,`/`;`/tab delimiters) into import rows. Header names and
- * cells are kept as written (the import engine trims); blank lines and rows with only empty cells are skipped.
+ * Parse CSV text (a BOM, quoted commas and newlines, `,`/`;`/tab delimiters) into import rows. Header names are
+ * trimmed, cells kept as written (the import engine trims) except that line breaks inside cells become LF; blank
+ * lines and rows with only empty cells are skipped.
  *
  * @example
  * ```ts
@@ -55,10 +56,12 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
  * ```
  */
 export function parseSheet(text: string, delimiter?: string, source = 'the file'): CsvSheet {
-  const delim = delimiter ?? detectDelimiter(text.replace(/^\uFEFF/, ''));
+  // One line-break style (LF, also inside quoted cells), so csv-parse's line count matches an editor's.
+  const lf = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const delim = delimiter ?? detectDelimiter(lf);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, {
+    records = parse(lf, {
       bom: true,
       delimiter: delim,
       info: true,
@@ -81,7 +84,7 @@ export function parseSheet(text: string, delimiter?: string, source = 'the file'
     });
     rows.push(row);
     // info.lines is where the record ends; quoted line breaks inside it move its start up.
-    const breaks = record.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    const breaks = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
     lines.push(info.lines - breaks);
   }
   return { columns, rows, lines, delimiter: delim };
