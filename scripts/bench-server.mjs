@@ -1,4 +1,4 @@
-// Server benchmarks (issue 3): start time with demo data, pages of 100 sessions out of 20,000, session detail.
+// Server benchmarks: start time with demo data, pages of 100 sessions out of 20,000, session detail.
 // The server runs in its own process (as users run it); this process drives it over keep-alive HTTP with a
 // few concurrent connections. Needs `npm run build` first (npm run bench does it).
 import { spawn } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Device login in a real browser (issue 4): headless Chromium signs in on /account/authorize/, approves or
+ * Device login in a real browser: headless Chromium signs in on /account/authorize/, approves or
  * denies, and the polling side — which behaves like the official Python client (sleep `interval`, then poll) —
  * receives a working token or `access_denied`.
  */

@@ -1,5 +1,5 @@
 /**
- * The special actions by role (issue 4): approvals accept/reject (reviewers only), invitations and membership
+ * The special actions by role: approvals accept/reject (reviewers only), invitations and membership
  * requests accept/reject/cancel (each side its own), group join/leave, and log entries (contributors). Every
  * case runs on a fresh approval / invitation / group / entry, since a successful action consumes it.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may change memberships (issue 4: "The project users/groups objects … are computed from these grants, and
+ * Who may change memberships ("The project users/groups objects … are computed from these grants, and
  * PATCHing them changes grants with the same rules"; group management as the users app documents):
  * every role × every grant change, on a fresh project / group each time, plus the rendered `users`/`groups`.
  */

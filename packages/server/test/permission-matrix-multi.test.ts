@@ -1,5 +1,5 @@
 /**
- * Records that reference several projects or data storages (issue 4; api/stem/session.md: "Callers must have
+ * Records that reference several projects or data storages (api/stem/session.md: "Callers must have
  * `change_project` permission for each project and `change_datastorage` for each data storage referenced"):
  * visible if any referenced project is visible, changeable only with change rights on every one referenced.
  *

@@ -1,7 +1,7 @@
 /**
  * The documented outcome of every (role × model × operation × portal) case of the permission matrix, written
- * from ../shared/brainstem-docs/datamodel/permissions.md, the endpoint pages' "Allowed portals" lines, and
- * issue 4. Kept apart from the test so the rules can be read (and argued with) on their own.
+ * from ../shared/brainstem-docs/datamodel/permissions.md, the endpoint pages' "Allowed portals" lines.
+ * Kept apart from the test so the rules can be read (and argued with) on their own.
  *
  * Roles and what they hold on the fixtures (see permission-matrix-world.ts):
  * - `owner` created the private project P, the public project Q, every personal attribute and the group Lab.

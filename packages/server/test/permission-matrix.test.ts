@@ -1,5 +1,5 @@
 /**
- * The permission matrix (issue 4), generated from the model registry: every role × every model (grouped by its
+ * The permission matrix, generated from the model registry: every role × every model (grouped by its
  * permission `family`) × list/detail/create/change/delete × both portals, against the real server, asserting the
  * documented outcome from permission-matrix-rules.ts (403 when visible but not allowed, 404 when not visible,
  * 401 without a token on the private portal, read-only public portal).

@@ -1,5 +1,5 @@
 /**
- * Server-rendered pages over HTTP (issue 4): sign-in, sign-out, CSRF, sign-in throttling, device approval and
+ * Server-rendered pages over HTTP: sign-in, sign-out, CSRF, sign-in throttling, device approval and
  * the token page. The browser-driven versions are in browser.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

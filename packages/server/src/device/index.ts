@@ -1,5 +1,5 @@
 /**
- * Device authorization flow (docs/api.md, "CLI Device Authorization Flow"; issue 4):
+ * Device authorization flow (docs/api.md, "CLI Device Authorization Flow"):
  * `POST /api/auth/device/` opens a session, the user approves it on `/account/authorize/`, and
  * `POST /api/auth/device/token/` hands the poller an ordinary personal access token exactly once.
  *
@@ -84,7 +84,7 @@ export function denyDeviceSession(ctx: ServerContext, key: string, userId: numbe
   return deviceStore(ctx).deny(key, userId);
 }
 
-/** Device authorization flow: POST /api/auth/device/ and /api/auth/device/token/ (issue 4). */
+/** Device authorization flow: POST /api/auth/device/ and /api/auth/device/token/. */
 export async function deviceRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = deviceStore(ctx);
   registerDeviceApi(app, store, () => ctx.options.deviceInterval);

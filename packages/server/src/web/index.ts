@@ -1,5 +1,5 @@
 /**
- * Server-rendered pages (issue 4): sign-in/sign-out (`/account/login/`, `/account/logout/`), device approval
+ * Server-rendered pages: sign-in/sign-out (`/account/login/`, `/account/logout/`), device approval
  * (`/account/authorize/`) and token management (`/private/users/tokens/`). Plain HTML, no scripts, no external
  * assets; cookie sessions (HttpOnly, SameSite=Lax, Path=/) and CSRF tokens on every form post; sign-in
  * throttled per account and per address.
@@ -41,7 +41,7 @@ export function webState(ctx: ServerContext): WebState {
   return state;
 }
 
-/** Server-rendered pages: sign-in, /account/authorize/, /private/users/tokens/ (issue 4). */
+/** Server-rendered pages: sign-in, /account/authorize/, /private/users/tokens/. */
 export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const state = webState(ctx);
   // Encapsulated: the form parser applies to these pages only; the JSON API keeps answering 415 to form bodies.
