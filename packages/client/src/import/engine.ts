@@ -4,12 +4,14 @@
  * nothing new, because every row first looks for the record it describes.
  * @module
  */
-import { type FieldSpec, getField, getModel } from '../registry/index.js';
+import { getField } from '../registry/index.js';
 import { cellOf, readRow } from './cells.js';
-import { type ImportClient, Lookups, recordOf, recordsOf } from './lookup.js';
+import { apiIssues, checkDetails, checkRequired, isRowError } from './checks.js';
+import { findExisting, identityKey, matches } from './identity.js';
+import { addEntry, type Known, logEntry } from './log-entries.js';
+import { type ImportClient, Lookups, recordOf } from './lookup.js';
 import { findImportType, IMPORT_TYPE_NAMES } from './table.js';
-import type { DetailsValidator, ImportRow, ImportType, RowIssue, RowResult, RowStatus } from './types.js';
-import { instant } from './values.js';
+import type { DetailsValidator, ImportRow, ImportType, RowResult, RowStatus } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -58,12 +60,6 @@ export function getImportType(name: string): ImportType {
   const t = findImportType(name);
   if (!t) throw new TypeError(`Unknown import type "${name}" (one of: ${IMPORT_TYPE_NAMES.join(', ')})`);
   return t;
-}
-
-interface Known {
-  /** `null` for a record only planned by a dry run. */
-  id: string | null;
-  record: Row;
 }
 
 /**
@@ -232,181 +228,4 @@ async function changeAfterCreate(
       result.issues.push({ ...issue, message: `created, but the access change was refused: ${issue.message}` });
     }
   }
-}
-
-/** Registry-required fields the row leaves empty (the API would refuse the record). */
-function checkRequired(type: ImportType, payload: Row, issues: RowIssue[]) {
-  for (const f of getModel(type.model).fields as readonly FieldSpec[]) {
-    if (!f.required || f.readOnly || payload[f.name] !== undefined) continue;
-    const column = type.columns.find((c) => c.field === f.name)?.column;
-    if (column && issues.some((x) => x.level === 'error' && x.field === column)) continue;
-    issues.push({
-      level: 'error',
-      ...(column ? { field: column } : {}),
-      message: `${type.model}.${f.name} is required by the API${column ? '' : ' and no column fills it'}`,
-    });
-  }
-}
-
-/** JSON Schema checks of `details` by `type`, of `coordinates_details` by `coordinates_system`, of log entries. */
-function checkDetails(
-  type: ImportType,
-  payload: Row,
-  entry: Row | undefined,
-  validate: DetailsValidator | undefined,
-  issues: RowIssue[],
-) {
-  if (!validate) return;
-  const check = (selector: unknown, value: unknown, field: 'details' | 'coordinates_details') => {
-    if (value === undefined || typeof selector !== 'string') return;
-    const column = type.columns.find((c) => c.field === field || c.entry === field)?.column ?? field;
-    for (const message of validate(type.model, selector, value, field) ?? []) {
-      issues.push({ level: 'error', field: column, message: `does not match the ${selector} schema: ${message}` });
-    }
-  };
-  check(payload.type, entry ? entry.details : payload.details, 'details');
-  check(payload.coordinates_system, payload.coordinates_details, 'coordinates_details');
-}
-
-/** The entry of a subject-log row, shaped for the log's type (instant or interval); `undefined` when none. */
-function logEntry(type: ImportType, payload: Row, entry: Row | undefined, issues: RowIssue[]): Row | undefined {
-  if (!entry) return undefined;
-  const spec = getField(type.model, 'type');
-  const interval = spec?.intervalTypes?.includes(String(payload.type)) ?? false;
-  const column = (part: string) => type.columns.find((c) => c.entry === part)?.column ?? part;
-  const out: Row = {};
-  if (interval) {
-    if (!entry.start_date_time) {
-      issues.push({
-        level: 'error',
-        field: column('start_date_time'),
-        message: `required for ${payload.type} entries`,
-      });
-      return undefined;
-    }
-    out.start_date_time = entry.start_date_time;
-    out.end_date_time = entry.end_date_time ?? plusOneHour(String(entry.start_date_time));
-  } else {
-    if (!entry.date_time) {
-      issues.push({ level: 'error', field: column('date_time'), message: `required for ${payload.type} entries` });
-      return undefined;
-    }
-    out.date_time = entry.date_time;
-  }
-  if (entry.notes !== undefined) out.notes = entry.notes;
-  if (entry.details !== undefined) out.details = entry.details;
-  return out;
-}
-
-function plusOneHour(start: string): string {
-  const zoned = /(Z|[+-]\d{2}:\d{2})$/i.test(start);
-  const iso = new Date((instant(start) as number) + 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
-  return zoned ? iso : iso.replace(/Z$/, '');
-}
-
-/** Adds a row's entry to its log, unless an entry with the same timestamp is already there. */
-async function addEntry(
-  api: ImportClient,
-  type: ImportType,
-  log: Known,
-  entry: Row,
-  result: RowResult,
-  ctx: RowContext & { schemaErrors: () => boolean },
-): Promise<RowStatus> {
-  const keyName = entry.start_date_time !== undefined ? 'start_date_time' : 'date_time';
-  const column = type.columns.find((c) => c.entry === keyName)?.column as string;
-  const entries = (Array.isArray(log.record.entries) ? log.record.entries : []) as Row[];
-  log.record.entries = entries;
-  const at = instant(entry[keyName]);
-  const duplicate = () => {
-    result.issues.push({
-      level: 'warning',
-      field: column,
-      message: `the log already has an entry at ${entry[keyName]}; not added`,
-    });
-    return 'existing' as const;
-  };
-  if (entries.some((e) => instant(e[keyName]) === at)) return duplicate();
-  if (ctx.schemaErrors()) return 'error';
-  if (!ctx.dryRun) {
-    try {
-      await api.action(type.model, log.id as string, 'add_entry', { data: entry, signal: ctx.signal });
-    } catch (err) {
-      const fields = (err as { fields?: Record<string, unknown> }).fields;
-      if (String(fields?.[keyName] ?? '').includes('already exists')) return duplicate();
-      throw err;
-    }
-  }
-  entries.push(entry);
-  return ctx.dryRun ? 'would-create' : 'created';
-}
-
-/** The identity fields of a payload, normalised, as a map key. */
-function identityKey(type: ImportType, payload: Row): string {
-  return JSON.stringify(
-    type.identity.map((f) => {
-      const v = payload[f];
-      if (Array.isArray(v)) return [...v].sort();
-      return getField(type.model, f)?.type === 'datetime' ? (instant(v) ?? null) : (v ?? null);
-    }),
-  );
-}
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Row).id : v);
-
-/** The existing record whose identity fields equal the row's; list fields match when the record holds every id. */
-async function findExisting(
-  api: ImportClient,
-  type: ImportType,
-  payload: Row,
-  signal?: AbortSignal,
-): Promise<Row | undefined> {
-  const filters: Record<string, string> = {};
-  for (const f of type.identity) {
-    const t = getField(type.model, f)?.type;
-    const v = payload[f];
-    if (typeof v === 'string' && (t === 'string' || t === 'enum' || t === 'relation')) filters[f] = v;
-  }
-  const body = await api.loadAll(type.model, { filters, signal });
-  return recordsOf(type.model, body).find((r) => matches(type, payload, r));
-}
-
-/** Whether a record has the row's identity: equal values, list fields holding every listed id. */
-function matches(type: ImportType, payload: Row, record: Row): boolean {
-  return type.identity.every((f) => {
-    const t = getField(type.model, f)?.type;
-    const want = payload[f];
-    const have = record[f];
-    if (t === 'relation_list') {
-      const ids = Array.isArray(have) ? have.map(idOf) : [];
-      return !Array.isArray(want) || want.every((id) => ids.includes(id));
-    }
-    if (t === 'relation') return (idOf(have) ?? null) === (want ?? null);
-    if (t === 'datetime') return instant(have) === instant(want);
-    return (have === '' ? null : (have ?? null)) === (want ?? null);
-  });
-}
-
-/** API and connection failures of one row (the row fails, the import goes on); anything else stops the import. */
-function isRowError(err: unknown): boolean {
-  const e = err as { name?: unknown; status?: unknown };
-  if (e?.name === 'AuthenticationError' || e?.name === 'AbortError') return false;
-  return typeof e?.status === 'number' || e?.name === 'ConnectionError' || e?.name === 'TimeoutError';
-}
-
-/** A failed request as row errors: one per field error of a 400 (named by column where one fills the field). */
-function apiIssues(type: ImportType, err: unknown): RowIssue[] {
-  const fields = (err as { fields?: Record<string, unknown> }).fields;
-  const issues: RowIssue[] = [];
-  if (fields && typeof fields === 'object') {
-    for (const [field, messages] of Object.entries(fields)) {
-      const column = type.columns.find((c) => c.field === field || c.entry === field)?.column;
-      const text = Array.isArray(messages)
-        ? messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')
-        : JSON.stringify(messages);
-      issues.push({ level: 'error', field: column ?? field, message: `rejected by the server: ${text}` });
-    }
-  }
-  if (issues.length === 0) issues.push({ level: 'error', message: (err as Error).message });
-  return issues;
 }
