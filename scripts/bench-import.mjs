@@ -1,8 +1,8 @@
 // Spreadsheet import: `brainstem import sessions` of a 1,000-row CSV into the local server (its own process, demo
-// data), then the same file again (every row existing), then a dry run, then `brainstem export sessions`. Wall
-// time of the built CLI, as a user runs it. Needs `npm run build` first (npm run bench does it).
-// Goal: the 1,000 rows import in ≤ 20 s on this 2-core machine (rows are written one after another: each looks for
-// its record, then creates it, so the file's order and within-file duplicates are honoured).
+// data) with the default 4 rows in flight, then the same file again (every row existing), a dry run, another
+// 1,000 rows one by one (--concurrency 1), then `brainstem export sessions`. Wall time of the built CLI, as a user
+// runs it. Needs `npm run build` first (npm run bench does it).
+// Goal: the 1,000 rows import in ≤ 20 s on this 2-core machine (each row looks for its record, then creates it).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,13 +77,18 @@ export default async function run() {
     if (spawnSync('test', ['-f', f]).status !== 0) throw new Error(`${f} is missing: run npm run build first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const file = join(dir, 'sessions.csv');
-  const lines = ['project__name,session__name,session__description,session__date_time,session__tags'];
-  for (let i = 0; i < ROWS; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(`"${PROJECT}",bench session ${i},"Recording ${i}, linear track",2025-03-${day} 10:00,"bench, import"`);
-  }
-  writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+  const sheet = (prefix) => {
+    const lines = ['project__name,session__name,session__description,session__date_time,session__tags'];
+    for (let i = 0; i < ROWS; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      lines.push(`"${PROJECT}",${prefix} ${i},"Recording ${i}, linear track",2025-03-${day} 10:00,"bench, import"`);
+    }
+    const file = join(dir, `${prefix}.csv`);
+    writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+    return file;
+  };
+  const file = sheet('bench session');
+  const serialFile = sheet('bench serial session');
   const { url, child } = await startServer();
   try {
     const first = await timed(url, ['import', 'sessions', file, '--format', 'ndjson']);
@@ -92,6 +97,7 @@ export default async function run() {
     const second = await timed(url, ['import', 'sessions', file, '--format', 'ndjson']);
     if ((statusCounts(second.out).existing ?? 0) !== ROWS) throw new Error('second run: expected every row existing');
     const dry = await timed(url, ['import', 'sessions', file, '--format', 'ndjson', '--dry-run']);
+    const serial = await timed(url, ['import', 'sessions', serialFile, '--format', 'ndjson', '--concurrency', '1']);
     const exported = await timed(url, ['export', 'sessions', '-o', join(dir, 'export.csv')]);
     return [
       {
@@ -104,7 +110,8 @@ export default async function run() {
       { name: 'import rate', value: ROWS / first.secs, unit: 'rows/s' },
       { name: `same file again (all ${ROWS} existing)`, value: second.secs, unit: 's' },
       { name: `same file, --dry-run`, value: dry.secs, unit: 's' },
-      { name: `export sessions (${ROWS + 12} rows)`, value: exported.secs, unit: 's' },
+      { name: `${ROWS} other rows with --concurrency 1 (one by one)`, value: serial.secs, unit: 's' },
+      { name: `export sessions (${2 * ROWS + 12} rows)`, value: exported.secs, unit: 's' },
     ];
   } finally {
     await stop(child);

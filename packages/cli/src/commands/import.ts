@@ -8,6 +8,7 @@ import {
   templateOf,
 } from 'brainstem-api-tools/import';
 import type { Command } from 'commander';
+import { intArg } from '../args.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { ExitError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -22,7 +23,11 @@ import { ProgressBar, progressEnabled } from '../progress.js';
 interface ImportOptions extends FormatOptions {
   dryRun?: boolean;
   delimiter?: string;
+  concurrency?: string;
 }
+
+/** Rows in flight by default: enough to overlap request latency, few enough not to crowd a server. */
+const DEFAULT_CONCURRENCY = 4;
 
 /** The import type named on the command line, or a usage error listing the types. */
 export function importTypeArg(name: string): ImportType {
@@ -46,7 +51,8 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
     .argument('<file>', "CSV file (UTF-8, ',' or ';' separated), or - for stdin")
     .option('-n, --dry-run', 'resolve every lookup and validate every row; write nothing')
-    .option('--delimiter <char>', "field separator: ',', ';' or tab (default: detected from the header)");
+    .option('--delimiter <char>', "field separator: ',', ';' or tab (default: detected from the header)")
+    .option('--concurrency <n>', 'rows in flight (default 4; rows naming the same record still run in order)');
   addFormatOptions(cmd, 'table on a terminal, else json');
   examples(cmd, [
     'brainstem import types',
@@ -90,6 +96,7 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     const g = self.optsWithGlobals() as GlobalOptions & ImportOptions;
     const type = importTypeArg(name);
     const out = outputOptions(ctx, o, ctx.io.stdoutIsTTY ? 'table' : 'json');
+    const concurrency = intArg('--concurrency', o.concurrency, 1, 16) ?? DEFAULT_CONCURRENCY;
     const sheet = await readSheet(file, ctx.io, delimiterArg(o.delimiter));
     const client = createClient(ctx, g);
     const bar = new ProgressBar(ctx.io, {
@@ -104,6 +111,7 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
         columns: sheet.columns,
         lines: sheet.lines,
         dryRun: Boolean(o.dryRun),
+        concurrency,
         signal: ctx.signal,
         onProgress: (p) => bar.update(p),
         ...(validateDetails ? { validateDetails } : {}),

@@ -10,6 +10,7 @@ import { apiIssues, checkDetails, checkRequired, isRowError } from './checks.js'
 import { findExisting, identityKey, matches } from './identity.js';
 import { addEntry, type Known, logEntry } from './log-entries.js';
 import { type ImportClient, Lookups, recordOf } from './lookup.js';
+import { runKeyed } from './schedule.js';
 import { findImportType, IMPORT_TYPE_NAMES } from './table.js';
 import type { DetailsValidator, ImportRow, ImportType, RowResult, RowStatus } from './types.js';
 
@@ -34,6 +35,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** JSON Schema check of `details` (and procedure `coordinates_details`); violations are row errors. */
   validateDetails?: DetailsValidator;
+  /**
+   * Rows in flight (default 1: one after another). Rows naming the same record still run in file order; types
+   * whose identity includes a list (behaviors, data acquisition, manipulations) always run one by one.
+   */
+  concurrency?: number;
   /** Called after each row. */
   onProgress?: (p: { loaded: number; total: number }) => void;
   signal?: AbortSignal;
@@ -85,35 +91,60 @@ export async function importRows(
   const header = opts.columns ?? [...new Set(opts.rows.flatMap((r) => Object.keys(r)))];
   const documented = new Set(type.columns.map((c) => c.column));
   const present = new Set(header);
-  const results: RowResult[] = [];
   const total = opts.rows.length;
-  for (const [i, row] of opts.rows.entries()) {
-    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
-    const result: RowResult = {
-      line: opts.lines?.[i] ?? i + 2,
-      status: 'error',
-      record: type.label
-        .map((c) => cellOf(row, c) ?? '')
-        .filter(Boolean)
-        .join(' / '),
-      id: null,
-      issues: [],
-    };
-    try {
-      await importRow(api, type, row, result, { ...opts, lookups, known });
-    } catch (err) {
-      if (!isRowError(err)) throw err;
-      result.status = 'error';
-      result.issues.push(...apiIssues(type, err));
-    }
+  const results: RowResult[] = opts.rows.map((row, i) => ({
+    line: opts.lines?.[i] ?? i + 2,
+    status: 'error',
+    record: type.label
+      .map((c) => cellOf(row, c) ?? '')
+      .filter(Boolean)
+      .join(' / '),
+    id: null,
+    issues: [],
+  }));
+  const ctx: RowContext = { ...opts, lookups, known };
+  const prepared: Array<Prepared | undefined> = [];
+  let done = 0;
+  const finish = (i: number) => {
+    const result = results[i] as RowResult;
     for (const issue of result.issues) {
       if (issue.level === 'error' && issue.field && !present.has(issue.field) && issue.message.startsWith('required')) {
         (issue as { message: string }).message = 'required column is missing from the file';
       }
     }
-    results.push(result);
-    opts.onProgress?.({ loaded: i + 1, total });
-  }
+    opts.onProgress?.({ loaded: ++done, total });
+  };
+  const guard = async (i: number, step: () => Promise<void>) => {
+    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+    try {
+      await step();
+    } catch (err) {
+      if (!isRowError(err)) throw err;
+      const result = results[i] as RowResult;
+      result.status = 'error';
+      result.issues.push(...apiIssues(type, err));
+      prepared[i] = undefined;
+    }
+  };
+  // List identities match by inclusion across keys, so those types run strictly one row after another.
+  const listIdentity = !type.unwritable && type.identity.some((f) => getField(type.model, f)?.type === 'relation_list');
+  await runKeyed(
+    total,
+    listIdentity ? 1 : (opts.concurrency ?? 1),
+    async (i) => {
+      await guard(i, async () => {
+        prepared[i] = await prepareRow(type, opts.rows[i] as ImportRow, results[i] as RowResult, ctx);
+      });
+      const p = prepared[i];
+      if (!p) finish(i);
+      return p ? { key: p.key } : {};
+    },
+    async (i) => {
+      await guard(i, () => writeRow(api, type, prepared[i] as Prepared, results[i] as RowResult, ctx));
+      prepared[i] = undefined;
+      finish(i);
+    },
+  );
   const counts = { created: 0, existing: 0, error: 0, 'would-create': 0, warnings: 0 };
   for (const r of results) {
     counts[r.status]++;
@@ -127,7 +158,19 @@ interface RowContext extends ImportOptions {
   known: Map<string, Known>;
 }
 
-async function importRow(api: ImportClient, type: ImportType, row: ImportRow, result: RowResult, ctx: RowContext) {
+/** A row read and checked, ready to be found or created under its identity key. */
+interface Prepared {
+  read: Awaited<ReturnType<typeof readRow>>;
+  key: string;
+}
+
+/** Reads a row and checks it; `undefined` when an error already decides it (the result says why). */
+async function prepareRow(
+  type: ImportType,
+  row: ImportRow,
+  result: RowResult,
+  ctx: RowContext,
+): Promise<Prepared | undefined> {
   const read = await readRow(type, row, ctx.lookups);
   result.issues.push(...read.issues);
   const { payload } = read;
@@ -141,12 +184,19 @@ async function importRow(api: ImportClient, type: ImportType, row: ImportRow, re
       .map((c) => c.column),
   );
   const errors = () => result.issues.filter((x) => x.level === 'error');
-  if (errors().some((x) => !x.field || identifying.has(x.field))) return;
+  if (errors().some((x) => !x.field || identifying.has(x.field))) return undefined;
   if (type.unwritable) {
     if (errors().length === 0) result.issues.push({ level: 'error', message: type.unwritable });
-    return;
+    return undefined;
   }
-  const key = identityKey(type, payload);
+  return { read, key: identityKey(type, payload) };
+}
+
+/** Finds the row's record or creates it (and adds a log entry), unless a dry run. */
+async function writeRow(api: ImportClient, type: ImportType, prep: Prepared, result: RowResult, ctx: RowContext) {
+  const { read, key } = prep;
+  const { payload } = read;
+  const errors = () => result.issues.filter((x) => x.level === 'error');
   const model = type.model;
   let found = ctx.known.get(key);
   if (!found && type.identity.some((f) => getField(type.model, f)?.type === 'relation_list')) {
