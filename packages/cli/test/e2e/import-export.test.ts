@@ -80,6 +80,24 @@ describe('brainstem import template / types', () => {
     expect(table.stdout).toContain('cohort__subjects*');
   });
 
+  it('a template piped back on stdin (-) is checked: its example project does not exist here (exit 5)', async () => {
+    const template = await runCli(['import', 'template', 'subjects'], { env: home.env });
+    const r = await runCli(
+      ['import', 'subjects', '-', '--dry-run', '--format', 'ndjson', '--url', server.url, '--token', ALICE],
+      { env: home.env, stdin: template.stdout },
+    );
+    expect(r.code).toBe(5);
+    expect(ndjson(r).map((x) => [x.line, x.status, x.level, x.message])).toEqual([
+      [2, 'error', 'error', 'no project named "Auditory Cortex Project" (names are case-sensitive)'],
+      [
+        2,
+        'error',
+        'warning',
+        'no supplier named "Charles River Laboratories" (names are case-sensitive); relationship skipped',
+      ],
+    ]);
+  });
+
   it('refuses an unknown type with the list of types (usage error)', async () => {
     const r = await runCli(['import', 'sesions', 'x.csv'], { env: home.env });
     expect(r.code).toBe(2);

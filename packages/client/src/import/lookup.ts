@@ -90,6 +90,7 @@ export class Lookups {
         (err: unknown) => {
           const status = statusOf(err);
           if (status === 404 || status === 403) return undefined;
+          this.#ids.delete(key); // a failed request is asked again by the next row, not remembered
           throw err;
         },
       );
@@ -117,6 +118,7 @@ export class Lookups {
         if (matches.length > 1) return { ambiguous: true };
         return matches.length === 1 ? { record: matches[0] as Row } : {};
       });
+      hit.catch(() => this.#names.delete(key));
       this.#names.set(key, hit);
     }
     return hit;
