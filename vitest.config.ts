@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^brainstem-api-tools\/registry$/, replacement: src('./packages/client/src/registry/index.ts') },
       { find: /^brainstem-api-tools\/schemas$/, replacement: src('./packages/client/src/schemas/index.ts') },
+      { find: /^brainstem-api-tools\/import$/, replacement: src('./packages/client/src/import/index.ts') },
       { find: /^brainstem-api-tools\/node$/, replacement: src('./packages/client/src/node.ts') },
       { find: /^brainstem-api-tools\/core$/, replacement: src('./packages/client/src/index.ts') },
       { find: /^brainstem-api-tools$/, replacement: src('./packages/client/src/node.ts') },

@@ -3,6 +3,8 @@ import pkg from '../package.json' with { type: 'json' };
 import { actionCommand } from './commands/action.js';
 import { completionCommand } from './commands/completion.js';
 import { deleteCommand } from './commands/delete.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { loadCommand } from './commands/load.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
@@ -34,7 +36,7 @@ const ENV_HELP = `Environment:
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('brainstem');
   program
-    .description('Log in to BrainSTEM and load, save and delete its records from the shell.')
+    .description('Log in to BrainSTEM and load, save, delete, import and export its records from the shell.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
@@ -64,6 +66,8 @@ Examples:
   $ brainstem load project --portal public --all --format csv > projects.csv
   $ brainstem save session --data '{"name":"S1","projects":["<uuid>"]}'
   $ brainstem delete session --id <uuid>
+  $ brainstem import subjects subjects.csv --dry-run  # spreadsheet import (web import tool templates)
+  $ brainstem export sessions > sessions.csv          # the same format, read back by import
   $ brainstem models session                          # fields, filters and includes of a model
 
 ${EXIT_CODE_HELP}
@@ -79,6 +83,8 @@ ${ENV_HELP}
   saveCommand(program.command('save'), ctx);
   deleteCommand(program.command('delete'), ctx);
   actionCommand(program.command('action'), ctx);
+  importCommand(program.command('import'), ctx);
+  exportCommand(program.command('export'), ctx);
   modelsCommand(program.command('models'), ctx);
   completionCommand(program.command('completion'), ctx, program);
   for (const cmd of program.commands) {

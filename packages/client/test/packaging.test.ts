@@ -74,6 +74,29 @@ describe('packed package', () => {
     expect(version).toBe(JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version);
   });
 
+  it('ships the import engine as its own entry, ESM and CJS, bundling for the browser without Node built-ins', async () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module';
+       import * as imp from 'brainstem-api-tools/import';
+       const cjs = createRequire(import.meta.url)('brainstem-api-tools/import');
+       console.log(JSON.stringify([imp.IMPORT_TYPE_NAMES.length, typeof imp.importRows, typeof cjs.exportRows]));`,
+    ]);
+    expect(JSON.parse(out)).toEqual([11, 'function', 'function']);
+    writeFileSync(join(app, 'import-entry.js'), "export { importRows } from 'brainstem-api-tools/import';\n");
+    const result = await build({
+      entryPoints: [join(app, 'import-entry.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      absWorkingDir: app,
+      logLevel: 'silent',
+    });
+    expect(result.outputFiles[0]!.text).not.toMatch(/from\s*["']node:|require\(["'](node:)?[a-z_]+["']\)/);
+  });
+
   it('requires from CJS, and instanceof holds across the ESM and CJS copies', () => {
     const out = node([
       '--input-type=module',

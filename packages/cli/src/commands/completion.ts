@@ -1,3 +1,4 @@
+import { IMPORT_TYPE_NAMES } from 'brainstem-api-tools/import';
 import { MODEL_NAMES, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import type { Command, Option } from 'commander';
 import type { Ctx } from '../context.js';
@@ -99,6 +100,15 @@ ${perCmd}
     ${MODEL_COMMANDS.join('|')})
       if [[ $n -eq 0 ]]; then COMPREPLY=( $(compgen -W "$models" -- "$cur") );
       elif [[ "$cmd" == action && $n -eq 2 ]]; then COMPREPLY=( $(compgen -W "${actionNames().join(' ')}" -- "$cur") ); fi ;;
+    import)
+      if [[ $n -eq 0 ]]; then COMPREPLY=( $(compgen -W "types template ${IMPORT_TYPE_NAMES.join(' ')}" -- "$cur") ); return; fi
+      local sub="" seen=""
+      for ((i = 1; i < COMP_CWORD; i++)); do
+        case "\${COMP_WORDS[i]}" in -*) ;; import) [[ -z "$seen" ]] && seen=1 || { sub=import; break; } ;; *) [[ -n "$seen" ]] && { sub="\${COMP_WORDS[i]}"; break; } ;; esac
+      done
+      if [[ $n -eq 1 && "$sub" == template ]]; then COMPREPLY=( $(compgen -W "${IMPORT_TYPE_NAMES.join(' ')}" -- "$cur") );
+      elif [[ $n -eq 1 && "$sub" != types ]]; then COMPREPLY=( $(compgen -f -- "$cur") ); fi ;;
+    export) if [[ $n -eq 0 ]]; then COMPREPLY=( $(compgen -W "${IMPORT_TYPE_NAMES.join(' ')}" -- "$cur") ); fi ;;
     completion) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ) ;;
     help) COMPREPLY=( $(compgen -W "$commands" -- "$cur") ) ;;
   esac
@@ -139,11 +149,15 @@ export function zshScript(program: Command): string {
           ? [`'1:model:(${MODEL_NAMES.join(' ')})'`, `'2:id:'`, `'3:action:(${actionNames().join(' ')})'`]
           : MODEL_COMMANDS.includes(c.name)
             ? [`'1:model:(${MODEL_NAMES.join(' ')})'`]
-            : c.name === 'completion'
-              ? [`'1:shell:(bash zsh)'`]
-              : c.name === 'help'
-                ? [`'1:command:(${cmds.map((x) => x.name).join(' ')})'`]
-                : [];
+            : c.name === 'import'
+              ? [`'1:type:(types template ${IMPORT_TYPE_NAMES.join(' ')})'`, `'2:file:_files'`]
+              : c.name === 'export'
+                ? [`'1:type:(${IMPORT_TYPE_NAMES.join(' ')})'`]
+                : c.name === 'completion'
+                  ? [`'1:shell:(bash zsh)'`]
+                  : c.name === 'help'
+                    ? [`'1:command:(${cmds.map((x) => x.name).join(' ')})'`]
+                    : [];
       const specs = [...zshSpecs(c.options), ...global, ...pos];
       return `        ${c.name})\n          _arguments -s \\\n            ${specs.join(' \\\n            ')}\n          ;;`;
     })

@@ -32,7 +32,19 @@ describe('help and version', () => {
   it('--help lists commands, exit codes and environment variables', async () => {
     const r = await runCli(['--help'], { env });
     expect(r.code).toBe(0);
-    for (const cmd of ['login', 'logout', 'whoami', 'load', 'save', 'delete', 'action', 'models', 'completion']) {
+    for (const cmd of [
+      'login',
+      'logout',
+      'whoami',
+      'load',
+      'save',
+      'delete',
+      'action',
+      'import',
+      'export',
+      'models',
+      'completion',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
     }
     expect(r.stdout).toContain('Exit codes:');
@@ -48,6 +60,8 @@ describe('help and version', () => {
     'save',
     'delete',
     'action',
+    'import',
+    'export',
     'models',
     'completion',
   ])('%s --help shows examples and the global options', async (cmd) => {
@@ -242,13 +256,17 @@ describe('completion', () => {
     expect(complete(['brainstem', 'load', 'session', '--for'])).toEqual(['--format']);
     expect(complete(['brainstem', 'load', 'session', '--format', ''])).toEqual(['json', 'ndjson', 'csv', 'table']);
     expect(complete(['brainstem', 'action', 'subjectlog', 'x', 'add'])).toEqual(['add_entry']);
+    expect(complete(['brainstem', 'import', 'sub'])).toEqual(['subjects', 'subject-logs']);
+    expect(complete(['brainstem', 'import', 't'])).toEqual(['types', 'template']);
+    expect(complete(['brainstem', 'import', 'template', 'coh'])).toEqual(['cohorts']);
+    expect(complete(['brainstem', 'export', 'data'])).toEqual(['data-acquisition']);
   });
 
   it('zsh: a compdef script naming every command', async () => {
     const r = await runCli(['completion', 'zsh'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('#compdef brainstem')).toBe(true);
-    for (const cmd of ['load', 'save', 'whoami']) expect(r.stdout).toContain(`'${cmd}:`);
+    for (const cmd of ['load', 'save', 'whoami', 'import', 'export']) expect(r.stdout).toContain(`'${cmd}:`);
   });
 
   // Reported as skipped (not silently passed) where zsh is not installed.

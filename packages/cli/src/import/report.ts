@@ -1,0 +1,45 @@
+import type { ImportReport } from 'brainstem-api-tools/import';
+import type { Row } from '../format/index.js';
+
+/** Columns of the per-row report, in order. */
+export const REPORT_FIELDS = ['line', 'status', 'record', 'id', 'level', 'field', 'message'] as const;
+
+/**
+ * The per-row report as flat records: one per issue of a row (errors first), or one with blank
+ * level/field/message for a row without issues. Every record carries its row's line, status, label and id.
+ *
+ * @example
+ * ```ts
+ * reportRecords(report); // [{ line: 2, status: 'created', record: 'S1', id: '…', level: '', field: '', message: '' }, …]
+ * ```
+ */
+export function reportRecords(report: ImportReport): Row[] {
+  const out: Row[] = [];
+  for (const r of report.rows) {
+    const base = { line: r.line, status: r.status, record: r.record, id: r.id };
+    const issues = [...r.issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    if (issues.length === 0) out.push({ ...base, level: '', field: '', message: '' });
+    for (const i of issues) out.push({ ...base, level: i.level, field: i.field ?? '', message: i.message });
+  }
+  return out;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * One summary line: `sessions: 3 created, 1 existing, 1 error, 2 warnings (5 rows)`.
+ *
+ * @example
+ * ```ts
+ * summaryLine(report, false);
+ * ```
+ */
+export function summaryLine(report: ImportReport, dryRun: boolean): string {
+  const c = report.counts;
+  const parts = dryRun
+    ? [`${c['would-create']} to create`, `${c.existing} existing`]
+    : [`${c.created} created`, `${c.existing} existing`];
+  parts.push(plural(c.error, 'error'), plural(c.warnings, 'warning'));
+  const rows = plural(report.rows.length, 'row');
+  return `${report.type}: ${parts.join(', ')} (${rows})${dryRun ? ' — dry run, nothing written' : ''}`;
+}
