@@ -58,7 +58,8 @@ export function buildProgram(ctx: Ctx): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
       writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(s.replace(/^error:/, 'brainstem: error:')),
+      // One prefix for every error line, commander's usage errors included: `brainstem: <what happened>`.
+      outputError: (s, write) => write(s.replace(/^error: /, 'brainstem: ')),
     })
     .addHelpText(
       'after',
