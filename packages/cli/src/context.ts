@@ -44,7 +44,13 @@ export interface DynamicClient {
   action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
   login(opts: Parameters<BrainstemClient['login']>[0]): Promise<unknown>;
   logout(opts?: { all?: boolean }): Promise<{ removed: string[]; remaining?: { source: string; python: boolean } }>;
-  whoami(opts?: { signal?: AbortSignal }): Promise<{ user?: Row | null; note?: string }>;
+  whoami(opts?: { signal?: AbortSignal; maxRetries?: number }): Promise<{ user?: Row | null; note?: string }>;
+  resolveToken(opts: { interactive?: boolean }): Promise<string | undefined>;
+  request(
+    method: 'GET',
+    path: string,
+    opts: { auth?: 'none'; signal?: AbortSignal; maxRetries?: number },
+  ): Promise<unknown>;
 }
 
 /** Options accepted by every command (`brainstem --help`). */

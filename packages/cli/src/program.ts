@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { actionCommand } from './commands/action.js';
 import { completionCommand } from './commands/completion.js';
+import { configCommand, useCommand } from './commands/config.js';
 import { deleteCommand } from './commands/delete.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -10,6 +11,7 @@ import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { modelsCommand } from './commands/models.js';
 import { saveCommand } from './commands/save.js';
+import { statusCommand } from './commands/status.js';
 import { whoamiCommand } from './commands/whoami.js';
 import type { Ctx } from './context.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
@@ -19,10 +21,11 @@ export const VERSION: string = pkg.version;
 
 const ENV_HELP = `Environment:
   BRAINSTEM_TOKEN, BRAINSTEM_API_TOKEN  API token (when --token is not given)
-  BRAINSTEM_URL                         server URL (when --url is not given)
+  BRAINSTEM_URL                         server URL (when --url is not given; overrides \`brainstem use\`)
   BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for https / http URLs, hosts to reach directly (lower-case too)
-  XDG_CONFIG_HOME                       token cache directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem)`;
+  XDG_CONFIG_HOME                       config directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem),
+                                        holding tokens.json (the token cache) and config.json (the default server)`;
 
 /**
  * The whole command tree. Every command accepts the global options (`--token`, `--url`, `--headless`, …),
@@ -44,7 +47,10 @@ export function buildProgram(ctx: Ctx): Command {
       '--token <token>',
       'API token (default: $BRAINSTEM_TOKEN, $BRAINSTEM_API_TOKEN, or the token cached by login)',
     )
-    .option('--url <url>', 'BrainSTEM server (default: $BRAINSTEM_URL or https://www.brainstem.org/)')
+    .option(
+      '--url <url>',
+      'BrainSTEM server (default: $BRAINSTEM_URL, else the one saved by `brainstem use`, else https://www.brainstem.org/)',
+    )
     .option('--headless', 'never open a browser to log in: print the URL and code to enter on any device')
     .option('--timeout <seconds>', 'give up on a request after this long (default 30)')
     .option('-q, --quiet', 'no progress bar or messages on stderr (errors are still printed)')
@@ -55,7 +61,8 @@ export function buildProgram(ctx: Ctx): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
       writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(s.replace(/^error:/, 'brainstem: error:')),
+      // One prefix for every error line, commander's usage errors included: `brainstem: <what happened>`.
+      outputError: (s, write) => write(s.replace(/^error: /, 'brainstem: ')),
     })
     .addHelpText(
       'after',
@@ -79,6 +86,9 @@ ${ENV_HELP}
   loginCommand(program.command('login'), ctx);
   logoutCommand(program.command('logout'), ctx);
   whoamiCommand(program.command('whoami'), ctx);
+  statusCommand(program.command('status'), ctx);
+  useCommand(program.command('use'), ctx);
+  configCommand(program.command('config'), ctx);
   loadCommand(program.command('load'), ctx);
   saveCommand(program.command('save'), ctx);
   deleteCommand(program.command('delete'), ctx);

@@ -115,7 +115,10 @@ export interface ClientOptions {
    * (Node) → the token cache for this URL (Node) → interactive login when a terminal is attached (Node).
    */
   token?: TokenOption;
-  /** Server URL. @default env `BRAINSTEM_URL`, else `https://www.brainstem.org/` */
+  /**
+   * Server URL. @default env `BRAINSTEM_URL`, else (Node) the default saved by `brainstem login --url` or
+   * `brainstem use` in `~/.config/brainstem/config.json`, else `https://www.brainstem.org/`
+   */
   url?: string;
   /** Timeout per attempt in ms. @default 30000 */
   timeout?: number;
@@ -319,7 +322,7 @@ export class BrainstemClient {
   constructor(options: ClientOptions = {}) {
     this.#opts = { ...options };
     this.#platform = (this.constructor as typeof BrainstemClient).platform;
-    const base = normalizeUrl(options.url ?? readEnv('BRAINSTEM_URL') ?? DEFAULT_URL);
+    const base = normalizeUrl(options.url ?? readEnv('BRAINSTEM_URL') ?? this.#platform.defaultUrl?.() ?? DEFAULT_URL);
     this.url = base.href;
     for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs', 'walkRetries'] as const) {
       const v = options[k];

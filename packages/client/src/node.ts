@@ -12,6 +12,7 @@
  */
 import { BrainstemClient as CoreClient } from './client.js';
 import { openBrowser } from './node/browser.js';
+import { savedServerUrl } from './node/config-file.js';
 import { loadDotEnv } from './node/env-file.js';
 import { canPrompt, prompt } from './node/prompt.js';
 import { nodeFetch } from './node/proxy.js';
@@ -20,6 +21,14 @@ import type { Platform } from './platform.js';
 
 export * from './index.js';
 export { openBrowser } from './node/browser.js';
+export {
+  configFilePath,
+  readSettings,
+  SETTING_KEYS,
+  type Settings,
+  savedServerUrl,
+  writeSettings,
+} from './node/config-file.js';
 export { loadDotEnv } from './node/env-file.js';
 export { canPrompt, prompt } from './node/prompt.js';
 export { proxyConfigured } from './node/proxy.js';
@@ -37,6 +46,7 @@ export const NODE_PLATFORM: Platform = {
   loadEnvFile: () => {
     loadDotEnv();
   },
+  defaultUrl: () => savedServerUrl(),
   tokenStore: new FileTokenStore(),
   canPrompt,
   prompt,
@@ -48,7 +58,8 @@ export const NODE_PLATFORM: Platform = {
 };
 
 /**
- * {@link CoreClient | BrainstemClient} with the Node defaults: token from env, `.env`, the token cache
+ * {@link CoreClient | BrainstemClient} with the Node defaults: the server from `url`, `BRAINSTEM_URL`, or the
+ * default saved in `~/.config/brainstem/config.json` (`brainstem use`); token from env, `.env`, the token cache
  * (`~/.config/brainstem/tokens.json`, plus the Python tool's `token` file for the default URL), or an interactive
  * login on a terminal.
  *

@@ -59,6 +59,11 @@ export interface TokenStore {
 export interface Platform {
   /** Loads `.env` from the working directory into the environment without overriding set variables. */
   loadEnvFile?(): void;
+  /**
+   * The server URL to use when neither the `url` option nor `BRAINSTEM_URL` gives one (Node: the `url` saved in
+   * `~/.config/brainstem/config.json`). Synchronous: the client resolves its URL in the constructor.
+   */
+  defaultUrl?(): string | undefined;
   /** Default token store. */
   tokenStore?: TokenStore;
   /** Whether a person can answer prompts (a terminal is attached and this is not CI). */

@@ -4,6 +4,7 @@ import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples } from '../options.js';
 import { Prompter } from '../prompt.js';
+import { useServer } from './config.js';
 
 interface LoginOptions {
   password?: boolean;
@@ -13,17 +14,20 @@ interface LoginOptions {
 /**
  * `brainstem login`: get a token and cache it for the server (`--url`), file mode 0600.
  * Browser device flow by default (`--headless`: print URL + code), `--password` for the email + password flow,
- * `--token T` to store a token made in the web UI. Never prints the token.
+ * `--token T` to store a token made in the web UI. With `--url`, that server becomes the default for later commands
+ * (as `brainstem use`). Never prints the token.
  */
 export function loginCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('log in and cache a token for the server (browser by default; never prints the token)')
+    .description(
+      'log in and cache a token for the server (browser by default; never prints the token); --url makes it the default',
+    )
     .option('--password', 'log in with email and password (prompted; the password is not echoed)')
     .option('--email <email>', 'email for --password (prompted when omitted)');
   examples(cmd, [
     'brainstem login                                  # opens a browser; approve there',
     'brainstem login --headless                       # prints a URL and a code to enter on any device',
-    'brainstem login --url http://127.0.0.1:8000/     # a local server; tokens are cached per server',
+    'brainstem login --url http://127.0.0.1:8000/     # a local server, now the default (brainstem use)',
     'brainstem login --token <personal-access-token>  # store a token made in the web UI',
     'brainstem login --password --email me@lab.org    # servers that allow password login',
     'printf \'%s\\n\' me@lab.org "$PW" | brainstem login --password   # answers from stdin',
@@ -43,6 +47,7 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
       await client.login({ method: 'token', token: g.token, signal: ctx.signal });
       const who = await client.whoami({ signal: ctx.signal });
       say(`Logged in to ${client.url} as ${userLabel(who?.user)}. Token cached in ${cachePath()}`);
+      if (g.url !== undefined) await useServer(ctx, g, client.url);
       return;
     }
 
@@ -88,5 +93,6 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
       // The token is cached; who it belongs to is a nicety.
     }
     say(`Logged in to ${client.url}${label}. Token cached in ${cachePath()}`);
+    if (g.url !== undefined) await useServer(ctx, g, client.url);
   });
 }

@@ -161,6 +161,9 @@ describe('usage errors exit 2', () => {
   ])('%j', async (args, message) => {
     const r = await runCli([...args, '--url', DEAD, '--token', 'x'], { env });
     expect(r.stderr).toMatch(message);
+    // One prefix style for commander's usage errors and the CLI's own.
+    expect(r.stderr).toMatch(/^brainstem: [^\n]/);
+    expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });

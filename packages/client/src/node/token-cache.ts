@@ -5,12 +5,12 @@
  * logged in here.
  * @module
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_URL, normalizeUrl } from '../client.js';
 import type { StoredToken, TokenStore } from '../platform.js';
+import { writePrivateFile } from './atomic-write.js';
 
 /**
  * The config directory: `$XDG_CONFIG_HOME/brainstem`, else `~/.config/brainstem`.
@@ -101,17 +101,7 @@ export class FileTokenStore implements TokenStore {
   }
 
   private async writeAll(data: Record<string, CacheEntry>): Promise<void> {
-    const dir = configDir(this.env);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    await chmod(dir, 0o700);
-    const tmp = join(dir, `.tokens.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      await rename(tmp, this.path);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    await writePrivateFile(this.path, `${JSON.stringify(data, null, 2)}\n`);
   }
 
   /** The cached token for `url`; for the default URL, else the Python tool's token file. */

@@ -1,0 +1,90 @@
+import { configFilePath, DEFAULT_URL, SETTING_KEYS, savedServerUrl, writeSettings } from 'brainstem-api-tools';
+import type { Command } from 'commander';
+import type { Ctx, GlobalOptions } from '../context.js';
+import { UsageError } from '../errors.js';
+import { examples } from '../options.js';
+
+type Key = (typeof SETTING_KEYS)[number];
+
+function settingKey(key: string): Key {
+  if ((SETTING_KEYS as readonly string[]).includes(key)) return key as Key;
+  throw new UsageError(`unknown setting "${key}"; settings: ${SETTING_KEYS.join(', ')}`);
+}
+
+/** Tells, on stderr, when BRAINSTEM_URL hides the saved default. */
+function noteEnvOverride(ctx: Ctx, g: GlobalOptions): void {
+  const env = ctx.io.env.BRAINSTEM_URL?.trim();
+  if (env && !g.quiet) ctx.io.err(`Note: BRAINSTEM_URL=${env} is set and overrides this default.\n`);
+}
+
+/** Saves `url` as the default server and says so. */
+export async function useServer(ctx: Ctx, g: GlobalOptions, url: string): Promise<string> {
+  const saved = (await writeSettings({ url })).url as string;
+  if (!g.quiet) ctx.io.err(`Default server: ${saved} (saved in ${configFilePath()})\n`);
+  noteEnvOverride(ctx, g);
+  return saved;
+}
+
+/**
+ * `brainstem config get|set|unset <key> [value]`: the settings file (`~/.config/brainstem/config.json`, mode 0600).
+ * The one setting today is `url`, the default server.
+ */
+export function configCommand(cmd: Command, ctx: Ctx): Command {
+  cmd.description('read or change settings (url: the default server) in ~/.config/brainstem/config.json');
+  examples(cmd, [
+    'brainstem config get url',
+    'brainstem config set url http://127.0.0.1:8000/',
+    'brainstem config unset url        # back to https://www.brainstem.org/',
+  ]);
+  cmd
+    .command('get')
+    .description('print a setting (url: the saved default server, else the built-in one)')
+    .argument('<key>', `setting: ${SETTING_KEYS.join(', ')}`)
+    .action((key: string, _o: unknown, self: Command) => {
+      settingKey(key);
+      ctx.io.out(`${savedServerUrl() ?? DEFAULT_URL}\n`);
+      noteEnvOverride(ctx, self.optsWithGlobals() as GlobalOptions);
+    });
+  cmd
+    .command('set')
+    .description('change a setting')
+    .argument('<key>', `setting: ${SETTING_KEYS.join(', ')}`)
+    .argument('<value>', 'the new value')
+    .action(async (key: string, value: string, _o: unknown, self: Command) => {
+      settingKey(key);
+      await useServer(ctx, self.optsWithGlobals() as GlobalOptions, value);
+    });
+  cmd
+    .command('unset')
+    .description('remove a setting (url: back to https://www.brainstem.org/)')
+    .argument('<key>', `setting: ${SETTING_KEYS.join(', ')}`)
+    .action(async (key: string, _o: unknown, self: Command) => {
+      settingKey(key);
+      await writeSettings({ url: undefined });
+      const g = self.optsWithGlobals() as GlobalOptions;
+      if (!g.quiet) ctx.io.err(`Default server: ${DEFAULT_URL} (built-in)\n`);
+      noteEnvOverride(ctx, g);
+    });
+  return cmd;
+}
+
+/** `brainstem use [url]`: make a server the default for later commands, or print the default. */
+export function useCommand(cmd: Command, ctx: Ctx): Command {
+  cmd
+    .description('make a server the default for later commands (same as `config set url`); no URL: print it')
+    .argument('[url]', 'server URL, e.g. http://127.0.0.1:8000/');
+  examples(cmd, [
+    'brainstem use http://127.0.0.1:8000/   # a local server',
+    'brainstem use https://www.brainstem.org/',
+    'brainstem use                          # print the default server',
+  ]);
+  return cmd.action(async (url: string | undefined, _o: unknown, self: Command) => {
+    const g = self.optsWithGlobals() as GlobalOptions;
+    if (url === undefined) {
+      ctx.io.out(`${savedServerUrl() ?? DEFAULT_URL}\n`);
+      noteEnvOverride(ctx, g);
+      return;
+    }
+    await useServer(ctx, g, url);
+  });
+}

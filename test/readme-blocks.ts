@@ -1,0 +1,112 @@
+// Pulls the runnable examples out of a README: fenced `bash`/`sh`/`console` blocks (one command per line, `\`
+// continues a line; in `console` blocks only `$ ` lines are commands) and `ts` blocks. A block right after
+// `<!-- doc-test: skip (reason) -->` is left out: for flows a test cannot drive, such as a browser login.
+// What a command line promises is read from its trailing comment: `# exits 5` (exit code, default 0) and
+// `# 2 demo projects` (a comment starting with a number: that many records printed).
+
+export interface CommandExample {
+  /** The shell command as written (without its trailing result comment). */
+  command: string;
+  /** README line number (1-based) of the command. */
+  line: number;
+  exitCode: number;
+  /** Number of records the README says the command prints. */
+  count?: number;
+}
+
+export interface Block {
+  lang: 'shell' | 'ts';
+  /** README line number (1-based) of the opening fence. */
+  line: number;
+  code: string;
+  commands: CommandExample[];
+}
+
+const SHELL = new Set(['bash', 'sh', 'shell', 'console']);
+const SKIP = /<!--\s*doc-test:\s*skip\b/;
+
+/** The trailing `# …` comment of a shell line (a `#` after whitespace, outside quotes), and the code before it. */
+export function splitComment(line: string): { code: string; comment?: string } {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''))) {
+      return { code: line.slice(0, i).trimEnd(), comment: line.slice(i + 1).trim() };
+    }
+  }
+  return { code: line.trimEnd() };
+}
+
+function commandsOf(body: string[], firstLine: number, console: boolean): CommandExample[] {
+  const out: CommandExample[] = [];
+  let pending: { text: string; line: number } | undefined;
+  body.forEach((raw, i) => {
+    let text = raw;
+    if (!pending) {
+      if (console) {
+        if (!text.startsWith('$ ')) return;
+        text = text.slice(2);
+      }
+      if (!text.trim() || text.trim().startsWith('#')) return;
+    }
+    const joined = pending ? `${pending.text}\n${text}` : text;
+    const line = pending?.line ?? firstLine + i + 1;
+    if (text.endsWith('\\')) {
+      pending = { text: joined, line };
+      return;
+    }
+    pending = undefined;
+    const { code, comment } = splitComment(joined);
+    const example: CommandExample = { command: code, line, exitCode: 0 };
+    const exits = comment && /\bexits (\d+)/.exec(comment);
+    if (exits) example.exitCode = Number(exits[1]);
+    const count = comment && /^(\d+) [a-z]/i.exec(comment);
+    if (count) example.count = Number(count[1]);
+    out.push(example);
+  });
+  return out;
+}
+
+/**
+ * The runnable blocks of a README's text.
+ *
+ * @example
+ * ```ts
+ * readmeBlocks(readFileSync('README.md', 'utf8')).filter((b) => b.lang === 'ts');
+ * ```
+ */
+export function readmeBlocks(text: string): Block[] {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w+)\s*$/.exec(lines[i] ?? '');
+    if (!open) {
+      if (/^```/.test(lines[i] ?? '')) {
+        // A block without a language (a synopsis): step over it.
+        const end = lines.indexOf('```', i + 1);
+        i = end < 0 ? lines.length : end;
+      }
+      continue;
+    }
+    const end = lines.indexOf('```', i + 1);
+    const body = lines.slice(i + 1, end < 0 ? lines.length : end);
+    let prev = i - 1;
+    while (prev >= 0 && lines[prev]?.trim() === '') prev--;
+    const skipped = prev >= 0 && SKIP.test(lines[prev] ?? '');
+    const lang = open[1] as string;
+    if (!skipped && (SHELL.has(lang) || lang === 'ts')) {
+      blocks.push({
+        lang: lang === 'ts' ? 'ts' : 'shell',
+        line: i + 1,
+        code: body.join('\n'),
+        commands: lang === 'ts' ? [] : commandsOf(body, i + 1, lang === 'console'),
+      });
+    }
+    i = end < 0 ? lines.length : end;
+  }
+  return blocks;
+}
