@@ -53,7 +53,7 @@ export function fixtures(ids: FixtureIds): Record<string, Fixture> {
     procedures: {
       csv: csv([
         'subject__name,procedure__type,procedure__notes,procedure__date_time,procedure__atlas,procedure__brain_region,procedure__brain_region_acronym,procedure__coordinates,procedure__coordinates_data,procedure__consumablestock,procedure__equipment,procedure__details',
-        `IT-M01,VirusInjection,"Injected 200 nL AAV, left hemisphere",2024-04-12 09:30,AIA,Primary visual area,,Stereotaxic_BregmaBrainSurface,"{""apCoordinate"": -3.2}",,${ids.equipment},"{""virus"": ""AAV9""}"`,
+        `IT-M01,VirusInjection,"Injected 200 nL AAV, left hemisphere",2024-04-12 09:30,AIA,Primary visual area,,Stereotaxic_BregmaBrainSurface,"{""apCoordinate"": {""value"": -3.2, ""unit"": ""mm""}}",,${ids.equipment},"{""injectionProfile"": ""Bolus Injection""}"`,
         `IT-M01,CranialWindow,3 mm window,04/12/2024 11:00,AIA,,VISp,,,${GONE},,{virus: AAV9}`,
         'IT-M01,Headpost,date typo,2024-04-31 12:00,,,,,,,,',
         'IT-M01,VirusInjection,duplicate of line 2,2024-04-12T09:30:00,,,,,,,,',
@@ -65,7 +65,7 @@ export function fixtures(ids: FixtureIds): Record<string, Fixture> {
     'subject-logs': {
       csv: csv([
         'subject__name,subject_log__type,subject_log__description,subject_log__entry_datetime,subject_log__entry_start_datetime,subject_log__entry_end_datetime,subject_log__entry_notes,subject_log__entry_data',
-        'IT-M01,Weighing,Daily weight,2024-05-02 10:00,,,"before training, fed","{""weight"": 24.1}"',
+        'IT-M01,Weighing,Daily weight,2024-05-02 10:00,,,"before training, fed","{""weight"": {""value"": 24.1, ""unit"": ""g""}}"',
         'IT-M01,Weighing,Daily weight,2024-05-03T10:00:00,,,,{broken',
         'IT-M01,Weighing,Daily weight,2024-05-02T10:00:00,,,same instant as line 2,',
         'IT-M01,Handling,Habituation,,2024-05-01 14:00,,"no end: one hour",',
@@ -100,7 +100,7 @@ export function fixtures(ids: FixtureIds): Record<string, Fixture> {
     'data-acquisition': {
       csv: csv([
         'session__name,data_acquisition__type,data_acquisition__procedures,data_acquisition__equipment,data_acquisition__notes,data_acquisition__details',
-        `IT-M01 2024-05-10,TwoPhotonMicroscopy,"${proc1}, ${proc2}",${ids.equipment},"920 nm, 30 Hz","{""frameRate"": 30}"`,
+        `IT-M01 2024-05-10,TwoPhotonMicroscopy,"${proc1}, ${proc2}",${ids.equipment},"920 nm, 30 Hz","{""frameRate"": {""value"": 30, ""unit"": ""Hz""}}"`,
         `IT-M01 2024-05-11,TwoPhotonMicroscopy,"${proc1},${GONE}",,one procedure unknown,`,
         `IT-M01 2024-05-10,TwoPhotonMicroscopy,${proc2},,duplicate (subset of line 2),`,
         `IT-M01 2024-05-10,FiberPhotometry,${GONE},,no known procedure,`,
@@ -111,7 +111,7 @@ export function fixtures(ids: FixtureIds): Record<string, Fixture> {
     manipulations: {
       csv: csv([
         'session__name,manipulation__type,manipulation__procedures,manipulation__equipment,manipulation__notes,manipulation__details',
-        `IT-M01 2024-05-10,OptogeneticStimulation,${proc1},,"Blue light, 20 Hz","[{""wavelength"": 473}]"`,
+        `IT-M01 2024-05-10,OptogeneticStimulation,${proc1},,"Blue light, 20 Hz","[{""wavelength"": {""value"": 473, ""unit"": ""nm""}}]"`,
         `IT-M01 2024-05-11,AuditoryStimulation,${proc1},${GONE},"Tones, 70 dB",{oops}`,
         `IT-M01 2024-05-10,OptogeneticStimulation,${proc1},,duplicate,`,
         'IT-M01 2024-05-10,AuditoryStimulation,,,procedures missing,',

@@ -3,7 +3,7 @@
  * validate → authorize → store path (unique field pairs, grants applied after a change), and who may run each
  * kind of special action and what it does. Everything else about a model comes from its registry row.
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import { type ModelSpec, uniqueTogether } from 'brainstem-api-tools/registry';
 import { authorizeReview, reviewApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';
@@ -18,15 +18,12 @@ import type { Row } from '../records/computed.js';
 import type { ValidInput } from '../records/validate.js';
 
 export interface ModelRules {
-  /** Fields whose values must be unique together (DRF `UniqueTogetherValidator`: a `non_field_errors` 400). */
-  readonly uniqueTogether?: readonly string[];
   /** Applied after a change is stored, in the same transaction (the writable computed fields). */
   readonly afterChange?: (ctx: ServerContext, caller: Caller, id: string | number, input: ValidInput) => void;
 }
 
 /** Per-model rules, by model name. */
 export const MODEL_RULES: Readonly<Record<string, ModelRules>> = {
-  sessiondatastorage: { uniqueTogether: ['session', 'datastorage'] },
   project: {
     afterChange: (ctx, caller, id, input) => applyProjectGrants(ctx, caller, String(id), input.special),
   },
@@ -37,10 +34,18 @@ export const MODEL_RULES: Readonly<Record<string, ModelRules>> = {
   },
 };
 
-/** 400 when another record already holds the model's `uniqueTogether` values (after this write). */
+/** 400 when another record already holds the values of one of the registry's unique-together sets (after this write). */
 export function checkUniqueTogether(ctx: ServerContext, t: ModelTable, input: ValidInput, existing: Row | null): void {
-  const fields = MODEL_RULES[t.model.name]?.uniqueTogether;
-  if (!fields) return;
+  for (const fields of uniqueTogether(t.model)) checkUniqueSet(ctx, t, fields, input, existing);
+}
+
+function checkUniqueSet(
+  ctx: ServerContext,
+  t: ModelTable,
+  fields: readonly string[],
+  input: ValidInput,
+  existing: Row | null,
+): void {
   const values = fields.map((f) => input.columns[f] ?? existing?.[f] ?? null);
   const where = fields.map((f) => `${q(f)} = ?`).join(' AND ');
   const clash = stmt(ctx.db, `SELECT id FROM ${t.table} WHERE ${where} AND id IS NOT ?`).get(

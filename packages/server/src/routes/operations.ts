@@ -104,7 +104,7 @@ const change: OperationHandler = (ctx, route, req) => {
   const body = bodyOf(req);
   const mode: WriteMode = req.method === 'PUT' ? 'replace' : 'update';
   return runInTransaction(ctx, () => {
-    const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id });
+    const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id, existing: row });
     if (mode === 'replace') fillReplacement(t, input);
     authorizeWrite(ctx, caller, t, 'change', row, input);
     if (model.approval) {
