@@ -141,7 +141,7 @@ const INVITATIONS = {
 };
 
 /**
- * Field facts the docs leave out (docs/api-decisions.md, "Server review fixes"): user emails are addresses,
+ * Field facts the docs leave out (docs/api-decisions.md, "Local server: validation and data integrity"): user emails are addresses,
  * unique regardless of case (sign-in is by email); group names key project `groups`, so they are unique
  * regardless of case, with Django auth Group's max length 150.
  */
