@@ -8,7 +8,7 @@ import { stmt } from '../db/statements.js';
 import { FORBIDDEN, fieldErrors, HttpError } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 import { getRow, insertRecord, updateRecord } from '../records/write.js';
 
 /** Store a pending approval for a change to `base` (`instance` = the record changed, null for an addition). */

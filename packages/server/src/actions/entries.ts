@@ -4,10 +4,10 @@
  * `end_date_time`); an entry is identified by its `date_time` / `start_date_time`. Entries are kept newest first.
  */
 import type { ServerContext } from '../context.js';
+import { normaliseDateTime } from '../dates.js';
 import type { ModelTable } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
-import { normaliseDateTime } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
 import { entryDetailsErrors } from '../records/details.js';
 import { charLength } from '../text.js';

@@ -21,7 +21,7 @@ import { type ModelTable, q, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import { FORBIDDEN } from '../errors.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 import { attributeLevels, type Caller, groupsOf, projectLevels } from './caller.js';
 import { LEVEL } from './levels.js';
 

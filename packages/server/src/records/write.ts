@@ -8,8 +8,8 @@ import type { ServerContext } from '../context.js';
 import { allTables, type ModelTable, q } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import type { Row } from './computed.js';
+import type { ValidInput } from './input.js';
 import { emptyJson } from './render.js';
-import type { ValidInput } from './validate.js';
 
 /** Fields that default to null rather than an empty string when not given. */
 const NULL_DEFAULT = new Set(['rrid', 'image', 'license_document']);

@@ -8,9 +8,10 @@ import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { compileFilter, compileSort } from '../query/compile.js';
+import { compileFilter } from '../query/compile.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import type { ListQuery } from '../query/params.js';
+import { compileSort } from '../query/sort.js';
 import { type EmbedReport, embedIncludes, newEmbedReport, stringifyList } from '../records/embed.js';
 import { cachedJsonByRowid, layoutOf, type RawRow, renderRaw } from '../records/render.js';
 

@@ -15,7 +15,7 @@ import type { Caller } from '../permissions/caller.js';
 import { applyGroupUsers, applyProjectGrants } from '../permissions/grants.js';
 import { authorizeTouch } from '../permissions/rules.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 
 export interface ModelRules {
   /** Applied after a change is stored, in the same transaction (the writable computed fields). */

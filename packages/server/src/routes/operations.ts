@@ -12,14 +12,13 @@ import { fieldErrors, HttpError, NOT_FOUND, readBody } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { grantOnCreate } from '../permissions/grants.js';
 import { authorizeWrite } from '../permissions/rules.js';
-import { resolveIncludes } from '../query/compile.js';
-import { parseQuery } from '../query/params.js';
-import { loadRaw, renderRaw, renderRows } from '../records/render.js';
-import { validateInput, type WriteMode } from '../records/validate.js';
+import type { WriteMode } from '../records/input.js';
+import { renderRows } from '../records/render.js';
+import { validateInput } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { callerOf, recordOf } from './hooks.js';
-import { detailRoute, listRoute } from './read.js';
 import { actionRule, checkUniqueTogether, MODEL_RULES } from './model-rules.js';
+import { detailRoute, listRoute } from './read.js';
 import type { ApiRoute } from './table.js';
 
 export type OperationHandler = (
@@ -28,9 +27,6 @@ export type OperationHandler = (
   req: FastifyRequest,
   reply: FastifyReply,
 ) => unknown;
-
-const searchOf = (req: FastifyRequest): string =>
-  req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
 
 /** The JSON body (the parser already refused other media types; a form parser elsewhere must not leak in). */
 function bodyOf(req: FastifyRequest): unknown {
