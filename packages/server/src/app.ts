@@ -65,7 +65,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     db,
     options: resolved,
     generation: 0,
-    bump() {
+    invalidateCaches() {
       this.generation++;
       this.memo.clear();
     },

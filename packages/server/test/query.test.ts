@@ -122,7 +122,7 @@ describe('relation paths and AND', () => {
     expect((await projects('filter{sessions.name.icontains}=cooling')).body.count).toBe(1);
   });
 
-  it("the seed's public examples: name.icontains=visual; allen AND neuropixels", async () => {
+  it('public project search: name.icontains=visual; allen AND neuropixels', async () => {
     const visual = await projects('filter{name.icontains}=visual', 'public');
     expect(visual.body.projects.map((p: { name: string }) => p.name).sort()).toEqual(
       [DEMO_PROJECTS.allenNeuropixels, DEMO_PROJECTS.allenTwoPhoton].sort(),

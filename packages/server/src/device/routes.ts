@@ -3,7 +3,7 @@
  * Both are anonymous (the whole point is that the CLI has no credentials yet).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { charLength } from '../text.js';
+import { charLength } from '../characters.js';
 import { requestOrigin } from '../web/origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
 

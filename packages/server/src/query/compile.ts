@@ -20,7 +20,7 @@ import {
   UUID_PATTERN,
 } from 'brainstem-api-tools/registry';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
-import { type ModelTable, q } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import { junctionOf, NO_SCOPE, resolve, type ScopeFn, type Sql } from './fields.js';
 
@@ -30,8 +30,8 @@ function fieldNames(t: ModelTable): string {
     .join(', ');
 }
 
-const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const GLOB_ESCAPE = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeGlob = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
 
 function convert(type: FieldType, raw: string, key: string, intId: boolean): unknown {
   if (type === 'integer' || (type === 'relation' && intId) || (type === 'uuid' && intId)) {
@@ -93,19 +93,19 @@ function comparison(
   if (TEXT_OPERATORS.includes(op)) {
     switch (op) {
       case 'iexact':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [LIKE_ESCAPE(raw)] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [escapeLike(raw)] };
       case 'icontains':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}%`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(raw)}%`] };
       case 'istartswith':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${LIKE_ESCAPE(raw)}%`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${escapeLike(raw)}%`] };
       case 'iendswith':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(raw)}`] };
       case 'contains':
-        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}*`] };
+        return { sql: `${column} GLOB ?`, params: [`*${escapeGlob(raw)}*`] };
       case 'startswith':
-        return { sql: `${column} GLOB ?`, params: [`${GLOB_ESCAPE(raw)}*`] };
+        return { sql: `${column} GLOB ?`, params: [`${escapeGlob(raw)}*`] };
       default:
-        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}`] };
+        return { sql: `${column} GLOB ?`, params: [`*${escapeGlob(raw)}`] };
     }
   }
   const value = convert(type, raw, key, intId);
@@ -244,7 +244,7 @@ function compilePath(
     const exists =
       viaStorage === 'junction'
         ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${junctionOf(r.target, r.via).src} WHERE ${b}j.${junctionOf(r.target, r.via).dst} = ${alias}.id AND ${s.sql})`
-        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${s.sql})`;
+        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${s.sql})`;
     return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: s.params };
   }
   const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1, scope);
@@ -257,7 +257,7 @@ function compilePath(
     };
   }
   return {
-    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
     params: [...inner.params, ...s.params],
   };
 }

@@ -3,7 +3,7 @@
  * relation list kept in a junction table, or a reverse list.
  */
 import { type FieldSpec, type FieldType, type ModelSpec, TIMESTAMP_FIELDS } from 'brainstem-api-tools/registry';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 
 /**
  * The caller's read scope of a related model (see permissions/scope.ts). Filters that look inside related records
@@ -41,9 +41,9 @@ export function resolve(t: ModelTable, name: string, alias: string): Resolved | 
   const storage = t.storage.get(name);
   if (storage === 'column') {
     if (field.type === 'relation' && field.target) {
-      return { kind: 'relation', field, column: `${alias}.${q(name)}`, target: tableOf(field.target) };
+      return { kind: 'relation', field, column: `${alias}.${quoteIdentifier(name)}`, target: tableOf(field.target) };
     }
-    return { kind: 'column', field, type: field.type, column: `${alias}.${q(name)}` };
+    return { kind: 'column', field, type: field.type, column: `${alias}.${quoteIdentifier(name)}` };
   }
   if (storage === 'junction') {
     const j = t.lists.find((l) => l.field.name === name);

@@ -1,5 +1,5 @@
 /**
- * Parsing of the documented query parameters (docs/api.md): `filter{field}` / `filter{field.op}`, `sort[]`,
+ * Parsing of the documented query parameters: `filter{field}` / `filter{field.op}`, `sort[]`,
  * `include[]`, `limit`, `offset`, plus `format=json` (the web API tool). Any other parameter is a 400 naming it (an
  * ignored one would silently return unfiltered data). Repeated `filter{x.in}` values merge into one list.
  *
@@ -63,7 +63,7 @@ export function parseQuery(search: string): ListQuery {
     } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
       throw badRequest(`Malformed filter parameter "${key}": use filter{field} or filter{field.operator}.`);
     } else if (key === 'format') {
-      // The browsable-API tool's `?format=json` (api-tools/web-api-tool.md).
+      // The browsable-API tool's `?format=json`.
       if (value !== 'json') throw badRequest(`Unsupported format "${value}": only format=json is available.`);
     } else {
       // An ignored parameter would silently return unfiltered data (curl globbing turns filter{name} into filtername).

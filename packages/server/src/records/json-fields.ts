@@ -3,7 +3,7 @@
  * `download_links` (known repositories, web addresses) and the container shape every JSON field has.
  */
 import type { FieldSpec } from 'brainstem-api-tools/registry';
-import { textProblem } from '../text.js';
+import { textProblem } from '../characters.js';
 import { kindError } from './details.js';
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -12,14 +12,14 @@
  * ```
  */
 import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-tools/registry';
+import { charLength, textProblem } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { charLength, textProblem } from '../text.js';
 import { EMAIL, normalizeUrlField } from './addresses.js';
 import { schemaGovernedErrors } from './details.js';
 import type { ValidInput, WriteMode } from './input.js';
@@ -275,7 +275,9 @@ export function validateInput(
   const uniqueTable = opts.uniqueAgainst ?? t;
   for (const f of t.model.fields) {
     if (!f.unique || errors[f.name] || out.columns[f.name] === undefined || out.columns[f.name] === null) continue;
-    const same = f.uniqueIgnoresCase ? `lower(${q(f.name)}) = lower(?)` : `${q(f.name)} = ?`;
+    const same = f.uniqueIgnoresCase
+      ? `lower(${quoteIdentifier(f.name)}) = lower(?)`
+      : `${quoteIdentifier(f.name)} = ?`;
     const clash = stmt(ctx.db, `SELECT id FROM ${uniqueTable.table} WHERE ${same} AND id IS NOT ?`).get(
       out.columns[f.name],
       opts.existingId ?? null,

@@ -112,7 +112,7 @@ export async function listResponse(
     body.count = count;
     body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
     body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
-    // The docs give `meta` on public lists and on approval lists (supplier.md: "Approval list responses also
+    // The docs give `meta` on public lists and on approval lists (the supplier docs: "Approval list responses also
     // include a `meta` object").
     if (caller.portal === 'public' || t.model.family === 'approval') {
       body.meta = {

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { submitApproval } from '../actions/approvals.js';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
-import { fieldErrors, HttpError, NOT_FOUND, readBody } from '../errors.js';
+import { fieldErrors, HttpError, notFound, readBody } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { grantOnCreate } from '../permissions/grants.js';
 import { authorizeWrite } from '../permissions/rules.js';
@@ -41,7 +41,7 @@ function bodyOf(req: FastifyRequest): unknown {
 
 function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | number): Record<string, unknown> {
   const row = getRow(ctx, t, id);
-  if (!row) throw NOT_FOUND();
+  if (!row) throw notFound();
   return renderRows(ctx, caller, t, [row])[0] as Record<string, unknown>;
 }
 
@@ -49,7 +49,7 @@ function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | 
 function runInTransaction<T>(ctx: ServerContext, fn: () => T): T {
   try {
     const out = ctx.db.transaction(fn)();
-    ctx.bump();
+    ctx.invalidateCaches();
     return out;
   } catch (e) {
     const code = (e as { code?: string }).code;

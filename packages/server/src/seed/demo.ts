@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { insertToken } from '../auth/tokens.js';
 import { createUser } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
-import { q, tableOf } from '../db/schema.js';
+import { quoteIdentifier, tableOf } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import { DEMO_USERS } from '../demo-users.js';
 import { LEVEL } from '../permissions/levels.js';
@@ -41,7 +41,7 @@ export function seedDemo(ctx: ServerContext, opts: SeedOptions = {}): void {
         ids.set(record.key, id);
       }
     })();
-    ctx.bump();
+    ctx.invalidateCaches();
   }
   if (opts.sessions) seedSessions(ctx, opts.sessions);
 }
@@ -58,7 +58,7 @@ function createDemoUser(ctx: ServerContext, person: DemoPerson): number {
   });
   insertToken(ctx.db, user.id, 'demo token', token);
   for (const [column, value] of Object.entries(person.profile ?? {})) {
-    stmt(ctx.db, `UPDATE users SET ${q(column)} = ? WHERE id = ?`).run(value, user.id);
+    stmt(ctx.db, `UPDATE users SET ${quoteIdentifier(column)} = ? WHERE id = ?`).run(value, user.id);
   }
   return user.id;
 }
@@ -161,5 +161,5 @@ export function seedSessions(ctx: ServerContext, n: number): void {
       link.run(id, project.id);
     }
   })();
-  ctx.bump();
+  ctx.invalidateCaches();
 }
