@@ -4,6 +4,7 @@
  * record found and its body-independent object rules passed. Handlers read the body, validate it, apply the
  * rules that depend on it and write in one transaction.
  */
+import { wrapDetail } from 'brainstem-api-tools/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { submitApproval } from '../actions/approvals.js';
 import type { ServerContext } from '../context.js';
@@ -83,12 +84,12 @@ const add: OperationHandler = (ctx, route, req, reply) => {
     reply.code(201);
     if (model.approval) {
       const id = submitApproval(ctx, caller, t, input, null);
-      return { [model.approval.key]: render(ctx, caller, tableOf(model.approval.model), id) };
+      return wrapDetail(model, render(ctx, caller, tableOf(model.approval.model), id), model.approval.key);
     }
     checkUniqueTogether(ctx, t, input, null);
     const id = insertRecord(ctx, t, input, caller.user?.id ?? null, creationExtras(t, caller));
     grantOnCreate(ctx, caller, model.name, model.family, Boolean(model.parent), id);
-    return { [model.detailKey]: render(ctx, caller, t, id) };
+    return wrapDetail(model, render(ctx, caller, t, id));
   });
 };
 
@@ -105,12 +106,12 @@ const change: OperationHandler = (ctx, route, req) => {
     authorizeWrite(ctx, caller, t, 'change', row, input);
     if (model.approval) {
       const id = submitApproval(ctx, caller, t, input, row);
-      return { [model.approval.key]: render(ctx, caller, tableOf(model.approval.model), id) };
+      return wrapDetail(model, render(ctx, caller, tableOf(model.approval.model), id), model.approval.key);
     }
     checkUniqueTogether(ctx, t, input, row);
     updateRecord(ctx, t, row.id, input);
     MODEL_RULES[model.name]?.afterChange?.(ctx, caller, row.id, input);
-    return { [model.detailKey]: render(ctx, caller, t, row.id) };
+    return wrapDetail(model, render(ctx, caller, t, row.id));
   });
 };
 
@@ -135,7 +136,7 @@ const action: OperationHandler = (ctx, route, req) => {
   const rule = actionRule(model, op);
   return runInTransaction(ctx, () => {
     const result = rule.run(ctx, caller, t, row, op, body);
-    return result === 'record' ? { [model.detailKey]: render(ctx, caller, t, row.id) } : result;
+    return result === 'record' ? wrapDetail(model, render(ctx, caller, t, row.id)) : result;
   });
 };
 

@@ -8,6 +8,7 @@
  * return listRoute(ctx, caller, tableOf('project'), req, reply);
  * ```
  */
+import { wrapDetail } from 'brainstem-api-tools/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
@@ -99,6 +100,6 @@ export async function detailRoute(
     if (raw.length === 0) throw notFound();
     const record = { ...(renderRaw(ctx, caller, t, raw)[0] as Record<string, unknown>) };
     await embedIncludes(ctx, caller, [record], includes, report);
-    return { [t.model.detailKey]: record };
+    return wrapDetail(t.model, record);
   });
 }
