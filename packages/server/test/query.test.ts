@@ -1,4 +1,4 @@
-/** The query language (docs/api.md): every operator, relation paths, AND, sort[], include[], pagination edges. */
+/** The query language: every operator, relation paths, AND, sort[], include[], pagination edges. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS } from '../src/index.js';
 import { demoServer, type Res, type TestClient } from './helpers.js';
