@@ -45,6 +45,30 @@ function relationId(target: ModelTable, v: unknown): string | number | null {
   return null;
 }
 
+/** The id a relation value names, if well-formed and readable by the caller; otherwise pushes DRF's message. */
+function relationValue(
+  ctx: ServerContext,
+  caller: Caller,
+  target: ModelTable,
+  v: unknown,
+  errs: string[],
+): string | number | undefined {
+  const id = relationId(target, v);
+  if (id === null) {
+    errs.push(
+      target.intId
+        ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
+        : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
+    );
+    return undefined;
+  }
+  if (!relationVisible(ctx, caller, target, id)) {
+    errs.push(`Invalid pk "${id}" - object does not exist.`);
+    return undefined;
+  }
+  return id;
+}
+
 /** Validate one value against its field; returns the value to store or pushes messages. */
 function validateField(
   ctx: ServerContext,
@@ -172,23 +196,8 @@ function validateField(
     }
     case 'json':
       return validateJsonField(f, v, errs);
-    case 'relation': {
-      const target = tableOf(f.target as string);
-      const id = relationId(target, v);
-      if (id === null) {
-        errs.push(
-          target.intId
-            ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
-            : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
-        );
-        return undefined;
-      }
-      if (!relationVisible(ctx, caller, target, id)) {
-        errs.push(`Invalid pk "${id}" - object does not exist.`);
-        return undefined;
-      }
-      return id;
-    }
+    case 'relation':
+      return relationValue(ctx, caller, tableOf(f.target as string), v, errs);
     case 'relation_list': {
       if (storage !== 'junction') return undefined;
       if (!Array.isArray(v)) {
@@ -202,19 +211,8 @@ function validateField(
       const target = tableOf(f.target as string);
       const ids: (string | number)[] = [];
       for (const item of v) {
-        const id = relationId(target, item);
-        if (id === null) {
-          errs.push(
-            target.intId
-              ? `Incorrect type. Expected pk value, received ${typeName(item)}.`
-              : `“${String(typeof item === 'object' ? JSON.stringify(item) : item)}” is not a valid UUID.`,
-          );
-          return undefined;
-        }
-        if (!relationVisible(ctx, caller, target, id)) {
-          errs.push(`Invalid pk "${id}" - object does not exist.`);
-          return undefined;
-        }
+        const id = relationValue(ctx, caller, target, item, errs);
+        if (id === undefined) return undefined;
         if (!ids.includes(id)) ids.push(id);
       }
       return ids;
