@@ -48,7 +48,7 @@ export interface ModelTable {
   computed: FieldSpec[];
 }
 
-/** Tables whose name is not `t_<model>` (the auth module owns `users`). */
+/** Tables whose name is not `t_<model>`: the `user` model lives in the accounts table `users` (auth/users.ts). */
 const TABLE_NAMES: Readonly<Record<string, string>> = { user: 'users' };
 
 /** Whether a relation points at a model with integer ids. */
