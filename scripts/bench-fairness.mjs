@@ -2,41 +2,14 @@
 // 10,000 sessions) while another user (Bob) asks for `project/?limit=1`. Goal: Bob's answer within 1 s on a
 // 2-core machine. Also reports how long the heavy burst takes and the server's peak memory. The server runs in its
 // own process; every request uses its own connection, as 50 separate clients would. Needs `npm run build` first.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEMO_TOKENS, startServerCommand } from './bench-lib/server-command.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'packages/server/dist/bin.js');
-const ALICE = 'bst_demo_alice_4f1c9a7e2b6d8035'; // DEMO_USERS.alice.token
-const BOB = 'bst_demo_bob_93d2e6b1c8a4f570'; // DEMO_USERS.bob.token
+const ALICE = DEMO_TOKENS.alice;
+const BOB = DEMO_TOKENS.bob;
 const HEAVY = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-function startServer(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /** Peak resident memory of a process in MB (Linux /proc; null elsewhere). */
 function peakRssMb(pid) {
@@ -65,7 +38,7 @@ function get(url, token) {
 }
 
 export default async function run() {
-  const s = await startServer(['--seed', 'demo', '--seed-sessions', '10000']);
+  const s = await startServerCommand(['--seed', 'demo', '--seed-sessions', '10000']);
   try {
     const heavyUrl = `${s.url}api/private/stem/project/?include[]=sessions.*`;
     const lightUrl = `${s.url}api/private/stem/project/?limit=1`;
@@ -100,6 +73,6 @@ export default async function run() {
       ...(rss === null ? [] : [{ name: 'server peak memory (RSS)', value: rss, unit: 'MB' }]),
     ];
   } finally {
-    await stop(s.child);
+    await s.stop();
   }
 }

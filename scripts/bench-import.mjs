@@ -3,48 +3,23 @@
 // 1,000 rows one by one (--concurrency 1), then `brainstem export sessions`. Wall time of the built CLI, as a user
 // runs it. Needs `npm run build` first (npm run bench does it).
 // Goal: the 1,000 rows import in ≤ 20 s on this 2-core machine (each row looks for its record, then creates it).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CLI } from './bench-lib/processes.mjs';
+import { DEMO_TOKENS, requireBuilt, startServerCommand } from './bench-lib/server-command.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const serverBin = join(root, 'packages/server/dist/bin.js');
-const cli = join(root, 'packages/cli/dist/brainstem.js');
-const TOKEN = 'bst_demo_alice_4f1c9a7e2b6d8035'; // DEMO_USERS.alice.token
+const TOKEN = DEMO_TOKENS.alice;
 const PROJECT = 'Hippocampal place cells (Andersen lab)';
 const ROWS = 1000;
 const GOAL_S = 20;
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverBin, '--port', '0', '--quiet', '--seed', 'demo'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /** Run the CLI; resolve with seconds taken and the statuses it reported (ndjson). */
 function timed(url, args) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, ...args, '--url', url, '--token', TOKEN, '-q'], {
+    const child = spawn(process.execPath, [CLI, ...args, '--url', url, '--token', TOKEN, '-q'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -73,9 +48,7 @@ function statusCounts(ndjson) {
 }
 
 export default async function run() {
-  for (const f of [serverBin, cli]) {
-    if (spawnSync('test', ['-f', f]).status !== 0) throw new Error(`${f} is missing: run npm run build first`);
-  }
+  requireBuilt(CLI);
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
   const sheet = (prefix) => {
     const lines = ['project__name,session__name,session__description,session__date_time,session__tags'];
@@ -89,7 +62,8 @@ export default async function run() {
   };
   const file = sheet('bench session');
   const serialFile = sheet('bench serial session');
-  const { url, child } = await startServer();
+  const server = await startServerCommand(['--seed', 'demo']);
+  const { url } = server;
   try {
     const first = await timed(url, ['import', 'sessions', file, '--format', 'ndjson']);
     const created = statusCounts(first.out).created ?? 0;
@@ -114,7 +88,7 @@ export default async function run() {
       { name: `export sessions (${2 * ROWS + 12} rows)`, value: exported.secs, unit: 's' },
     ];
   } finally {
-    await stop(child);
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

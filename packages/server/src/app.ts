@@ -16,8 +16,8 @@ import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
 import { HttpError, UnreadableBody } from './errors.js';
 import { installFaults } from './faults.js';
-import { openApiRoutes } from './openapi/routes.js';
 import { parseJsonBody } from './json-body.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { apiRoutes } from './routes/api.js';
 import { collectRoutes } from './routes/registered.js';
@@ -65,7 +65,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     db,
     options: resolved,
     generation: 0,
-    bump() {
+    invalidateCaches() {
       this.generation++;
       this.memo.clear();
     },
@@ -130,7 +130,12 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     try {
       done(null, parseJsonBody(bytes as Buffer));
     } catch (e) {
-      done(null, new UnreadableBody(e instanceof HttpError ? e : new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` })));
+      done(
+        null,
+        new UnreadableBody(
+          e instanceof HttpError ? e : new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }),
+        ),
+      );
     }
   });
   app.addHook('preValidation', (req, _reply, done) => {

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { User } from './auth/users.js';
 
-/** Options after defaults are applied (see ServerOptions in options.ts). Owned by the server core. */
+/** Options after defaults are applied (see ServerOptions in options.ts). */
 export interface ResolvedServerOptions {
   host: string;
   port: number;
@@ -19,16 +19,17 @@ export interface ResolvedServerOptions {
   cors: string[];
 }
 
-/** What every route module receives. The core may add fields; nobody removes them. */
+/** What every route module receives. */
 export interface ServerContext {
   db: BetterSqlite3.Database;
   options: ResolvedServerOptions;
-  /**
-   * Incremented by every committed write; caches (visible-project sets, counts) key on it.
-   * Call `ctx.bump()` after writing outside the core's write path.
-   */
+  /** Incremented by every committed write; caches (visible-project sets, counts) key on it. */
   generation: number;
-  bump(): void;
+  /**
+   * Advance `generation` and drop the memo, so cached permissions and counts are recomputed. The routes' write
+   * path calls it when a transaction commits; code that writes to the database directly calls it afterwards.
+   */
+  invalidateCaches(): void;
   /**
    * The user of a request's `Authorization: Bearer <token>` header, or `null`.
    *

@@ -19,12 +19,12 @@ export function fieldErrors(errors: Record<string, string[] | Record<string, unk
   return new HttpError(400, errors);
 }
 
-export const NOT_FOUND = (): HttpError => new HttpError(404, { detail: 'Not found.' });
-export const FORBIDDEN = (message = 'You do not have permission to perform this action.'): HttpError =>
+export const notFound = (): HttpError => new HttpError(404, { detail: 'Not found.' });
+export const forbidden = (message = 'You do not have permission to perform this action.'): HttpError =>
   new HttpError(403, { detail: message });
-export const UNAUTHENTICATED = (): HttpError =>
+export const unauthenticated = (): HttpError =>
   new HttpError(401, { detail: 'Authentication credentials were not provided.' }, { 'WWW-Authenticate': 'Bearer' });
-export const BAD_TOKEN = (): HttpError =>
+export const invalidToken = (): HttpError =>
   new HttpError(401, { detail: 'Invalid token.' }, { 'WWW-Authenticate': 'Bearer' });
 
 /**

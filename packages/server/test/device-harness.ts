@@ -51,7 +51,7 @@ export async function startHarness(opts: { deviceInterval?: number } = {}): Prom
     options,
     now: () => Date.now() + offset,
     generation: 0,
-    bump() {
+    invalidateCaches() {
       ctx.generation++;
     },
     authenticate: (authorization) =>

@@ -1,6 +1,6 @@
 /**
  * The device flow and pages inside the real server (startServer, demo seed): route registration, the core's
- * JSON-only API parsing next to the pages' form parsing, and the core's whoami accepting the issued token.
+ * JSON-only API parsing next to the pages' form parsing, and whoami accepting the issued token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveDeviceSession, DEMO_USERS, findUserByEmail, type RunningServer, startServer } from '../src/index.js';
@@ -25,7 +25,7 @@ describe('device login in the full server', () => {
     expect(r.body.verification_uri).toBe(`${server.url}account/authorize/`);
   });
 
-  it('issues a token the core accepts, after approval through the package export approveDeviceSession', async () => {
+  it('issues a token the API accepts, after approval through the package export approveDeviceSession', async () => {
     const s = (await postJson(`${base}/api/auth/device/`, { client_name: 'brainstem-cli' })).body as {
       device_code: string;
       user_code: string;

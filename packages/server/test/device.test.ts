@@ -1,5 +1,5 @@
 /**
- * Device authorization flow over HTTP (docs/api.md "CLI Device Authorization Flow"): every poll outcome,
+ * Device authorization flow over HTTP (the API docs, "CLI Device Authorization Flow"): every poll outcome,
  * the start response, input validation, and that no secret is stored or logged in plaintext.
  */
 import { request } from 'node:http';

@@ -9,8 +9,8 @@ import { type FieldSpec, MODELS, type ModelSpec } from 'brainstem-api-tools/regi
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charLength, textProblem } from '../src/characters.js';
 import { buildApp, DEMO_USERS } from '../src/index.js';
-import { charLength, textProblem } from '../src/text.js';
 
 const RUNS = 20;
 const headers = { authorization: `Bearer ${DEMO_USERS.alice.token}`, 'content-type': 'application/json' };

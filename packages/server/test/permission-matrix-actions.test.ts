@@ -112,7 +112,7 @@ describe('invitations and membership requests: each side its own actions', () =>
   async function fresh(model: string): Promise<{ id: Id; accepted(): Promise<boolean> }> {
     const seed = (columns: Record<string, unknown>) => {
       const id = insertRecord(world.ctx, tableOf(model), { columns, lists: {}, special: {} }, world.userIds.owner);
-      world.ctx.bump();
+      world.ctx.invalidateCaches();
       return id;
     };
     const none = { can_change: 0, manage_project: 0, own_project: 0 };

@@ -31,7 +31,7 @@ beforeAll(async () => {
   );
   for (const r of ['manager', 'contributor', 'member'] as const) ins.run('datastorage', dRo, world.userIds[r], null);
   for (const g of Object.values(world.ids.groups)) ins.run('datastorage', dRo, null, g);
-  world.ctx.bump();
+  world.ctx.invalidateCaches();
   const s = await world.api('owner', 'POST', '/api/private/stem/session/', {
     name: 'Matrix S_PR',
     projects: [world.ids.P, R],

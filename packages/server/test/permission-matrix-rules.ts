@@ -1,6 +1,6 @@
 /**
  * The documented outcome of every (role × model × operation × portal) case of the permission matrix, written
- * from ../shared/brainstem-docs/datamodel/permissions.md, the endpoint pages' "Allowed portals" lines.
+ * from the BrainSTEM permission model and the endpoint pages' "Allowed portals" lines.
  * Kept apart from the test so the rules can be read (and argued with) on their own.
  *
  * Roles and what they hold on the fixtures (see permission-matrix-world.ts):

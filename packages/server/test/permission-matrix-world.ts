@@ -209,7 +209,7 @@ export async function buildWorld(): Promise<World> {
     for (const role of ['group_owner', 'group_manager', 'group_contributor', 'group_member'] as const) {
       ins.run(model.name, String(id), null, levelGroups[role], projectLevel(role));
     }
-    ctx.bump();
+    ctx.invalidateCaches();
   }
 
   const fixtures = new Map<string, Fixture>();
@@ -268,7 +268,7 @@ export async function buildWorld(): Promise<World> {
       }
     }
     if (model.family === 'personal' && !model.parent) body.is_public = variant === 'public';
-    // One row per (session, datastorage) pair (core's checkPairs): every new link gets its own data storage.
+    // One row per (session, datastorage) pair (unique together): every new link gets its own data storage.
     if (model.name === 'sessiondatastorage' && variant === 'private')
       body.datastorage = storagePool.shift() ?? body.datastorage;
     if (model.name === 'project') body.is_public = variant === 'public';
@@ -321,7 +321,7 @@ export async function buildWorld(): Promise<World> {
   // --- invitations: non_member is invited to P (user and group invitation) and to Lab, and asks to join Lab.
   function seedInvitation(model: string, columns: Record<string, unknown>): Id {
     const id = insertRecord(ctx, tableOf(model), { columns, lists: {}, special: {} }, userIds.owner);
-    ctx.bump();
+    ctx.invalidateCaches();
     return id;
   }
   const none = { can_change: 0, manage_project: 0, own_project: 0 };

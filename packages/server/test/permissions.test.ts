@@ -1,4 +1,4 @@
-/** The role model in a few scenarios (the full matrix is test/permission-matrix*, by server-auth). */
+/** The role model in a few scenarios (the full matrix is in permission-matrix*.test.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS } from '../src/index.js';
 import { demoServer, type TestClient } from './helpers.js';

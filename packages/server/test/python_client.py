@@ -139,7 +139,7 @@ def main():
     status, updated = client.save("session", id=sid, data={"description": "Updated via API"})
     check(status == 200 and updated["session"]["description"] == "Updated via API", "update session")
 
-    # The seed's update recipe: send a whole list record back, only description changed.
+    # Load, edit, save: send a whole list record back, only description changed.
     status, listed = client.load("session", filters={"name": "Example Session"})
     record = dict(listed["sessions"][0], description="recipe")
     status, recipe = client.save("session", id=sid, data=record)

@@ -16,7 +16,9 @@ import {
 } from 'brainstem-api-tools/registry';
 import { describe, expect, it } from 'vitest';
 import { tableOf } from '../src/db/schema.js';
-import { compileFilter, compileSort, resolveIncludes } from '../src/query/compile.js';
+import { compileFilter } from '../src/query/compile.js';
+import { resolveIncludes } from '../src/query/includes.js';
+import { compileSort } from '../src/query/sort.js';
 
 /** A value the field's type accepts, so only the operator decides. */
 function sampleValue(f: FieldSpec, op: string): string {

@@ -1,4 +1,4 @@
-/** The query language (docs/api.md): every operator, relation paths, AND, sort[], include[], pagination edges. */
+/** The query language: every operator, relation paths, AND, sort[], include[], pagination edges. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS } from '../src/index.js';
 import { demoServer, type Res, type TestClient } from './helpers.js';
@@ -122,7 +122,7 @@ describe('relation paths and AND', () => {
     expect((await projects('filter{sessions.name.icontains}=cooling')).body.count).toBe(1);
   });
 
-  it("the seed's public examples: name.icontains=visual; allen AND neuropixels", async () => {
+  it('public project search: name.icontains=visual; allen AND neuropixels', async () => {
     const visual = await projects('filter{name.icontains}=visual', 'public');
     expect(visual.body.projects.map((p: { name: string }) => p.name).sort()).toEqual(
       [DEMO_PROJECTS.allenNeuropixels, DEMO_PROJECTS.allenTwoPhoton].sort(),

@@ -2,7 +2,7 @@
  * Generated from the registry: every model's documented operations on each allowed portal, and the refusal on
  * the others. Detail responses carry every documented field (the keys of the docs' examples).
  */
-import { allowsPortal, MODELS, type ModelSpec, PORTALS } from 'brainstem-api-tools/registry';
+import { allowsPortal, MODELS, type ModelSpec, modelProblem, PORTALS } from 'brainstem-api-tools/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type TestClient, UNKNOWN_UUID, type Who } from './helpers.js';
 
@@ -145,6 +145,7 @@ describe('routing', () => {
     const r = await c.get('api/private/stem/sesion/');
     expect(r.status).toBe(404);
     expect(r.body.detail).toContain('session');
+    expect(r.body.detail).toBe(modelProblem('sesion'));
     const p = await c.get('api/secret/stem/session/');
     expect(p.status).toBe(404);
     expect(p.body.detail).toContain('portal');

@@ -10,40 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/index.js';
+import { REPO_ROOT, runServer, SERVER_BIN, spawnServer } from './server-process.js';
 
-const bin = join(import.meta.dirname, '../src/bin.ts');
-const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'brainstem-admin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], stdin = ''): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('brainstem-server user create / user list', () => {
   const db = join(dir, 'lab.sqlite');
 
   it('creates the first account of a new database, reading the password from stdin', async () => {
-    const r = await run(
+    const r = await runServer(
       ['user', 'create', '--db', db, '--email', 'Dave@Lab.org', '--first-name', 'Dave'],
       's3cret-pw\n',
     );
@@ -53,10 +29,10 @@ describe('brainstem-server user create / user list', () => {
   });
 
   it('creates a staff account; user list shows both', async () => {
-    const r = await run(['user', 'create', '--db', db, '--email', 'erin@lab.org', '--staff'], 'another-pw\n');
+    const r = await runServer(['user', 'create', '--db', db, '--email', 'erin@lab.org', '--staff'], 'another-pw\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Created staff user erin@lab.org (id 2).\n');
-    const list = await run(['user', 'list', '--db', db]);
+    const list = await runServer(['user', 'list', '--db', db]);
     expect(list.code).toBe(0);
     const lines = list.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+EMAIL\s+NAME\s+STAFF\s+TOKENS$/);
@@ -103,7 +79,7 @@ describe('brainstem-server user create / user list', () => {
     { args: ['--email', 'frank@lab.org'], stdin: '', code: 2, message: 'no password' },
     { args: [], stdin: 'x-password\n', code: 2, message: 'user create needs --email EMAIL' },
   ])('refuses with exit $code: $message', async ({ args, stdin, code, message }) => {
-    const r = await run(['user', 'create', '--db', db, ...args], stdin);
+    const r = await runServer(['user', 'create', '--db', db, ...args], stdin);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
@@ -113,9 +89,9 @@ describe('brainstem-server user create / user list', () => {
     'on a terminal asks for the password twice without echoing it',
     async () => {
       // `script` gives the command a pseudo-terminal; each answer is typed once its prompt has appeared.
-      const line = `${process.execPath} --import tsx ${bin} user create --db ${db} --email tty@lab.org`;
+      const line = `${process.execPath} --import tsx ${SERVER_BIN} user create --db ${db} --email tty@lab.org`;
       const child = spawn('/usr/bin/script', ['-qec', line, '/dev/null'], {
-        cwd: root,
+        cwd: REPO_ROOT,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let screen = '';
@@ -135,16 +111,16 @@ describe('brainstem-server user create / user list', () => {
   );
 
   it('needs a database file: :memory: and a missing file for user list are usage errors', async () => {
-    const mem = await run(['user', 'create', '--db', ':memory:', '--email', 'x@lab.org'], 'x-password\n');
+    const mem = await runServer(['user', 'create', '--db', ':memory:', '--email', 'x@lab.org'], 'x-password\n');
     expect(mem.code).toBe(2);
     expect(mem.stderr).toContain('needs --db FILE');
-    const missing = await run(['user', 'list', '--db', join(dir, 'nope.sqlite')]);
+    const missing = await runServer(['user', 'list', '--db', join(dir, 'nope.sqlite')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no database at');
   });
 
   it('never needs the password on the command line, and the usage text does not show one', async () => {
-    const help = await run(['--help']);
+    const help = await runServer(['--help']);
     expect(help.stdout).toContain('brainstem-server user create --db FILE --email EMAIL');
     expect(help.stdout).not.toContain('--password');
   });
@@ -156,7 +132,7 @@ describe('starting the server', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const r = await run(['--port', String(port)]);
+      const r = await runServer(['--port', String(port)]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`brainstem-server: port ${port} is in use; choose another with --port or --port 0\n`);
     } finally {
@@ -165,26 +141,11 @@ describe('starting the server', () => {
   });
 
   it('points to the landing page on stderr, keeping the one stdout line', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, '--port', '0'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const url = await new Promise<string>((resolve) =>
-      child.stdout.on('data', (d) => {
-        stdout += d;
-        const m = /listening on (\S+)\n/.exec(stdout);
-        if (m) resolve(m[1] as string);
-      }),
-    );
-    const exited = new Promise((resolve) => child.on('close', resolve));
-    child.kill('SIGTERM');
-    await exited;
-    expect(stdout).toBe(`BrainSTEM API server listening on ${url}\n`);
-    expect(stderr).toContain(`Open ${url} in a browser`);
+    const p = spawnServer(['--port', '0']);
+    const url = await p.ready;
+    p.child.kill('SIGTERM');
+    await p.exited;
+    expect(p.out()).toBe(`BrainSTEM API server listening on ${url}\n`);
+    expect(p.err()).toContain(`Open ${url} in a browser`);
   });
 });

@@ -152,7 +152,7 @@ describe('field rules', () => {
     expect(changed.body.subject_log).toMatchObject({ type: 'Weighing', description: 'd' });
   });
 
-  it("the seed's update recipe: a whole list response PATCHed back changes only description", async () => {
+  it('a whole list response PATCHed back with a new description changes only description', async () => {
     const list = await c.get(`api/private/stem/project/?filter{name}=${encodeURIComponent(DEMO_PROJECTS.placeCells)}`);
     const record = { ...list.body.projects[0], description: 'updated via recipe' };
     const r = await c.req('PATCH', `api/private/stem/project/${record.id}/`, { body: record });

@@ -5,10 +5,10 @@
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
-import { FORBIDDEN, fieldErrors, HttpError } from '../errors.js';
+import { fieldErrors, forbidden, HttpError } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 import { getRow, insertRecord, updateRecord } from '../records/write.js';
 
 /** Store a pending approval for a change to `base` (`instance` = the record changed, null for an addition). */
@@ -48,7 +48,7 @@ export function submitApproval(
 
 /** Only reviewers (staff) accept or reject approvals. */
 export function authorizeReview(caller: Caller): void {
-  if (!caller.user?.is_staff) throw FORBIDDEN('Only reviewers (staff) can accept or reject approvals.');
+  if (!caller.user?.is_staff) throw forbidden('Only reviewers (staff) can accept or reject approvals.');
 }
 
 /**

@@ -3,14 +3,15 @@
  * instantaneous (`date_time`) or, for the interval subject-log types, intervals (`start_date_time`,
  * `end_date_time`); an entry is identified by its `date_time` / `start_date_time`. Entries are kept newest first.
  */
+
+import { charLength } from '../characters.js';
 import type { ServerContext } from '../context.js';
+import { normaliseDateTime } from '../dates.js';
 import type { ModelTable } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
-import { normaliseDateTime } from '../query/compile.js';
 import type { Row } from '../records/computed.js';
 import { entryDetailsErrors } from '../records/details.js';
-import { charLength } from '../text.js';
 
 type Entry = Record<string, unknown>;
 
@@ -57,7 +58,7 @@ export function entryAction(ctx: ServerContext, t: ModelTable, row: Row, action:
   else if (typeof b.notes === 'string' && charLength(b.notes) > 500)
     errors.notes = ['Ensure this field has no more than 500 characters.'];
   if ('details' in b && b.details !== null) {
-    // Checked against the schema of the log's type (api/schemas/subjectlog.md, procedurelog.md).
+    // Checked against the documented schema of the log's type.
     const errs = entryDetailsErrors(t.model.name, String(row.type), b.details);
     if (errs.length > 0) errors.details = errs;
   }

@@ -11,7 +11,7 @@
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
-import { FORBIDDEN, HttpError } from '../errors.js';
+import { forbidden, HttpError } from '../errors.js';
 import { type Caller, projectLevels } from '../permissions/caller.js';
 import { LEVEL, levelOfInvitation } from '../permissions/levels.js';
 import { groupLevel } from '../permissions/rules.js';
@@ -40,20 +40,20 @@ export function authorizeInvitationAction(
   action: string,
 ): void {
   const rule = invitationRule(model);
-  if (!rule) throw FORBIDDEN();
+  if (!rule) throw forbidden();
   const answerSide = rule.request ? targetSide : inviteeSide;
   const cancelSide = rule.request ? inviteeSide : targetSide;
   if (action === 'cancel') {
-    if (!cancelSide(ctx, caller, rule, row)) throw FORBIDDEN();
+    if (!cancelSide(ctx, caller, rule, row)) throw forbidden();
   } else if (!answerSide(ctx, caller, rule, row)) {
-    throw FORBIDDEN();
+    throw forbidden();
   }
 }
 
 /** Run accept/reject/cancel (the caller passed {@link authorizeInvitationAction}); returns the response body. */
 export function invitationAction(ctx: ServerContext, model: string, row: Row, action: string): Record<string, unknown> {
   const rule = invitationRule(model);
-  if (!rule) throw FORBIDDEN();
+  if (!rule) throw forbidden();
   const t = tableOf(model);
   if (action === 'accept') {
     if (rule.targetKind === 'project') {

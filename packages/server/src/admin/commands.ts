@@ -14,7 +14,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { createToken } from '../auth/tokens.js';
 import { createUser, findUserByEmail } from '../auth/users.js';
 import { openDatabase } from '../db/open.js';
-import { EMAIL } from '../records/validate.js';
+import { EMAIL } from '../records/addresses.js';
 import { checkPassword, type PasswordSource, readNewPassword } from './password-input.js';
 
 /** A failed command: `message` for stderr, `exitCode` 2 for usage errors, 1 otherwise. */

@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from '../db/statements.js';
 import { toUser, type User } from './users.js';
 
-/** Tokens live one year after their last use (docs/api.md: "1 year (sliding, auto-refresh)"). */
+/** Tokens live one year after their last use (the API docs: "1 year (sliding, auto-refresh)"). */
 export const TOKEN_LIFETIME_MS = 365 * 24 * 3600 * 1000;
 /** Last-use/expiry are written at most this often per token, so hot read paths do not write on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;

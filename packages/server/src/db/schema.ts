@@ -48,7 +48,7 @@ export interface ModelTable {
   computed: FieldSpec[];
 }
 
-/** Tables whose name is not `t_<model>` (the auth module owns `users`). */
+/** Tables whose name is not `t_<model>`: the `user` model lives in the accounts table `users` (auth/users.ts). */
 const TABLE_NAMES: Readonly<Record<string, string>> = { user: 'users' };
 
 /** Whether a relation points at a model with integer ids. */
@@ -121,7 +121,7 @@ function sqlType(f: FieldSpec): string {
 }
 
 /** Quote an identifier for SQL (field names such as `order` are keywords). */
-export function q(name: string): string {
+export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -132,7 +132,7 @@ export function createSchema(db: BetterSqlite3.Database): void {
     if (t.table === 'users') continue; // created by the auth module
     const cols = [
       t.intId ? 'id INTEGER PRIMARY KEY AUTOINCREMENT' : 'id TEXT NOT NULL UNIQUE',
-      ...t.columns.map((f) => `${q(f.name)} ${sqlType(f)}`),
+      ...t.columns.map((f) => `${quoteIdentifier(f.name)} ${sqlType(f)}`),
       'created_date TEXT NOT NULL',
       'modified_date TEXT NOT NULL',
       // Hidden: the user who created the record (owner of personal attributes, submitter of approvals).
@@ -141,10 +141,10 @@ export function createSchema(db: BetterSqlite3.Database): void {
     ddl.push(`CREATE TABLE IF NOT EXISTS ${t.table} (${cols.join(', ')});`);
     for (const f of t.columns) {
       if (f.type === 'relation')
-        ddl.push(`CREATE INDEX IF NOT EXISTS ${t.table}_${f.name} ON ${t.table}(${q(f.name)});`);
+        ddl.push(`CREATE INDEX IF NOT EXISTS ${t.table}_${f.name} ON ${t.table}(${quoteIdentifier(f.name)});`);
       // Uniqueness of approval rows is checked against the approved table, not enforced here.
       if (f.unique && t.model.family !== 'approval') {
-        ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${t.table}_${f.name}_u ON ${t.table}(${q(f.name)});`);
+        ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${t.table}_${f.name}_u ON ${t.table}(${quoteIdentifier(f.name)});`);
       }
     }
     for (const j of t.lists) {

@@ -1,5 +1,5 @@
 /**
- * Device authorization flow (docs/api.md, "CLI Device Authorization Flow"):
+ * Device authorization flow (the API docs, "CLI Device Authorization Flow"):
  * `POST /api/auth/device/` opens a session, the user approves it on `/account/authorize/`, and
  * `POST /api/auth/device/token/` hands the poller an ordinary personal access token exactly once.
  *

@@ -3,7 +3,7 @@
  * Both are anonymous (the whole point is that the CLI has no credentials yet).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { charLength } from '../text.js';
+import { charLength } from '../characters.js';
 import { requestOrigin } from '../web/origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
 
@@ -34,7 +34,7 @@ export function readClientName(body: unknown): { name: string } | { error: Recor
 }
 
 /**
- * Registers the two device-flow endpoints (with and without trailing slash is the core's router setting).
+ * Registers the two device-flow endpoints (with and without trailing slash, as the app's router is set up).
  * `throttle(address)` counts a start and answers the seconds to wait when the address has started too many.
  */
 export function registerDeviceApi(

@@ -1,5 +1,5 @@
 /**
- * Device sessions: the server side of the CLI device authorization flow (docs/api.md, "CLI Device Authorization
+ * Device sessions: the server side of the CLI device authorization flow (the API docs, "CLI Device Authorization
  * Flow"; RFC 8628). Pure storage and state machine — no HTTP here (see routes.ts) — so tests and other helpers can
  * drive it directly.
  *

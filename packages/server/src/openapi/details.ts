@@ -1,5 +1,5 @@
 /**
- * The documented `details` / `coordinates_details` JSON Schemas (docs `api/schemas/*.md`) the OpenAPI document
+ * The documented `details` / `coordinates_details` JSON Schemas (the BrainSTEM schema docs) the OpenAPI document
  * uses for those fields and for log-entry bodies. The shape is the client's `SchemaGroup`
  * (`brainstem-api-tools/schemas`).
  */

@@ -10,8 +10,14 @@
  * doc.paths['/api/private/stem/session/'].get.operationId; // 'private_session_list'
  * ```
  */
-import { getModel, type ModelSpec, operatorsFor, type Portal } from 'brainstem-api-tools/registry';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../query/params.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  getModel,
+  MAX_PAGE_SIZE,
+  type ModelSpec,
+  operatorsFor,
+  type Portal,
+} from 'brainstem-api-tools/registry';
 import { apiRoots } from '../routes/root.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
@@ -152,8 +158,8 @@ const QUERY_PARAMETERS = {
   limit: {
     name: 'limit',
     in: 'query',
-    description: `Page size (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).`,
-    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
   },
   offset: {
     name: 'offset',

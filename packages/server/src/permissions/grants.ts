@@ -13,7 +13,7 @@
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
-import { FORBIDDEN, fieldErrors } from '../errors.js';
+import { fieldErrors, forbidden } from '../errors.js';
 import { insertRecord } from '../records/write.js';
 import { type Caller, groupsOf, projectLevels } from './caller.js';
 import { LEVEL, levelOfFlags } from './levels.js';
@@ -116,7 +116,7 @@ export function applyProjectGrants(
   for (const c of changes) {
     const needed = Math.max(c.from, c.to) >= LEVEL.manager ? LEVEL.owner : LEVEL.manager;
     if (callerLevel < needed) {
-      throw FORBIDDEN(
+      throw forbidden(
         needed === LEVEL.owner
           ? 'Only project owners can add or remove managers and owners.'
           : 'Only project managers can add or remove members.',
@@ -159,14 +159,14 @@ export function applyGroupUsers(ctx: ServerContext, caller: Caller, groupId: num
     if (flags.remove === true) {
       if (!member) continue;
       const needed = member.is_manager || member.is_owner ? LEVEL.owner : LEVEL.manager;
-      if (level < needed && uid !== caller.user?.id) throw FORBIDDEN();
+      if (level < needed && uid !== caller.user?.id) throw forbidden();
       stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, uid);
       continue;
     }
     if (member) {
       if ((member.is_owner === 1) === wantOwner && (member.is_manager === 1 || member.is_owner === 1) === wantManager)
         continue;
-      if (level < LEVEL.owner) throw FORBIDDEN('Only group owners can add or remove managers.');
+      if (level < LEVEL.owner) throw forbidden('Only group owners can add or remove managers.');
       stmt(ctx.db, 'UPDATE group_members SET is_manager = ?, is_owner = ? WHERE group_id = ? AND user_id = ?').run(
         wantManager ? 1 : 0,
         wantOwner ? 1 : 0,
@@ -175,7 +175,7 @@ export function applyGroupUsers(ctx: ServerContext, caller: Caller, groupId: num
       );
       continue;
     }
-    if (level < (wantManager ? LEVEL.owner : LEVEL.manager)) throw FORBIDDEN('Only group managers can invite members.');
+    if (level < (wantManager ? LEVEL.owner : LEVEL.manager)) throw forbidden('Only group managers can invite members.');
     const pending = stmt(
       ctx.db,
       'SELECT 1 FROM t_groupmembershipinvitation WHERE authgroup = ? AND user_account_invitation = ?',

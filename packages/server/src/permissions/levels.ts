@@ -1,5 +1,5 @@
 /**
- * Role levels of projects and personal attributes (datamodel/permissions.md): every level includes the ones
+ * Role levels of projects and personal attributes, as BrainSTEM defines them: every level includes the ones
  * below it. Group grants give every group member the group's level.
  */
 export const LEVEL = { member: 1, contributor: 2, manager: 3, owner: 4 } as const;

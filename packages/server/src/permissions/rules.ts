@@ -1,5 +1,5 @@
 /**
- * Write rules (datamodel/permissions.md). Readers who may see a record but not change it get 403; records they
+ * Write rules of the BrainSTEM permission model. Readers who may see a record but not change it get 403; records they
  * cannot see are 404 before these rules run.
  *
  * | family | create | change | delete |
@@ -17,11 +17,11 @@
  */
 import type { ModelSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
-import { FORBIDDEN } from '../errors.js';
+import { forbidden } from '../errors.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 import { attributeLevels, type Caller, groupsOf, projectLevels } from './caller.js';
 import { LEVEL } from './levels.js';
 
@@ -42,7 +42,7 @@ export function projectsOfRecord(ctx: ServerContext, model: ModelSpec, id: strin
     ).map((r) => r.d);
     return ids.flatMap((p) => projectsOfRecord(ctx, tableOf(pf.target as string).model, p));
   }
-  const row = stmt(ctx.db, `SELECT ${q(pf.name)} AS p FROM ${t.table} WHERE id = ?`).get(id) as
+  const row = stmt(ctx.db, `SELECT ${quoteIdentifier(pf.name)} AS p FROM ${t.table} WHERE id = ?`).get(id) as
     | { p: string | null }
     | undefined;
   if (!row?.p) return [];
@@ -68,9 +68,9 @@ function attributeOf(ctx: ServerContext, model: ModelSpec, id: string | number |
   if (!model.parent) return [model.name, String(id)];
   const pf = model.fields.find((f) => f.name === model.parent);
   if (!pf?.target) return null;
-  const row = stmt(ctx.db, `SELECT ${q(pf.name)} AS p FROM ${tableOf(model).table} WHERE id = ?`).get(id) as
-    | { p: string | null }
-    | undefined;
+  const row = stmt(ctx.db, `SELECT ${quoteIdentifier(pf.name)} AS p FROM ${tableOf(model).table} WHERE id = ?`).get(
+    id,
+  ) as { p: string | null } | undefined;
   if (!row?.p) return null;
   return attributeOf(ctx, tableOf(pf.target).model, row.p);
 }
@@ -82,13 +82,13 @@ function attributeLevel(ctx: ServerContext, caller: Caller, attr: [string, strin
 
 function requireProjects(ctx: ServerContext, caller: Caller, projects: string[], level: number): void {
   const levels = projectLevels(ctx, caller);
-  if (projects.length === 0) throw FORBIDDEN();
-  for (const p of projects) if ((levels.get(p) ?? 0) < level) throw FORBIDDEN();
+  if (projects.length === 0) throw forbidden();
+  for (const p of projects) if ((levels.get(p) ?? 0) < level) throw forbidden();
 }
 
 /**
  * Relations marked `requiresChange` in the registry may only *reference* records the caller can change
- * (api/stem/session.md: "Callers must have `change_project` permission for each project and
+ * (the session docs: "Callers must have `change_project` permission for each project and
  * `change_datastorage` for each data storage referenced").
  */
 function requireChangeOnReferences(
@@ -102,7 +102,7 @@ function requireChangeOnReferences(
     if (!f.target || !f.requiresChange) continue;
     const v = f.type === 'relation_list' ? input.lists[f.name] : input.columns[f.name];
     if (v === undefined || v === null) continue;
-    // Only references this write adds need rights: sending a record back unchanged (the seed's update recipe)
+    // Only references this write adds need rights: sending a record back unchanged (load, edit, save whole)
     // must not fail for a caller who may use the record but not the data storage it already points to.
     const current = new Set<string>();
     if (existing) {
@@ -120,7 +120,7 @@ function requireChangeOnReferences(
     for (const id of Array.isArray(v) ? v : [v]) {
       if (current.has(String(id))) continue;
       if (attributeLevel(ctx, caller, [f.target, String(id)]) < LEVEL.contributor) {
-        throw FORBIDDEN(`You need change rights on the ${f.target} ${id} to reference it.`);
+        throw forbidden(`You need change rights on the ${f.target} ${id} to reference it.`);
       }
     }
   }
@@ -130,13 +130,13 @@ function requireChangeOnReferences(
  * Checks that need no request body, run before validation (as DRF checks object permissions in get_object()):
  * a caller who may read an inherited record but not change it gets 403 whatever the body says.
  */
-export function authorizeTouch(ctx: ServerContext, caller: Caller, t: ModelTable, existing: Row): void {
+export function requireChangeRights(ctx: ServerContext, caller: Caller, t: ModelTable, existing: Row): void {
   const model = t.model;
-  if (!caller.user) throw FORBIDDEN();
+  if (!caller.user) throw forbidden();
   if (model.family === 'project' && model.name !== 'project') {
     requireProjects(ctx, caller, projectsOfRecord(ctx, model, existing.id), LEVEL.contributor);
   } else if (model.family === 'personal' && model.parent) {
-    if (attributeLevel(ctx, caller, attributeOf(ctx, model, existing.id)) < LEVEL.contributor) throw FORBIDDEN();
+    if (attributeLevel(ctx, caller, attributeOf(ctx, model, existing.id)) < LEVEL.contributor) throw forbidden();
   }
 }
 
@@ -146,11 +146,11 @@ export function authorizeTouch(ctx: ServerContext, caller: Caller, t: ModelTable
  */
 export function authorizeOperation(caller: Caller, model: ModelSpec, op: WriteOp): void {
   const user = caller.user;
-  if (!user) throw FORBIDDEN();
+  if (!user) throw forbidden();
   if (user.is_staff) return;
-  if (model.adminWrite && op !== 'delete') throw FORBIDDEN('Only administrators can change this model.');
-  if (model.adminDelete && op === 'delete') throw FORBIDDEN('Only administrators can delete this model.');
-  if (model.family === 'user' && op === 'delete') throw FORBIDDEN('Only administrators can remove users.');
+  if (model.adminWrite && op !== 'delete') throw forbidden('Only administrators can change this model.');
+  if (model.adminDelete && op === 'delete') throw forbidden('Only administrators can delete this model.');
+  if (model.family === 'user' && op === 'delete') throw forbidden('Only administrators can remove users.');
 }
 
 /**
@@ -168,8 +168,8 @@ export function authorizeObject(
 ): void {
   const model = t.model;
   const user = caller.user;
-  if (!user) throw FORBIDDEN();
-  authorizeTouch(ctx, caller, t, existing);
+  if (!user) throw forbidden();
+  requireChangeRights(ctx, caller, t, existing);
   switch (model.family) {
     case 'project':
       if (model.name === 'project' && op === 'delete') requireProjects(ctx, caller, [String(existing.id)], LEVEL.owner);
@@ -180,28 +180,28 @@ export function authorizeObject(
         op === 'delete' &&
         attributeLevel(ctx, caller, [model.name, String(existing.id)]) < LEVEL.owner
       )
-        throw FORBIDDEN();
+        throw forbidden();
       return;
     case 'taxonomy':
     case 'resource':
     case 'journal':
       // Publications: creator or staff (approval-governed models take proposals from anyone).
-      if (!model.approval && !model.adminWrite && !user.is_staff && existing.owner_id !== user.id) throw FORBIDDEN();
+      if (!model.approval && !model.adminWrite && !user.is_staff && existing.owner_id !== user.id) throw forbidden();
       return;
     case 'group':
       if (model.name === 'group') {
-        if (op === 'delete' && groupLevel(ctx, caller, Number(existing.id)) < LEVEL.owner) throw FORBIDDEN();
+        if (op === 'delete' && groupLevel(ctx, caller, Number(existing.id)) < LEVEL.owner) throw forbidden();
       } else if (
         existing.group !== undefined &&
         existing.group !== null &&
         groupLevel(ctx, caller, Number(existing.group)) < LEVEL.owner
       ) {
-        throw FORBIDDEN();
+        throw forbidden();
       }
       return;
     case 'user':
       if (op === 'change' && existing.id !== user.id && !user.is_staff)
-        throw FORBIDDEN('Users can only change their own profiles.');
+        throw forbidden('Users can only change their own profiles.');
       return;
     default:
       return;
@@ -235,12 +235,12 @@ export function authorizeWrite(
   input: ValidInput | null,
 ): void {
   const user = caller.user;
-  if (!user) throw FORBIDDEN();
+  if (!user) throw forbidden();
   const model = t.model;
   if (model.adminWrite && op !== 'delete' && !user.is_staff)
-    throw FORBIDDEN('Only administrators can change this model.');
+    throw forbidden('Only administrators can change this model.');
   if (model.adminDelete && op === 'delete' && !user.is_staff)
-    throw FORBIDDEN('Only administrators can delete this model.');
+    throw forbidden('Only administrators can delete this model.');
   switch (model.family) {
     case 'project': {
       if (model.name === 'project') {
@@ -268,7 +268,7 @@ export function authorizeWrite(
       if (existing) requireProjects(ctx, caller, projectsOfRecord(ctx, model, existing.id), LEVEL.contributor);
       const next = input ? projectsOfInput(ctx, model, input) : null;
       if (next) requireProjects(ctx, caller, next, LEVEL.contributor);
-      else if (op === 'add') throw FORBIDDEN();
+      else if (op === 'add') throw forbidden();
       if (input) requireChangeOnReferences(ctx, caller, t, input, existing);
       return;
     }
@@ -283,17 +283,17 @@ export function authorizeWrite(
         ) {
           return;
         }
-        if (attributeLevel(ctx, caller, [model.name, String(existing?.id)]) < LEVEL.owner) throw FORBIDDEN();
+        if (attributeLevel(ctx, caller, [model.name, String(existing?.id)]) < LEVEL.owner) throw forbidden();
         return;
       }
       if (existing && attributeLevel(ctx, caller, attributeOf(ctx, model, existing.id)) < LEVEL.contributor)
-        throw FORBIDDEN();
+        throw forbidden();
       const pf = model.fields.find((f) => f.name === model.parent);
       const parentId = input?.columns[model.parent];
       if (pf?.target && parentId) {
         const attr = attributeOf(ctx, tableOf(pf.target).model, parentId as string);
-        if (attributeLevel(ctx, caller, attr) < LEVEL.contributor) throw FORBIDDEN();
-      } else if (op === 'add') throw FORBIDDEN();
+        if (attributeLevel(ctx, caller, attr) < LEVEL.contributor) throw forbidden();
+      } else if (op === 'add') throw forbidden();
       return;
     }
     case 'taxonomy':
@@ -302,7 +302,7 @@ export function authorizeWrite(
       if (model.approval || model.adminWrite) return; // approvals: anyone submits; adminWrite checked above
       // Publications: creator or staff change/delete.
       if (op === 'add' || user.is_staff) return;
-      if (existing?.owner_id !== user.id) throw FORBIDDEN();
+      if (existing?.owner_id !== user.id) throw forbidden();
       return;
     }
     case 'group': {
@@ -310,29 +310,29 @@ export function authorizeWrite(
         if (op === 'add') return;
         const gid = Number(existing?.id);
         if (op === 'delete') {
-          if (groupLevel(ctx, caller, gid) < LEVEL.owner) throw FORBIDDEN();
+          if (groupLevel(ctx, caller, gid) < LEVEL.owner) throw forbidden();
           return;
         }
         if (input && changedColumns(t, existing, input).length > 0 && groupLevel(ctx, caller, gid) < LEVEL.owner) {
-          throw FORBIDDEN();
+          throw forbidden();
         }
         return;
       }
-      // laboratory: owner of its group (before and after); the docs give staff no exception here (permissions.md).
+      // laboratory: owner of its group (before and after); the docs give staff no exception here.
       const groups = [existing?.group, input?.columns.group].filter((g) => g !== undefined && g !== null) as number[];
-      if (groups.length === 0) throw FORBIDDEN();
-      for (const g of groups) if (groupLevel(ctx, caller, Number(g)) < LEVEL.owner) throw FORBIDDEN();
+      if (groups.length === 0) throw forbidden();
+      for (const g of groups) if (groupLevel(ctx, caller, Number(g)) < LEVEL.owner) throw forbidden();
       return;
     }
     case 'user': {
       if (op === 'delete') {
-        if (!user.is_staff) throw FORBIDDEN('Only administrators can remove users.');
+        if (!user.is_staff) throw forbidden('Only administrators can remove users.');
         return;
       }
-      if (existing?.id !== user.id && !user.is_staff) throw FORBIDDEN('Users can only change their own profiles.');
+      if (existing?.id !== user.id && !user.is_staff) throw forbidden('Users can only change their own profiles.');
       return;
     }
     default:
-      throw FORBIDDEN();
+      throw forbidden();
   }
 }

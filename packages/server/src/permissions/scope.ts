@@ -2,7 +2,7 @@
  * Read scopes: for a model and a caller, an SQL condition that keeps exactly the rows the caller may read.
  * Lists, details, relation checks and includes all use it, so visibility is decided in one place.
  *
- * Rules (datamodel/permissions.md):
+ * Rules (the BrainSTEM permission model):
  * - project family: a project is readable by its members (any level, direct or through a group); records
  *   inherit through the registry's `parent` field (session → projects, behavior → session → projects, …);
  *   a record with several projects is readable if any of them is. Public portal: public projects only.
@@ -14,7 +14,7 @@
  */
 import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
-import { q, tableOf } from '../db/schema.js';
+import { quoteIdentifier, tableOf } from '../db/schema.js';
 import { type Caller, groupsJson, managedProjectsJson, visibleAttributesJson, visibleProjectsJson } from './caller.js';
 
 export interface Scope {
@@ -130,14 +130,14 @@ function inherited(ctx: ServerContext, caller: Caller, model: ModelSpec, a: stri
   }
   if (target.model.name === 'project') {
     return {
-      sql: `${a}.${q(parentField.name)} IN (SELECT value FROM json_each(?))`,
+      sql: `${a}.${quoteIdentifier(parentField.name)} IN (SELECT value FROM json_each(?))`,
       params: [visibleProjectsJson(ctx, caller)],
     };
   }
   const b = `${a}_p`;
   const inner = readScope(ctx, caller, target.model, b);
   return {
-    sql: `${a}.${q(parentField.name)} IN (SELECT ${b}.id FROM ${target.table} ${b} WHERE ${inner.sql})`,
+    sql: `${a}.${quoteIdentifier(parentField.name)} IN (SELECT ${b}.id FROM ${target.table} ${b} WHERE ${inner.sql})`,
     params: inner.params,
   };
 }
@@ -147,11 +147,14 @@ function invitationScope(ctx: ServerContext, caller: Caller, model: ModelSpec, a
   if (!rule || !caller.user || caller.portal !== 'private') return { sql: '0', params: [] };
   const invitee =
     rule.inviteeKind === 'user'
-      ? { sql: `${a}.${q(rule.invitee)} = ?`, params: [caller.user.id] as unknown[] }
-      : { sql: `${a}.${q(rule.invitee)} IN (SELECT value FROM json_each(?))`, params: [groupsJson(ctx, caller)] };
+      ? { sql: `${a}.${quoteIdentifier(rule.invitee)} = ?`, params: [caller.user.id] as unknown[] }
+      : {
+          sql: `${a}.${quoteIdentifier(rule.invitee)} IN (SELECT value FROM json_each(?))`,
+          params: [groupsJson(ctx, caller)],
+        };
   const managed = rule.targetKind === 'project' ? managedProjectsJson(ctx, caller) : groupsJson(ctx, caller, true);
   return {
-    sql: `(${invitee.sql} OR ${a}.${q(rule.target)} IN (SELECT value FROM json_each(?)))`,
+    sql: `(${invitee.sql} OR ${a}.${quoteIdentifier(rule.target)} IN (SELECT value FROM json_each(?)))`,
     params: [...invitee.params, managed],
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Compile parsed filters and sort keys into SQL over the registry-derived tables. Relation paths become
- * IN/EXISTS subqueries, so filtering, sorting and paging all happen in SQLite.
+ * Compile parsed filters into SQL over the registry-derived tables. Relation paths become
+ * IN/EXISTS subqueries, so filtering happens in SQLite (sorting: sort.ts).
  *
  * @example
  * ```ts
@@ -10,73 +10,19 @@
  */
 import {
   FILTER_OPERATORS,
-  type FieldSpec,
   type FieldType,
   type FilterOperator,
   filterableFields,
   idKind,
-  includableFields,
   isFilterOperator,
-  type ModelSpec,
   operatorsFor,
-  sortableFields,
   TEXT_OPERATORS,
-  TIMESTAMP_FIELDS,
   UUID_PATTERN,
 } from 'brainstem-api-tools/registry';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { isCalendarDate, normaliseDateTime } from '../dates.js';
+import { type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { badRequest } from '../errors.js';
-
-/**
- * The caller's read scope of a related model (see permissions/scope.ts). Filters that look inside related records
- * apply it, so `filter{datastorage.name}=…` cannot probe records the caller may not read.
- */
-export type ScopeFn = (model: ModelSpec, alias: string) => Sql;
-
-const NO_SCOPE: ScopeFn = () => ({ sql: '1', params: [] });
-
-export interface Sql {
-  sql: string;
-  params: unknown[];
-}
-
-type Resolved =
-  | { kind: 'column'; field: FieldSpec; type: FieldType; column: string }
-  | { kind: 'relation'; field: FieldSpec; column: string; target: ModelTable }
-  | { kind: 'junction'; field: FieldSpec; table: string; src: string; dst: string; target: ModelTable }
-  | { kind: 'reverse'; field: FieldSpec; target: ModelTable; via: string };
-
-function idField(t: ModelTable): FieldSpec {
-  return t.model.fields.find((f) => f.name === 'id') ?? { name: 'id', type: 'uuid', doc: '' };
-}
-
-/** Resolve one path segment on a model; `null` when the model has no such (filterable) field. */
-function resolve(t: ModelTable, name: string, alias: string): Resolved | null {
-  if (name === 'id' || name === 'pk') {
-    const f = idField(t);
-    return { kind: 'column', field: f, type: t.intId ? 'integer' : 'uuid', column: `${alias}.id` };
-  }
-  const ts = TIMESTAMP_FIELDS.find((f) => f.name === name);
-  if (ts) return { kind: 'column', field: ts, type: 'datetime', column: `${alias}.${name}` };
-  const field = t.model.fields.find((f) => f.name === name);
-  if (!field) return null;
-  const storage = t.storage.get(name);
-  if (storage === 'column') {
-    if (field.type === 'relation' && field.target) {
-      return { kind: 'relation', field, column: `${alias}.${q(name)}`, target: tableOf(field.target) };
-    }
-    return { kind: 'column', field, type: field.type, column: `${alias}.${q(name)}` };
-  }
-  if (storage === 'junction') {
-    const j = t.lists.find((l) => l.field.name === name);
-    if (!j || !field.target) return null;
-    return { kind: 'junction', field, table: j.table, src: j.src, dst: j.dst, target: tableOf(field.target) };
-  }
-  if (storage === 'reverse' && field.target && field.via) {
-    return { kind: 'reverse', field, target: tableOf(field.target), via: field.via };
-  }
-  return null;
-}
+import { junctionOf, NO_SCOPE, resolve, type ScopeFn, type Sql } from './fields.js';
 
 function fieldNames(t: ModelTable): string {
   return filterableFields(t.model)
@@ -84,35 +30,8 @@ function fieldNames(t: ModelTable): string {
     .join(', ');
 }
 
-const LIKE_ESCAPE = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const GLOB_ESCAPE = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
-
-/** Normalise an ISO date-time to the stored form (`…Z`, milliseconds only when non-zero). */
-export function normaliseDateTime(v: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))?$/i.exec(v);
-  if (!m) return null;
-  // Every part must exist as written: 2024-02-30 or 25:00 are errors, not rolled over to the next day.
-  if (!isCalendarDate(m[1] as string) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
-  if (m[7] && (Number(m[8]) > 23 || Number(m[9]) > 59)) return null;
-  const d = new Date(m[6] ? v.replace(' ', 'T') : `${v.replace(' ', 'T')}Z`);
-  if (Number.isNaN(d.getTime())) return null;
-  const iso = d.toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
-}
-
-/**
- * Whether `v` is a YYYY-MM-DD date that exists (2024-02-29 yes, 2023-02-29 no).
- *
- * @example
- * ```ts
- * isCalendarDate('2024-02-30'); // false
- * ```
- */
-export function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeGlob = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
 
 function convert(type: FieldType, raw: string, key: string, intId: boolean): unknown {
   if (type === 'integer' || (type === 'relation' && intId) || (type === 'uuid' && intId)) {
@@ -174,19 +93,19 @@ function comparison(
   if (TEXT_OPERATORS.includes(op)) {
     switch (op) {
       case 'iexact':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [LIKE_ESCAPE(raw)] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [escapeLike(raw)] };
       case 'icontains':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}%`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(raw)}%`] };
       case 'istartswith':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${LIKE_ESCAPE(raw)}%`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${escapeLike(raw)}%`] };
       case 'iendswith':
-        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${LIKE_ESCAPE(raw)}`] };
+        return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(raw)}`] };
       case 'contains':
-        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}*`] };
+        return { sql: `${column} GLOB ?`, params: [`*${escapeGlob(raw)}*`] };
       case 'startswith':
-        return { sql: `${column} GLOB ?`, params: [`${GLOB_ESCAPE(raw)}*`] };
+        return { sql: `${column} GLOB ?`, params: [`${escapeGlob(raw)}*`] };
       default:
-        return { sql: `${column} GLOB ?`, params: [`*${GLOB_ESCAPE(raw)}`] };
+        return { sql: `${column} GLOB ?`, params: [`*${escapeGlob(raw)}`] };
     }
   }
   const value = convert(type, raw, key, intId);
@@ -325,7 +244,7 @@ function compilePath(
     const exists =
       viaStorage === 'junction'
         ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${junctionOf(r.target, r.via).src} WHERE ${b}j.${junctionOf(r.target, r.via).dst} = ${alias}.id AND ${s.sql})`
-        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${s.sql})`;
+        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${s.sql})`;
     return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: s.params };
   }
   const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1, scope);
@@ -338,75 +257,7 @@ function compilePath(
     };
   }
   return {
-    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${q(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
     params: [...inner.params, ...s.params],
   };
-}
-
-function junctionOf(t: ModelTable, field: string) {
-  const j = t.lists.find((l) => l.field.name === field);
-  if (!j) throw new Error(`No junction ${t.model.name}.${field}`);
-  return j;
-}
-
-/**
- * Compile `sort[]` keys (`name`, `-created_date`, `subject.name`) into an ORDER BY list. The row id is always
- * appended so pages are stable.
- */
-export function compileSort(t: ModelTable, alias: string, keys: readonly string[], scope: ScopeFn = NO_SCOPE): Sql {
-  const terms: string[] = [];
-  const params: unknown[] = [];
-  for (const key of keys) {
-    const desc = key.startsWith('-');
-    const path = (desc || key.startsWith('+') ? key.slice(1) : key).split('.');
-    const first = resolve(t, path[0] as string, alias);
-    let expr: string | null = null;
-    if (first?.kind === 'column' && path.length === 1 && first.type !== 'json' && first.type !== 'list_of_strings') {
-      expr = first.column;
-    } else if (first?.kind === 'relation') {
-      const rest = path.slice(1);
-      if (rest.length === 0 || (rest.length === 1 && rest[0] === 'id')) expr = first.column;
-      else if (rest.length === 1) {
-        const inner = resolve(first.target, rest[0] as string, `${alias}_s`);
-        if (inner?.kind === 'column' || inner?.kind === 'relation') {
-          // Related rows the caller cannot read sort as NULL (ordering must not reveal their fields).
-          const sc = scope(first.target.model, `${alias}_s`);
-          expr = `(SELECT ${inner.column} FROM ${first.target.table} ${alias}_s WHERE ${alias}_s.id = ${first.column} AND ${sc.sql})`;
-          params.push(...sc.params);
-        }
-      }
-    }
-    if (!expr) {
-      throw badRequest(`Unknown sort field "${key}" for ${t.model.name}. Sortable: ${sortableNames(t)}.`);
-    }
-    terms.push(`${expr} ${desc ? 'DESC' : 'ASC'}`);
-  }
-  terms.push(`${alias}.rowid ASC`);
-  return { sql: terms.join(', '), params };
-}
-
-function sortableNames(t: ModelTable): string {
-  return sortableFields(t.model)
-    .map((f) => f.name)
-    .join(', ');
-}
-
-/** Validate `include[]` names: relation, relation-list and reverse-list fields. Returns the fields. */
-export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldSpec[] {
-  const out: FieldSpec[] = [];
-  for (const n of names) {
-    const field = t.model.fields.find((f) => f.name === n);
-    const storage = field ? t.storage.get(n) : undefined;
-    // Any relation holds ids that can be embedded; `epochs` (no endpoint, always []) is accepted because the
-    // Python client's load_session includes it by default.
-    const ok = field?.target && (field.type === 'relation' || field.type === 'relation_list') && storage !== undefined;
-    if (!ok || !field) {
-      const rels = includableFields(t.model).map((f) => f.name);
-      throw badRequest(
-        `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
-      );
-    }
-    out.push(field);
-  }
-  return out;
 }

@@ -9,10 +9,9 @@
  * // [{ field: sessions, path: 'sessions', children: [{ field: projects, path: 'sessions.projects', children: [] }] }]
  * ```
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, includableFields } from 'brainstem-api-tools/registry';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { badRequest } from '../errors.js';
-import { resolveIncludes } from './compile.js';
 
 /** Longest include path, in relations (`sessions.projects.subjects` is 3). */
 export const MAX_INCLUDE_DEPTH = 3;
@@ -56,4 +55,24 @@ export function resolveIncludeTree(t: ModelTable, names: readonly string[]): Inc
     }
   }
   return roots;
+}
+
+/** Validate `include[]` names: relation, relation-list and reverse-list fields. Returns the fields. */
+export function resolveIncludes(t: ModelTable, names: readonly string[]): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  for (const n of names) {
+    const field = t.model.fields.find((f) => f.name === n);
+    const storage = field ? t.storage.get(n) : undefined;
+    // Any relation holds ids that can be embedded; `epochs` (no endpoint, always []) is accepted because the
+    // Python client's load_session includes it by default.
+    const ok = field?.target && (field.type === 'relation' || field.type === 'relation_list') && storage !== undefined;
+    if (!ok || !field) {
+      const rels = includableFields(t.model).map((f) => f.name);
+      throw badRequest(
+        `Unknown include "${n}" for ${t.model.name}. ${rels.length ? `Includable: ${rels.join(', ')}.` : 'It has no relations.'}`,
+      );
+    }
+    out.push(field);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Parsing of the documented query parameters (docs/api.md): `filter{field}` / `filter{field.op}`, `sort[]`,
+ * Parsing of the documented query parameters: `filter{field}` / `filter{field.op}`, `sort[]`,
  * `include[]`, `limit`, `offset`, plus `format=json` (the web API tool). Any other parameter is a 400 naming it (an
  * ignored one would silently return unfiltered data). Repeated `filter{x.in}` values merge into one list.
  *
@@ -11,9 +11,6 @@
  */
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
 import { badRequest } from '../errors.js';
-
-export const DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
-export const MAX_LIMIT = MAX_PAGE_SIZE;
 
 export interface RawFilter {
   /** The text between the braces, e.g. `projects.id` or `name.icontains`. */
@@ -41,7 +38,7 @@ function nonNegativeInt(name: string, raw: string): number {
 /** Parse a raw query string (without `?`). Throws HttpError 400 naming a malformed `limit`/`offset`. */
 export function parseQuery(search: string): ListQuery {
   const params = new URLSearchParams(search);
-  const out: ListQuery = { filters: [], sort: [], include: [], limit: DEFAULT_LIMIT, offset: 0 };
+  const out: ListQuery = { filters: [], sort: [], include: [], limit: DEFAULT_PAGE_SIZE, offset: 0 };
   for (const [key, value] of params) {
     const m = FILTER_KEY.exec(key);
     if (m) {
@@ -55,15 +52,15 @@ export function parseQuery(search: string): ListQuery {
       }
     } else if (key === 'limit' || key === 'per_page') {
       const n = nonNegativeInt('limit', value);
-      if (n < 1) throw badRequest(`Invalid limit "${value}": expected an integer from 1 to ${MAX_LIMIT}.`);
+      if (n < 1) throw badRequest(`Invalid limit "${value}": expected an integer from 1 to ${MAX_PAGE_SIZE}.`);
       // As DRF's LimitOffsetPagination does, a limit above the maximum is clamped.
-      out.limit = Math.min(n, MAX_LIMIT);
+      out.limit = Math.min(n, MAX_PAGE_SIZE);
     } else if (key === 'offset') {
       out.offset = nonNegativeInt('offset', value);
     } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
       throw badRequest(`Malformed filter parameter "${key}": use filter{field} or filter{field.operator}.`);
     } else if (key === 'format') {
-      // The browsable-API tool's `?format=json` (api-tools/web-api-tool.md).
+      // The browsable-API tool's `?format=json`.
       if (value !== 'json') throw badRequest(`Unsupported format "${value}": only format=json is available.`);
     } else {
       // An ignored parameter would silently return unfiltered data (curl globbing turns filter{name} into filtername).

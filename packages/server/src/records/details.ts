@@ -12,6 +12,8 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type DetailsSchema, type SchemaGroup, schemaGroupsFor } from 'brainstem-api-tools/schemas';
+import type { ModelTable } from '../db/schema.js';
+import type { WriteMode } from './input.js';
 
 const ajv = new Ajv2020({
   allErrors: true,
@@ -176,4 +178,53 @@ export function isGoverned(model: string, field: string): boolean {
   return schemaGroupsFor(model).some(
     (g) => g.payload === field && g.models.some((m) => m.model === model && m.location === 'record'),
   );
+}
+
+/** A stored JSON column as a value; an empty object or list counts as "no details". */
+function storedJson(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? null;
+  try {
+    const parsed = JSON.parse(v) as unknown;
+    const empty = typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0;
+    return empty ? null : parsed;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Schema errors of the governed fields (`details`, `coordinates_details`) for the record as it will be stored: the
+ * body on create/replace; on update, the stored record with the body applied, checked only when the body touches
+ * the selector or the payload. Fields that already failed their own checks are not re-checked.
+ */
+export function schemaGovernedErrors(
+  t: ModelTable,
+  input: Record<string, unknown>,
+  mode: WriteMode,
+  existing: Record<string, unknown> | undefined,
+  failed: Record<string, string[]>,
+): Record<string, string[]> {
+  const names = t.model.fields.filter((f) => isGoverned(t.model.name, f.name)).map((f) => f.name);
+  if (names.length === 0) return {};
+  const values: Record<string, unknown> = {};
+  for (const f of t.model.fields) {
+    if (Object.hasOwn(input, f.name)) values[f.name] = input[f.name];
+    else if (mode === 'update' && existing)
+      values[f.name] = f.type === 'json' ? storedJson(existing[f.name]) : existing[f.name];
+  }
+  const errors = governedErrors(t.model.name, values);
+  const out: Record<string, string[]> = {};
+  for (const [field, errs] of Object.entries(errors)) {
+    if (failed[field]) continue;
+    // On update, a group is checked only when the body changes its selector or payload.
+    if (mode === 'update' && !touchesGroup(t.model.name, field, input)) continue;
+    out[field] = errs;
+  }
+  return out;
+}
+
+/** Whether the body sends `field` or the other field of its schema pair (selector ↔ payload). */
+function touchesGroup(model: string, field: string, input: Record<string, unknown>): boolean {
+  const pair = schemaGroupsFor(model).find((g) => g.payload === field || g.selector === field);
+  return pair !== undefined && (Object.hasOwn(input, pair.payload) || Object.hasOwn(input, pair.selector));
 }

@@ -132,10 +132,10 @@ export async function embedIncludes(
 }
 
 /**
- * JSON text of `records` wrapped as `{"<key>":[…],…rest}`, yielding to the event loop between records so one large
- * response does not hold up others while it is serialised.
+ * JSON texts of `records`, yielding to the event loop now and then so one large response does not hold up others
+ * while it is serialised.
  */
-export async function stringifyList(key: string, records: readonly Rec[], rest: Rec): Promise<string> {
+export async function stringifyRecords(records: readonly Rec[]): Promise<string[]> {
   const parts: string[] = [];
   let size = 0;
   for (const r of records) {
@@ -147,6 +147,5 @@ export async function stringifyList(key: string, records: readonly Rec[], rest: 
       await yieldToEventLoop();
     }
   }
-  const tail = JSON.stringify(rest);
-  return `{${JSON.stringify(key)}:[${parts.join(',')}]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}`;
+  return parts;
 }

@@ -12,9 +12,9 @@
  * renderRaw(ctx, caller, tableOf('session'), raws); // records, id lists scoped to the caller
  * ```
  */
-import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-tools/registry';
+import type { FieldSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
@@ -38,13 +38,14 @@ function parseJson(text: unknown, field: FieldSpec): unknown {
 /** A row as an array in `rawColumns(t)` order: rowid, id, …columns, created_date, modified_date. */
 export type RawRow = unknown[];
 
-const PLAIN = 0;
-const BOOL = 1;
-const JSON_TEXT = 2;
-const LATER = 3;
+/**
+ * How a field's value is rendered from a raw row: the stored value as is, a 0/1 column as a boolean, JSON text
+ * parsed, or left null for the list and computed-field fillers to set.
+ */
+type StepKind = 'stored' | 'boolean' | 'json' | 'filledLater';
 interface Step {
   name: string;
-  kind: number;
+  kind: StepKind;
   index: number;
   field: FieldSpec;
 }
@@ -68,15 +69,14 @@ export function layoutOf(t: ModelTable): Layout {
     const index = new Map(names.map((n, i) => [n, i]));
     const steps = t.model.fields.map((f): Step => {
       const i = index.get(f.name) ?? -1;
-      if (f.name === 'id') return { name: f.name, kind: PLAIN, index: 1, field: f };
-      if (t.storage.get(f.name) !== 'column') return { name: f.name, kind: LATER, index: -1, field: f };
-      if (f.type === 'boolean') return { name: f.name, kind: BOOL, index: i, field: f };
-      if (f.type === 'json' || f.type === 'list_of_strings')
-        return { name: f.name, kind: JSON_TEXT, index: i, field: f };
-      return { name: f.name, kind: PLAIN, index: i, field: f };
+      if (f.name === 'id') return { name: f.name, kind: 'stored', index: 1, field: f };
+      if (t.storage.get(f.name) !== 'column') return { name: f.name, kind: 'filledLater', index: -1, field: f };
+      if (f.type === 'boolean') return { name: f.name, kind: 'boolean', index: i, field: f };
+      if (f.type === 'json' || f.type === 'list_of_strings') return { name: f.name, kind: 'json', index: i, field: f };
+      return { name: f.name, kind: 'stored', index: i, field: f };
     });
     l = {
-      select: names.map((n) => `a.${n === 'rowid' ? 'rowid' : q(n)}`).join(', '),
+      select: names.map((n) => `a.${n === 'rowid' ? 'rowid' : quoteIdentifier(n)}`).join(', '),
       names,
       steps,
       created: names.length - 2,
@@ -245,17 +245,17 @@ function renderFresh(ctx: ServerContext, t: ModelTable, raws: RawRow[]): Record<
     const o: Record<string, unknown> = {};
     for (const step of steps) {
       switch (step.kind) {
-        case PLAIN:
+        case 'stored':
           o[step.name] = r[step.index] ?? null;
           break;
-        case BOOL:
+        case 'boolean':
           o[step.name] = r[step.index] === 1;
           break;
-        case JSON_TEXT:
+        case 'json':
           o[step.name] = parseJson(r[step.index], step.field);
           break;
-        default:
-          o[step.name] = null; // filled below (lists, computed fields)
+        case 'filledLater':
+          o[step.name] = null;
       }
     }
     out[i] = o;
@@ -296,7 +296,7 @@ function renderFresh(ctx: ServerContext, t: ModelTable, raws: RawRow[]): Record<
     } else {
       links = stmt(
         ctx.db,
-        `SELECT ${q(via)}, id FROM ${target.table} WHERE ${q(via)} IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+        `SELECT ${quoteIdentifier(via)}, id FROM ${target.table} WHERE ${quoteIdentifier(via)} IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
       )
         .raw(true)
         .all(ids) as typeof links;

@@ -12,75 +12,19 @@
  * ```
  */
 import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-tools/registry';
-import { schemaGroupsFor } from 'brainstem-api-tools/schemas';
+import { charLength, textProblem } from '../characters.js';
 import type { ServerContext } from '../context.js';
-import { type ModelTable, q, tableOf } from '../db/schema.js';
+import { isCalendarDate, normaliseDateTime } from '../dates.js';
+import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { isCalendarDate, normaliseDateTime } from '../query/compile.js';
-import { charLength, textProblem } from '../text.js';
-import { governedErrors, isGoverned, kindError } from './details.js';
+import { EMAIL, normalizeUrlField } from './addresses.js';
+import { schemaGovernedErrors } from './details.js';
+import type { ValidInput, WriteMode } from './input.js';
+import { typeName, validateJsonField } from './json-fields.js';
 import { storesNull } from './write.js';
-
-export type WriteMode = 'create' | 'replace' | 'update';
-
-export interface ValidInput {
-  /** Column values to store (JSON fields already serialised). */
-  columns: Record<string, unknown>;
-  /** Relation lists to store, in order. */
-  lists: Record<string, (string | number)[]>;
-  /** Computed-but-writable fields (project/group `users`, `groups`), handled by the grant code. */
-  special: Record<string, unknown>;
-}
-
-const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
-/** What counts as an email address (user emails, `format: "email"` fields). */
-export const EMAIL =
-  /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const URL_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'ftps:']);
-
-/**
- * A `format: 'url'` value as stored: trimmed, `http://` added when it has no scheme (the docs' examples return
- * `newsupplier.com` as `http://newsupplier.com`); `''` stays empty; `undefined` when it is not a web address.
- *
- * @example
- * ```ts
- * normalizeUrlField('newsupplier.com'); // 'http://newsupplier.com'
- * normalizeUrlField('not a url'); // undefined
- * ```
- */
-export function normalizeUrlField(value: string): string | undefined {
-  const s = value.trim();
-  if (s === '') return '';
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : `http://${s}`;
-  if (/\s/.test(withScheme)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  if (!URL_SCHEMES.has(url.protocol) || !/^[^.]+(\.[^.]+)+$|^localhost$|^\[/.test(url.hostname)) return undefined;
-  return withScheme;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'list';
-  if (typeof v === 'object') return 'dict';
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v;
-}
-
-function describe(v: unknown): string {
-  if (typeof v === 'number') return `${v} (not a finite number)`;
-  return typeName(v) === 'bool' ? 'a boolean' : typeName(v);
-}
 
 /** Whether a relation id exists in the target table and is readable by the caller. */
 export function relationVisible(ctx: ServerContext, caller: Caller, target: ModelTable, id: string | number): boolean {
@@ -99,6 +43,30 @@ function relationId(target: ModelTable, v: unknown): string | number | null {
   }
   if (typeof v === 'string' && UUID_PATTERN.test(v)) return v.toLowerCase();
   return null;
+}
+
+/** The id a relation value names, if well-formed and readable by the caller; otherwise pushes DRF's message. */
+function relationValue(
+  ctx: ServerContext,
+  caller: Caller,
+  target: ModelTable,
+  v: unknown,
+  errs: string[],
+): string | number | undefined {
+  const id = relationId(target, v);
+  if (id === null) {
+    errs.push(
+      target.intId
+        ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
+        : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
+    );
+    return undefined;
+  }
+  if (!relationVisible(ctx, caller, target, id)) {
+    errs.push(`Invalid pk "${id}" - object does not exist.`);
+    return undefined;
+  }
+  return id;
 }
 
 /** Validate one value against its field; returns the value to store or pushes messages. */
@@ -227,24 +195,9 @@ function validateField(
       return JSON.stringify(v);
     }
     case 'json':
-      return validateJson(f, v, errs);
-    case 'relation': {
-      const target = tableOf(f.target as string);
-      const id = relationId(target, v);
-      if (id === null) {
-        errs.push(
-          target.intId
-            ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
-            : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
-        );
-        return undefined;
-      }
-      if (!relationVisible(ctx, caller, target, id)) {
-        errs.push(`Invalid pk "${id}" - object does not exist.`);
-        return undefined;
-      }
-      return id;
-    }
+      return validateJsonField(f, v, errs);
+    case 'relation':
+      return relationValue(ctx, caller, tableOf(f.target as string), v, errs);
     case 'relation_list': {
       if (storage !== 'junction') return undefined;
       if (!Array.isArray(v)) {
@@ -258,19 +211,8 @@ function validateField(
       const target = tableOf(f.target as string);
       const ids: (string | number)[] = [];
       for (const item of v) {
-        const id = relationId(target, item);
-        if (id === null) {
-          errs.push(
-            target.intId
-              ? `Incorrect type. Expected pk value, received ${typeName(item)}.`
-              : `“${String(typeof item === 'object' ? JSON.stringify(item) : item)}” is not a valid UUID.`,
-          );
-          return undefined;
-        }
-        if (!relationVisible(ctx, caller, target, id)) {
-          errs.push(`Invalid pk "${id}" - object does not exist.`);
-          return undefined;
-        }
+        const id = relationValue(ctx, caller, target, item, errs);
+        if (id === undefined) return undefined;
         if (!ids.includes(id)) ids.push(id);
       }
       return ids;
@@ -278,117 +220,6 @@ function validateField(
     default:
       return v;
   }
-}
-
-function validateJson(f: FieldSpec, v: unknown, errs: string[]): unknown {
-  // Every JSON field holds a container (the docs call each one a JSON object, array or dictionary); a schema-governed
-  // field is narrowed to its schema's shape by governedErrors once the selector is known.
-  if (typeof v !== 'object' || v === null) {
-    errs.push(kindError(f.keyPattern ? 'object' : f.name === 'download_links' ? 'array' : 'container', v));
-    return undefined;
-  }
-  if (f.keyPattern) {
-    if (typeof v !== 'object' || Array.isArray(v)) {
-      errs.push(`Expected a dictionary of items but got type "${typeName(v)}".`);
-      return undefined;
-    }
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      if (!KEY_PATTERN.test(k)) {
-        errs.push(
-          `Invalid key "${k}": keys must start with a letter and contain only letters, numbers and underscores.`,
-        );
-      } else if (typeof val === 'string' && textProblem(val)) {
-        errs.push(`Invalid value for key "${k}": ${textProblem(val)}`);
-      } else if (typeof val !== 'string' && !(typeof val === 'number' && Number.isFinite(val))) {
-        // The docs: "Values can be strings or numeric values" (1e400 parses to Infinity, which JSON cannot hold).
-        errs.push(`Invalid value for key "${k}": values must be strings or numbers, got ${describe(val)}.`);
-      }
-    }
-    return JSON.stringify(v);
-  }
-  if (f.name === 'download_links') {
-    if (!Array.isArray(v)) {
-      errs.push(`Expected a list of items but got type "${typeName(v)}".`);
-      return undefined;
-    }
-    const repos =
-      ((f.subfields as { name: string; enum_values?: string[] }[] | undefined) ?? []).find(
-        (s) => s.name === 'repository',
-      )?.enum_values ?? [];
-    v.forEach((link, i) => {
-      if (typeof link !== 'object' || link === null || Array.isArray(link)) {
-        errs.push(`Item ${i}: expected an object with "repository" and "url".`);
-        return;
-      }
-      const { repository, url } = link as Record<string, unknown>;
-      if (repository === undefined || repository === null) errs.push(`Item ${i}: repository: This field is required.`);
-      else if (typeof repository !== 'string' || !repos.includes(repository)) {
-        errs.push(`Item ${i}: ${JSON.stringify(repository)} is not a valid repository. Choices: ${repos.join(', ')}.`);
-      }
-      if (url === undefined || url === null) errs.push(`Item ${i}: url: This field is required.`);
-      else if (typeof url !== 'string' || !URL_SCHEME.test(url)) {
-        errs.push(
-          `Item ${i}: ${JSON.stringify(url)} is not a valid URL: it must start with http://, https:// or ftp://.`,
-        );
-      }
-    });
-    return JSON.stringify(v);
-  }
-  try {
-    return JSON.stringify(v);
-  } catch {
-    errs.push('Value must be valid JSON.');
-    return undefined;
-  }
-}
-
-/** A stored JSON column as a value; an empty object or list counts as "no details". */
-function storedJson(v: unknown): unknown {
-  if (typeof v !== 'string') return v ?? null;
-  try {
-    const parsed = JSON.parse(v) as unknown;
-    const empty = typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0;
-    return empty ? null : parsed;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Schema errors of the governed fields (`details`, `coordinates_details`) for the record as it will be stored: the
- * body on create/replace; on update, the stored record with the body applied, checked only when the body touches
- * the selector or the payload. Fields that already failed their own checks are not re-checked.
- */
-function schemaGovernedErrors(
-  t: ModelTable,
-  input: Record<string, unknown>,
-  mode: WriteMode,
-  existing: Record<string, unknown> | undefined,
-  failed: Record<string, string[]>,
-): Record<string, string[]> {
-  const names = t.model.fields.filter((f) => isGoverned(t.model.name, f.name)).map((f) => f.name);
-  if (names.length === 0) return {};
-  const values: Record<string, unknown> = {};
-  for (const f of t.model.fields) {
-    if (Object.hasOwn(input, f.name)) values[f.name] = input[f.name];
-    else if (mode === 'update' && existing)
-      values[f.name] = f.type === 'json' ? storedJson(existing[f.name]) : existing[f.name];
-  }
-  const errors = governedErrors(t.model.name, values);
-  const out: Record<string, string[]> = {};
-  for (const [field, errs] of Object.entries(errors)) {
-    if (failed[field]) continue;
-    // On update, a group is checked only when the body changes its selector or payload.
-    if (mode === 'update' && !touchesGroup(t.model.name, field, input)) continue;
-    out[field] = errs;
-  }
-  return out;
-}
-
-/** Whether the body sends `field` or the other field of its schema pair (selector ↔ payload). */
-function touchesGroup(model: string, field: string, input: Record<string, unknown>): boolean {
-  const pair = schemaGroupsFor(model).find((g) => g.payload === field || g.selector === field);
-  return pair !== undefined && (Object.hasOwn(input, pair.payload) || Object.hasOwn(input, pair.selector));
 }
 
 /**
@@ -442,7 +273,9 @@ export function validateInput(
   const uniqueTable = opts.uniqueAgainst ?? t;
   for (const f of t.model.fields) {
     if (!f.unique || errors[f.name] || out.columns[f.name] === undefined || out.columns[f.name] === null) continue;
-    const same = f.uniqueIgnoresCase ? `lower(${q(f.name)}) = lower(?)` : `${q(f.name)} = ?`;
+    const same = f.uniqueIgnoresCase
+      ? `lower(${quoteIdentifier(f.name)}) = lower(?)`
+      : `${quoteIdentifier(f.name)} = ?`;
     const clash = stmt(ctx.db, `SELECT id FROM ${uniqueTable.table} WHERE ${same} AND id IS NOT ?`).get(
       out.columns[f.name],
       opts.existingId ?? null,

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerContext } from '../context.js';
-import { allTables, type ModelTable, q } from '../db/schema.js';
+import { allTables, type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import type { Row } from './computed.js';
+import type { ValidInput } from './input.js';
 import { emptyJson } from './render.js';
-import type { ValidInput } from './validate.js';
 
 /** Fields that default to null rather than an empty string when not given. */
 const NULL_DEFAULT = new Set(['rrid', 'image', 'license_document']);
@@ -59,7 +59,7 @@ export function insertRecord(
   const cols = Object.keys(values);
   const idCols = t.intId ? [] : ['id'];
   const idVals = t.intId ? [] : [randomUUID()];
-  const sql = `INSERT INTO ${t.table} (${[...idCols, ...cols.map(q), 'created_date', 'modified_date', 'owner_id'].join(', ')})
+  const sql = `INSERT INTO ${t.table} (${[...idCols, ...cols.map(quoteIdentifier), 'created_date', 'modified_date', 'owner_id'].join(', ')})
     VALUES (${[...idCols, ...cols, 'c', 'm', 'o'].map(() => '?').join(', ')})`;
   const info = stmt(ctx.db, sql).run(...idVals, ...cols.map((c) => values[c]), now, now, ownerId);
   const id = t.intId ? Number(info.lastInsertRowid) : (idVals[0] as string);
@@ -85,7 +85,7 @@ export function fillReplacement(t: ModelTable, input: ValidInput): void {
 /** Update the given columns and lists of a record, touching `modified_date`. */
 export function updateRecord(ctx: ServerContext, t: ModelTable, id: string | number, input: ValidInput): void {
   const cols = Object.keys(input.columns);
-  const sets = [...cols.map((c) => `${q(c)} = ?`), 'modified_date = ?'];
+  const sets = [...cols.map((c) => `${quoteIdentifier(c)} = ?`), 'modified_date = ?'];
   stmt(ctx.db, `UPDATE ${t.table} SET ${sets.join(', ')} WHERE id = ?`).run(
     ...cols.map((c) => input.columns[c]),
     nowIso(),
@@ -148,12 +148,15 @@ export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | num
     for (const f of other.columns) {
       if (f.type !== 'relation' || f.target !== name) continue;
       if (f.required || other.model.parent === f.name) {
-        const children = stmt(ctx.db, `SELECT id FROM ${other.table} WHERE ${q(f.name)} = ?`).all(id) as {
+        const children = stmt(ctx.db, `SELECT id FROM ${other.table} WHERE ${quoteIdentifier(f.name)} = ?`).all(id) as {
           id: string;
         }[];
         for (const c of children) deleteRecord(ctx, other, c.id);
       } else {
-        stmt(ctx.db, `UPDATE ${other.table} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
+        stmt(
+          ctx.db,
+          `UPDATE ${other.table} SET ${quoteIdentifier(f.name)} = NULL WHERE ${quoteIdentifier(f.name)} = ?`,
+        ).run(id);
       }
     }
     for (const j of other.lists) {

@@ -15,7 +15,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
-import { BAD_TOKEN, NOT_FOUND, UNAUTHENTICATED } from '../errors.js';
+import { invalidToken, notFound, unauthenticated } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { authorizeObject, authorizeOperation } from '../permissions/rules.js';
 import type { Row } from '../records/computed.js';
@@ -65,26 +65,26 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
   if (route.portal === 'public') {
     return hook((req) => {
       const auth = req.headers.authorization;
-      if (auth && BEARER_SCHEME.test(auth) && !ctx.authenticate(auth)) throw BAD_TOKEN();
+      if (auth && BEARER_SCHEME.test(auth) && !ctx.authenticate(auth)) throw invalidToken();
       // The public portal serves what anybody may read, so a valid token changes nothing.
       states.set(req, { caller: { user: null, portal: 'public' } });
     });
   }
   return hook((req) => {
     const auth = req.headers.authorization;
-    if (!auth) throw UNAUTHENTICATED();
+    if (!auth) throw unauthenticated();
     const user = ctx.authenticate(auth);
-    if (!user) throw BAD_TOKEN();
+    if (!user) throw invalidToken();
     states.set(req, { caller: { user, portal: 'private' } });
   });
 }
 
 /** The stored row of `id` if `caller` may read it; 404 otherwise (ids of the wrong shape too). */
 export function findRecord(ctx: ServerContext, caller: Caller, t: ModelTable, id: string): Row {
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw NOT_FOUND();
+  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
   const key = t.intId ? Number(id) : id.toLowerCase();
   const row = loadRows(ctx, caller, t, [key])[0];
-  if (!row) throw NOT_FOUND();
+  if (!row) throw notFound();
   return row;
 }
 

@@ -2,16 +2,17 @@
  * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal and on approval
  * lists), filtering, sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
  */
-import { wrapList } from 'brainstem-api-tools/registry';
+import { type ModelSpec, wrapList } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
-import { compileFilter, compileSort } from '../query/compile.js';
+import { compileFilter } from '../query/compile.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import type { ListQuery } from '../query/params.js';
-import { type EmbedReport, embedIncludes, newEmbedReport, stringifyList } from '../records/embed.js';
+import { compileSort } from '../query/sort.js';
+import { type EmbedReport, embedIncludes, newEmbedReport, stringifyRecords } from '../records/embed.js';
 import { cachedJsonByRowid, layoutOf, type RawRow, renderRaw } from '../records/render.js';
 
 /**
@@ -42,6 +43,15 @@ function orderedIds(ctx: ServerContext, sql: string, params: unknown[]): (string
   if (c.map.size >= MAX_CACHED_QUERIES) c.map.delete(c.map.keys().next().value as string);
   c.map.set(key, ids);
   return ids;
+}
+
+/**
+ * A list body as text, from the records' JSON texts: `wrapList`'s envelope (records under the list key, then the
+ * page keys) without parsing and re-serialising records that are already text.
+ */
+function listText(model: ModelSpec, texts: readonly string[], page: Record<string, unknown>): string {
+  const rest = JSON.stringify(page);
+  return `{${JSON.stringify(model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
 }
 
 /** Raw rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
@@ -111,7 +121,7 @@ export async function listResponse(
     body.count = count;
     body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
     body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
-    // The docs give `meta` on public lists and on approval lists (supplier.md: "Approval list responses also
+    // The docs give `meta` on public lists and on approval lists (the supplier docs: "Approval list responses also
     // include a `meta` object").
     if (caller.portal === 'public' || t.model.family === 'approval') {
       body.meta = {
@@ -126,11 +136,8 @@ export async function listResponse(
     // Embedding replaces id lists: work on copies, never on the cached renderings.
     const copies = records.map((r) => ({ ...r }));
     await embedIncludes(ctx, caller, copies, includes, report);
-    return stringifyList(t.model.listKey, copies, body);
+    return listText(t.model, await stringifyRecords(copies), body);
   }
-  if (texts) {
-    const rest = JSON.stringify(body);
-    return `{${JSON.stringify(t.model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
-  }
+  if (texts) return listText(t.model, texts, body);
   return wrapList(t.model, records ?? [], body);
 }

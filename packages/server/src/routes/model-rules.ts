@@ -8,14 +8,14 @@ import { authorizeReview, reviewApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';
 import type { ServerContext } from '../context.js';
-import { type ModelTable, q } from '../db/schema.js';
+import { type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
 import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { applyGroupUsers, applyProjectGrants } from '../permissions/grants.js';
-import { authorizeTouch } from '../permissions/rules.js';
+import { requireChangeRights } from '../permissions/rules.js';
 import type { Row } from '../records/computed.js';
-import type { ValidInput } from '../records/validate.js';
+import type { ValidInput } from '../records/input.js';
 
 export interface ModelRules {
   /** Applied after a change is stored, in the same transaction (the writable computed fields). */
@@ -47,7 +47,7 @@ function checkUniqueSet(
   existing: Row | null,
 ): void {
   const values = fields.map((f) => input.columns[f] ?? existing?.[f] ?? null);
-  const where = fields.map((f) => `${q(f)} = ?`).join(' AND ');
+  const where = fields.map((f) => `${quoteIdentifier(f)} = ?`).join(' AND ');
   const clash = stmt(ctx.db, `SELECT id FROM ${t.table} WHERE ${where} AND id IS NOT ?`).get(
     ...values,
     existing?.id ?? null,
@@ -79,7 +79,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   {
     // add_entry / change_entry / remove_entry on subject and procedure logs: contributors of the log.
     serves: (_m, action) => action.endsWith('_entry'),
-    authorize: (ctx, caller, t, row) => authorizeTouch(ctx, caller, t, row),
+    authorize: (ctx, caller, t, row) => requireChangeRights(ctx, caller, t, row),
     run: (ctx, _caller, t, row, action, body) => {
       entryAction(ctx, t, row, action, body);
       return 'record';

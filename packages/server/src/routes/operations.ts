@@ -4,22 +4,22 @@
  * record found and its body-independent object rules passed. Handlers read the body, validate it, apply the
  * rules that depend on it and write in one transaction.
  */
+import { wrapDetail } from 'brainstem-api-tools/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { submitApproval } from '../actions/approvals.js';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
-import { fieldErrors, HttpError, NOT_FOUND, readBody } from '../errors.js';
+import { fieldErrors, HttpError, notFound, readBody } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { grantOnCreate } from '../permissions/grants.js';
 import { authorizeWrite } from '../permissions/rules.js';
-import { resolveIncludes } from '../query/compile.js';
-import { parseQuery } from '../query/params.js';
-import { loadRaw, renderRaw, renderRows } from '../records/render.js';
-import { validateInput, type WriteMode } from '../records/validate.js';
+import type { WriteMode } from '../records/input.js';
+import { renderRows } from '../records/render.js';
+import { validateInput } from '../records/validate.js';
 import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } from '../records/write.js';
 import { callerOf, recordOf } from './hooks.js';
-import { detailRoute, listRoute } from './read.js';
 import { actionRule, checkUniqueTogether, MODEL_RULES } from './model-rules.js';
+import { detailRoute, listRoute } from './read.js';
 import type { ApiRoute } from './table.js';
 
 export type OperationHandler = (
@@ -28,9 +28,6 @@ export type OperationHandler = (
   req: FastifyRequest,
   reply: FastifyReply,
 ) => unknown;
-
-const searchOf = (req: FastifyRequest): string =>
-  req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
 
 /** The JSON body (the parser already refused other media types; a form parser elsewhere must not leak in). */
 function bodyOf(req: FastifyRequest): unknown {
@@ -45,7 +42,7 @@ function bodyOf(req: FastifyRequest): unknown {
 
 function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | number): Record<string, unknown> {
   const row = getRow(ctx, t, id);
-  if (!row) throw NOT_FOUND();
+  if (!row) throw notFound();
   return renderRows(ctx, caller, t, [row])[0] as Record<string, unknown>;
 }
 
@@ -53,7 +50,7 @@ function render(ctx: ServerContext, caller: Caller, t: ModelTable, id: string | 
 function runInTransaction<T>(ctx: ServerContext, fn: () => T): T {
   try {
     const out = ctx.db.transaction(fn)();
-    ctx.bump();
+    ctx.invalidateCaches();
     return out;
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -87,12 +84,12 @@ const add: OperationHandler = (ctx, route, req, reply) => {
     reply.code(201);
     if (model.approval) {
       const id = submitApproval(ctx, caller, t, input, null);
-      return { [model.approval.key]: render(ctx, caller, tableOf(model.approval.model), id) };
+      return wrapDetail(model, render(ctx, caller, tableOf(model.approval.model), id), model.approval.key);
     }
     checkUniqueTogether(ctx, t, input, null);
     const id = insertRecord(ctx, t, input, caller.user?.id ?? null, creationExtras(t, caller));
     grantOnCreate(ctx, caller, model.name, model.family, Boolean(model.parent), id);
-    return { [model.detailKey]: render(ctx, caller, t, id) };
+    return wrapDetail(model, render(ctx, caller, t, id));
   });
 };
 
@@ -109,12 +106,12 @@ const change: OperationHandler = (ctx, route, req) => {
     authorizeWrite(ctx, caller, t, 'change', row, input);
     if (model.approval) {
       const id = submitApproval(ctx, caller, t, input, row);
-      return { [model.approval.key]: render(ctx, caller, tableOf(model.approval.model), id) };
+      return wrapDetail(model, render(ctx, caller, tableOf(model.approval.model), id), model.approval.key);
     }
     checkUniqueTogether(ctx, t, input, row);
     updateRecord(ctx, t, row.id, input);
     MODEL_RULES[model.name]?.afterChange?.(ctx, caller, row.id, input);
-    return { [model.detailKey]: render(ctx, caller, t, row.id) };
+    return wrapDetail(model, render(ctx, caller, t, row.id));
   });
 };
 
@@ -139,7 +136,7 @@ const action: OperationHandler = (ctx, route, req) => {
   const rule = actionRule(model, op);
   return runInTransaction(ctx, () => {
     const result = rule.run(ctx, caller, t, row, op, body);
-    return result === 'record' ? { [model.detailKey]: render(ctx, caller, t, row.id) } : result;
+    return result === 'record' ? wrapDetail(model, render(ctx, caller, t, row.id)) : result;
   });
 };
 

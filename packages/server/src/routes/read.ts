@@ -8,10 +8,11 @@
  * return listRoute(ctx, caller, tableOf('project'), req, reply);
  * ```
  */
+import { wrapDetail } from 'brainstem-api-tools/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
-import { NOT_FOUND } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import { parseQuery } from '../query/params.js';
@@ -92,13 +93,13 @@ export async function detailRoute(
   reply: FastifyReply,
 ): Promise<unknown> {
   const includes = resolveIncludeTree(t, parseQuery(searchOf(req)).include);
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw NOT_FOUND();
+  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
   const key = t.intId ? Number(id) : id.toLowerCase();
   return answer(ctx, req, reply, includes.length > 0, async (report) => {
     const raw = loadRaw(ctx, caller, t, [key]);
-    if (raw.length === 0) throw NOT_FOUND();
+    if (raw.length === 0) throw notFound();
     const record = { ...(renderRaw(ctx, caller, t, raw)[0] as Record<string, unknown>) };
     await embedIncludes(ctx, caller, [record], includes, report);
-    return { [t.model.detailKey]: record };
+    return wrapDetail(t.model, record);
   });
 }

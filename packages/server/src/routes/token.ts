@@ -1,19 +1,19 @@
 /**
- * `POST /api/token/` (email + password → a new personal access token; the seed's login) and the local
+ * `POST /api/token/` (email + password → a new personal access token) and the local
  * extension `GET /api/auth/whoami/` (who a token belongs to).
  */
 import type { FastifyInstance } from 'fastify';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { createToken } from '../auth/tokens.js';
 import { passwordHashOf } from '../auth/users.js';
+import { sliceChars } from '../characters.js';
 import type { ServerContext } from '../context.js';
-import { BAD_TOKEN, fieldErrors, HttpError, UNAUTHENTICATED } from '../errors.js';
-import { sliceChars } from '../text.js';
+import { fieldErrors, HttpError, invalidToken, unauthenticated } from '../errors.js';
 import { webState } from '../web/index.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
 let dummyHash: string | undefined;
-const DUMMY_HASH = () => {
+const unmatchableHash = () => {
   dummyHash ??= hashPassword(`dummy-${Math.random()}`);
   return dummyHash;
 };
@@ -41,7 +41,8 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
       );
     }
     const found = passwordHashOf(ctx.db, username as string);
-    const ok = verifyPassword(found?.hash || DUMMY_HASH(), password as string) && found !== null && found.hash !== '';
+    const ok =
+      verifyPassword(found?.hash || unmatchableHash(), password as string) && found !== null && found.hash !== '';
     if (!ok || !found) {
       limiter.fail(username as string, req.ip);
       throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
@@ -58,9 +59,9 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
 
   app.get('/api/auth/whoami', async (req) => {
     const auth = req.headers.authorization;
-    if (!auth) throw UNAUTHENTICATED();
+    if (!auth) throw unauthenticated();
     const user = ctx.authenticate(auth);
-    if (!user) throw BAD_TOKEN();
+    if (!user) throw invalidToken();
     return { user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name } };
   });
 }

@@ -6,11 +6,12 @@
  */
 import {
   allowsPortal,
-  closestModels,
   findModel,
-  type ModelOperation,
   type ModelSpec,
+  modelProblem,
+  PORTALS,
   type Portal,
+  portalsFor,
 } from 'brainstem-api-tools/registry';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
@@ -28,21 +29,20 @@ const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** The registry row a URL names, with 404s for an unknown portal, model or app. */
 function resolvePath(p: Params): { model: ModelSpec; portal: Portal } {
-  if (p.portal !== 'private' && p.portal !== 'public') {
-    throw new HttpError(404, { detail: `Unknown portal "${p.portal}": use private or public.` });
-  }
+  const portal = PORTALS.find((name) => name === p.portal);
+  if (!portal) throw new HttpError(404, { detail: `Unknown portal "${p.portal}": use private or public.` });
   const model = findModel(p.model);
-  if (!model || (model.name !== p.model && !model.aliases?.includes(p.model))) {
-    throw new HttpError(404, {
-      detail: `Unknown model "${p.model}". Did you mean: ${closestModels(p.model, 3).join(', ')}?`,
-    });
+  if (!model) throw new HttpError(404, { detail: modelProblem(p.model) });
+  if (model.name !== p.model && !model.aliases?.includes(p.model)) {
+    // Model names in paths are lower case; the registry's lookup also accepts other cases.
+    throw new HttpError(404, { detail: `Unknown model "${p.model}": use "${model.name}".` });
   }
   if (model.app !== p.app) {
     throw new HttpError(404, {
       detail: `Model "${model.name}" lives under /api/${p.portal}/${model.app}/${model.name}/, not under app "${p.app}".`,
     });
   }
-  return { model, portal: p.portal };
+  return { model, portal };
 }
 
 function refuse(method: string, allow: string[], detail?: string): HttpError {
@@ -76,8 +76,7 @@ function answer(req: FastifyRequest, reply: FastifyReply): Record<string, unknow
   // Methods the path never offers on any portal (PUT on a collection, GET on a PATCH action).
   if (!op) throw refuse(method, allow);
   // Operations the API does not offer for this model (POST on user: "only through the website Register form").
-  const offered = model.portals[op as ModelOperation] ?? model.actions?.find((a) => a.name === op)?.portals;
-  if (!offered) throw refuse(method, allow, model.notSupported?.[op]);
+  if (!portalsFor(model, op)) throw refuse(method, allow, model.notSupported?.[op]);
   // Offered, but not on this portal: reads are not found there, writes are refused (the public portal is read-only).
   if (!allowsPortal(model, op, portal) && method === 'GET') {
     throw new HttpError(404, {

@@ -7,7 +7,7 @@ const SAFE_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]+\])(?
 /**
  * `http://host:port` from the request's Host header, so `verification_uri` points at this server however it was
  * reached (127.0.0.1, localhost, a LAN name). A Host header that is not a plain host[:port] (header injection,
- * junk) falls back to the socket's local address. X-Forwarded-* is not trusted (the core does not set trustProxy).
+ * junk) falls back to the socket's local address. X-Forwarded-* is not trusted (the app does not set trustProxy).
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /** Token management page: `GET/POST /private/users/tokens/` and `POST /private/users/tokens/revoke/`. */
 import type { FastifyInstance } from 'fastify';
 import { createToken, listTokens, revokeToken } from '../auth/index.js';
-import { charLength } from '../text.js';
+import { charLength } from '../characters.js';
 import { field } from './forms.js';
 import { CSRF_FIELD, csrfFailedPage, tokensPage } from './pages.js';
 import { seeOther, sendPage } from './respond.js';
