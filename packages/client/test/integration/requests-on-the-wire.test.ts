@@ -1,5 +1,5 @@
 // What reaches the wire for each method: validation before any request, loader/action/bulk routing from the
-// registry. A recording loopback server answers; the real BrainSTEM server tests are in test/integration.
+// registry. A recording loopback server answers; the tests against the BrainSTEM server itself are crud.test.ts and its neighbours.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACTION_METHODS,
