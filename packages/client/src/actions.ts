@@ -151,6 +151,7 @@ export interface ActionMethods {
   /**
    * Adds an entry to a subject log or procedure log (`PATCH {id}/add_entry/`).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.addLogEntry('subjectlog', logId, { date_time: '2023-04-05T13:45:00Z', details: { waterAmount: { value: 9, unit: 'mL' } } });
@@ -165,6 +166,7 @@ export interface ActionMethods {
   /**
    * Changes a log entry (`PATCH {id}/change_entry/`); the entry is matched by its date/time.
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.changeLogEntry('subjectlog', logId, { date_time: '2023-04-05T13:45:00Z', notes: 'Replaced drip line' });
@@ -179,6 +181,7 @@ export interface ActionMethods {
   /**
    * Removes a log entry (`PATCH {id}/remove_entry/`).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.removeLogEntry('subjectlog', logId, { date_time: '2023-04-05T13:45:00Z' });
@@ -193,6 +196,7 @@ export interface ActionMethods {
   /**
    * Accepts a pending change (`PATCH {id}/accept/` on a `*approval` endpoint; reviewers only).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.acceptApproval('speciesapproval', approvalId);
@@ -202,6 +206,7 @@ export interface ActionMethods {
   /**
    * Rejects a pending change (`PATCH {id}/reject/`).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.rejectApproval('strainapproval', approvalId);
@@ -211,6 +216,7 @@ export interface ActionMethods {
   /**
    * Accepts an invitation (or a group membership request, as a manager): `GET {id}/accept/`.
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.acceptInvitation('projectmembershipinvitation', invitationId);
@@ -220,6 +226,7 @@ export interface ActionMethods {
   /**
    * Rejects an invitation or membership request: `GET {id}/reject/`.
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.rejectInvitation('groupmembershipinvitation', invitationId);
@@ -229,6 +236,7 @@ export interface ActionMethods {
   /**
    * Cancels an invitation or membership request you sent: `GET {id}/cancel/`.
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.cancelInvitation('projectmembershipinvitation', invitationId);
@@ -238,6 +246,7 @@ export interface ActionMethods {
   /**
    * Asks to join a group (`GET /api/private/users/group/{id}/join/`, creates a membership request).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.joinGroup(7);
@@ -247,6 +256,7 @@ export interface ActionMethods {
   /**
    * Leaves a group (`GET /api/private/users/group/{id}/leave/`).
    *
+   * @group Special actions
    * @example
    * ```ts
    * await client.leaveGroup(7);

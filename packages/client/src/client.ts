@@ -19,7 +19,7 @@ import {
 } from './bulk.js';
 import { InvalidArgumentError } from './errors.js';
 import { readEnv } from './internal/env.js';
-import { installLoaders, type LoaderMethods } from './loaders.js';
+import { installLoaders } from './loaders.js';
 import { LogSink } from './logger.js';
 import type {
   ClientOptions,
@@ -44,6 +44,7 @@ import {
   type TransportConfig,
   type TransportResponse,
 } from './transport.js';
+import type { GeneratedLoaderMethods } from './types.generated.js';
 import { DEFAULT_URL, normalizeUrl } from './url.js';
 import { checkClientOptions } from './validate.js';
 import { collectAll, streamRecords } from './walk.js';
@@ -118,6 +119,7 @@ export class BrainstemClient {
    * The token for a request: `undefined` means anonymous (public portal only). On the private portal, a missing
    * token starts an interactive login when allowed, else throws {@link AuthenticationError}.
    *
+   * @group Authentication
    * @example
    * ```ts
    * const token = await client.resolveToken({ interactive: false }); // string | undefined
@@ -130,6 +132,7 @@ export class BrainstemClient {
   /**
    * Sends a request to an API path (no model checks). Most code wants `load`/`save`/`delete` instead.
    *
+   * @group Requests
    * @example
    * ```ts
    * const body = await client.request('GET', '/api/private/stem/project/', { query: 'limit=1' });
@@ -433,6 +436,6 @@ export class BrainstemClient {
 
 // The convenience loaders and the named action methods are generated from the registry (loaders.ts, actions.ts);
 // this merges their types into the class.
-export interface BrainstemClient extends LoaderMethods, ActionMethods {}
+export interface BrainstemClient extends GeneratedLoaderMethods, ActionMethods {}
 installLoaders(BrainstemClient.prototype as never);
 installActions(BrainstemClient.prototype);

@@ -3294,3 +3294,168 @@ export interface ModelQueryMap {
     includeRel: { "active_projects": "project" };
   };
 }
+
+import type { LoaderFn } from './loaders.js';
+
+/** The convenience loaders of `BrainstemClient`, one per registry `loader` row. */
+export interface GeneratedLoaderMethods {
+  /**
+   * Loads `cohort` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `tags` (`tags`).
+   * Includes `subjects` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadCohort: LoaderFn<"cohort">;
+  /**
+   * Loads `collection` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `tags` (`tags`).
+   * Includes `sessions` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadCollection: LoaderFn<"collection">;
+  /**
+   * Loads `project` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `sessions` (`sessions.id`), `subjects` (`subjects.id`), `tags` (`tags`).
+   * Includes `sessions`, `subjects`, `collections`, `cohorts` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadProject: LoaderFn<"project">;
+  /**
+   * Loads `session` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `projects` (`projects.id`), `datastorage` (`datastorage.id`), `tags` (`tags`).
+   * Includes `dataacquisition`, `behaviors`, `manipulations`, `epochs` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadSession: LoaderFn<"session">;
+  /**
+   * Loads `subject` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `projects` (`projects.id`), `strain` (`strain.id`), `sex` (`sex`), `tags` (`tags`).
+   * Includes `procedures`, `subjectlogs` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadSubject: LoaderFn<"subject">;
+  /**
+   * Loads `behavior` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadBehavior: LoaderFn<"behavior">;
+  /**
+   * Loads `consumablestock` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `inventory` (`inventory.id`).
+   *
+   * @group Loaders
+   */
+  loadConsumablestock: LoaderFn<"consumablestock">;
+  /**
+   * Loads `dataacquisition` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadDataacquisition: LoaderFn<"dataacquisition">;
+  /**
+   * Loads `equipment` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `setup` (`setup.id`).
+   *
+   * @group Loaders
+   */
+  loadEquipment: LoaderFn<"equipment">;
+  /**
+   * Loads `manipulation` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadManipulation: LoaderFn<"manipulation">;
+  /**
+   * Loads `procedure` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `subject` (`subject.id`).
+   *
+   * @group Loaders
+   */
+  loadProcedure: LoaderFn<"procedure">;
+  /**
+   * Loads `procedurelog` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `procedure` (`procedure.id`).
+   *
+   * @group Loaders
+   */
+  loadProcedurelog: LoaderFn<"procedurelog">;
+  /**
+   * Loads `subjectlog` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `subject` (`subject.id`).
+   *
+   * @group Loaders
+   */
+  loadSubjectlog: LoaderFn<"subjectlog">;
+  /**
+   * Loads `behavioralassay` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadBehavioralassay: LoaderFn<"behavioralassay">;
+  /**
+   * Loads `datastorage` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadDatastorage: LoaderFn<"datastorage">;
+  /**
+   * Loads `setup` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadSetup: LoaderFn<"setup">;
+  /**
+   * Loads `hardwaredevice` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadHardwaredevice: LoaderFn<"hardwaredevice">;
+  /**
+   * Loads `brainregion` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadBrainregion: LoaderFn<"brainregion">;
+  /**
+   * Loads `species` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadSpecies: LoaderFn<"species">;
+  /**
+   * Loads `strain` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `species` (`species.id`).
+   *
+   * @group Loaders
+   */
+  loadStrain: LoaderFn<"strain">;
+  /**
+   * Loads `publication` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`title.icontains`).
+   *
+   * @group Loaders
+   */
+  loadPublication: LoaderFn<"publication">;
+  /**
+   * Loads `laboratory` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`institution.icontains`).
+   *
+   * @group Loaders
+   */
+  loadLaboratory: LoaderFn<"laboratory">;
+}

@@ -3,7 +3,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   BrainstemClient,
   DataAcquisition,
+  GeneratedLoaderMethods,
   ListPage,
+  LoaderMethods,
   ModelName,
   Project,
   Session,
@@ -143,6 +145,7 @@ describe('save without id needs the create payload; records have no catch-all ke
 
 describe('loaders and actions', () => {
   it('loaders are typed from the registry rows', async () => {
+    expectTypeOf<GeneratedLoaderMethods>().toEqualTypeOf<LoaderMethods>();
     expectTypeOf((await client.loadProject({ name: 'Allen' })).projects).toEqualTypeOf<Project[]>();
     expectTypeOf((await client.loadSession({ id: ID })).session).toEqualTypeOf<Session>();
     expectTypeOf((await client.loadDataacquisition({ session: ID, all: true })).data_acquisitions).toEqualTypeOf<

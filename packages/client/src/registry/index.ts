@@ -7,7 +7,7 @@
  * getModel('dataacquisition').listKey; // 'data_acquisitions'
  * modelPath('session', { portal: 'public' }); // '/api/public/stem/session/'
  * ```
- * @module
+ * @module brainstem-api-tools/registry
  */
 import { findModel, getModelRow, rowOf } from './lookup.js';
 import { MODELS as ROWS } from './models.js';
