@@ -21,34 +21,11 @@
  */
 import { detailOf, fieldErrors, statusText } from './error-body.js';
 import { queryParamHint, tokenPageHint } from './hints.js';
+import { brand } from './internal/brand.js';
 
 export { fieldErrors } from './error-body.js';
 
 export { tokenPageFor, tokenPageHint } from './hints.js';
-
-const BRANDS = Symbol.for('brainstem-api-tools.error-brands');
-
-type Branded = { [BRANDS]?: readonly string[] };
-
-function brandsOf(value: unknown): readonly string[] | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  return (value as Branded)[BRANDS];
-}
-
-/** Installs the brand + `Symbol.hasInstance` on a class: instances of any copy of the class match. */
-function brand(cls: abstract new (...args: never[]) => unknown, name: string): void {
-  Object.defineProperty(cls.prototype, BRANDS, {
-    value: [...(brandsOf(Object.getPrototypeOf(cls.prototype)) ?? []), name],
-    enumerable: false,
-  });
-  Object.defineProperty(cls, Symbol.hasInstance, {
-    value(this: unknown, inst: unknown): boolean {
-      // A user's subclass inherits this static: give it the ordinary prototype check.
-      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, inst);
-      return brandsOf(inst)?.includes(name) ?? false;
-    },
-  });
-}
 
 /**
  * Base class of every error this library throws.

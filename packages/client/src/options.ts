@@ -320,5 +320,6 @@ export type SendOptions = RequestOptions & {
   notFoundOkOnRetry?: boolean;
   /** `false` for a GET action that changes state: it follows the write retry rules. */
   idempotent?: boolean;
+  /** Called after every attempt with its status (or none) and duration. */
   onAttempt?: (report: AttemptReport) => void;
 };

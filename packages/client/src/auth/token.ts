@@ -63,6 +63,7 @@ export interface FoundToken {
  * ```
  */
 export interface TokenProvider {
+  /** The token this place holds, or `undefined`. */
   find(): FoundToken | undefined | Promise<FoundToken | undefined>;
 }
 
