@@ -40,9 +40,9 @@ import {
   clientTransport,
   type HttpMethod,
   type RequestOptions,
+  requestSpec,
   send,
   type TransportConfig,
-  type TransportResponse,
 } from './transport.js';
 import type { GeneratedLoaderMethods } from './types.generated.js';
 import { DEFAULT_URL, normalizeUrl } from './url.js';
@@ -139,10 +139,6 @@ export class BrainstemClient {
    * ```
    */
   async request(method: HttpMethod, path: string, opts: SendOptions = {}): Promise<unknown> {
-    return (await this.#send(method, path, opts)).body;
-  }
-
-  async #send(method: HttpMethod, path: string, opts: SendOptions): Promise<TransportResponse> {
     if (!path.startsWith('/') || path.includes('..'))
       throw new InvalidArgumentError('path', `invalid API path "${path}"`);
     const auth = opts.auth ?? 'required';
@@ -150,19 +146,7 @@ export class BrainstemClient {
       auth === 'none'
         ? undefined
         : () => this.resolveToken(auth === 'optional' ? { portal: 'public', interactive: false } : {});
-    return send(this.#transport, {
-      method,
-      path,
-      ...(opts.query ? { query: opts.query } : {}),
-      ...(opts.body !== undefined ? { body: opts.body } : {}),
-      ...(token ? { token } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
-      ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
-      ...(opts.notFoundOkOnRetry ? { notFoundOkOnRetry: true } : {}),
-      ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
-      ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
-    });
+    return (await send(this.#transport, requestSpec(method, path, opts, token))).body;
   }
 
   /**

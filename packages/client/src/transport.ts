@@ -89,6 +89,35 @@ export interface RequestSpec extends RequestOptions {
   onAttempt?: (report: AttemptReport) => void;
 }
 
+/**
+ * A {@link RequestSpec} from a caller's options: only the keys the transport reads, the unset ones left out.
+ *
+ * @example
+ * ```ts
+ * requestSpec('GET', '/api/private/stem/project/', { query: 'limit=1', signal }, undefined);
+ * ```
+ */
+export function requestSpec(
+  method: HttpMethod,
+  path: string,
+  opts: Omit<RequestSpec, 'method' | 'path' | 'token'>,
+  token: RequestSpec['token'],
+): RequestSpec {
+  return {
+    method,
+    path,
+    ...(opts.query ? { query: opts.query } : {}),
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+    ...(token ? { token } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
+    ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+    ...(opts.notFoundOkOnRetry ? { notFoundOkOnRetry: true } : {}),
+    ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
+    ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
+  };
+}
+
 /** What a successful request produced. */
 export interface TransportResponse {
   status: number;
