@@ -90,6 +90,16 @@ export function renderTypes(): string {
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Every model's URL name, e.g. \`'session'\` (the registry's rows, in order).
+ *
+ * @example
+ * \`\`\`ts
+ * const m: ModelName = 'session';
+ * \`\`\`
+ */
+export type ModelName = ${models.map((m) => JSON.stringify(m.name)).join(' | ')};
+
 /** One entry of a session's \`download_links\`. */
 export interface DownloadLink {
   repository: ${repositoryEnum()};

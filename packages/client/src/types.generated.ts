@@ -4,6 +4,16 @@
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Every model's URL name, e.g. `'session'` (the registry's rows, in order).
+ *
+ * @example
+ * ```ts
+ * const m: ModelName = 'session';
+ * ```
+ */
+export type ModelName = "breeding" | "cohort" | "collection" | "project" | "projectgroupmembershipinvitation" | "projectmembershipinvitation" | "session" | "sessiondatastorage" | "subject" | "behavior" | "consumablestock" | "dataacquisition" | "equipment" | "manipulation" | "procedure" | "procedurelog" | "subjectlog" | "behavioralassay" | "datastorage" | "inventory" | "license" | "setup" | "consumable" | "consumableapproval" | "hardwaredevice" | "hardwaredeviceapproval" | "supplier" | "supplierapproval" | "behavioralcategory" | "behavioralcategoryapproval" | "behavioralparadigm" | "behavioralparadigmapproval" | "brainregion" | "regulatoryauthority" | "regulatoryauthorityapproval" | "setuptype" | "setuptypeapproval" | "species" | "speciesapproval" | "strain" | "strainapproval" | "journal" | "journalapproval" | "publication" | "group" | "groupmembershipinvitation" | "groupmembershiprequest" | "laboratory" | "user";
+
 /** One entry of a session's `download_links`. */
 export interface DownloadLink {
   repository: "CRCNS" | "DANDI" | "Figshare" | "GitHub" | "Globus" | "Mendeley" | "Zenodo" | "Webshare" | "Other";

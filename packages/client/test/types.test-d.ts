@@ -13,7 +13,7 @@ import type {
   SpeciesApproval,
   Subject,
 } from '../src/index.js';
-import { isModelName, modelHasAction } from '../src/index.js';
+import { isModelName, type MODELS, modelHasAction } from '../src/index.js';
 
 declare const client: BrainstemClient;
 const ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -145,6 +145,7 @@ describe('save without id needs the create payload; records have no catch-all ke
 
 describe('loaders and actions', () => {
   it('loaders are typed from the registry rows', async () => {
+    expectTypeOf<ModelName>().toEqualTypeOf<(typeof MODELS)[number]['name']>();
     expectTypeOf<GeneratedLoaderMethods>().toEqualTypeOf<LoaderMethods>();
     expectTypeOf((await client.loadProject({ name: 'Allen' })).projects).toEqualTypeOf<Project[]>();
     expectTypeOf((await client.loadSession({ id: ID })).session).toEqualTypeOf<Session>();

@@ -9,6 +9,8 @@
  * ```
  * @module brainstem-api-tools/registry
  */
+
+import type { ModelName } from '../types.generated.js';
 import { findModel, getModelRow, rowOf } from './lookup.js';
 import { MODELS as ROWS } from './models.js';
 import type { ModelSpec, Portal } from './types.js';
@@ -36,15 +38,9 @@ export type * from './types.js';
  */
 export const MODELS: typeof ROWS = ROWS;
 
-/**
- * Every model's URL name, e.g. `'session'`.
- *
- * @example
- * ```ts
- * const m: ModelName = 'session';
- * ```
- */
-export type ModelName = (typeof MODELS)[number]['name'];
+// Every model's URL name, written out as one union by scripts/gen-types.ts (from these rows) so that signatures
+// show it by name.
+export type { ModelName };
 /**
  * The spec row of one model, with its literal types.
  *
