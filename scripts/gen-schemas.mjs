@@ -254,17 +254,6 @@ export type DetailsPair<Sel extends string, Pay extends string, ByType, Mode ext
   };
 }[keyof ByType & string];
 
-/**
- * A second schema group on the same model (coordinates next to details), typed as any of its schemas rather than
- * discriminated: crossing two discriminated unions (43 procedure types × 6 systems) makes unions too large for
- * TypeScript's generic checks.
- */
-export type DetailsAnyOf<Sel extends string, Pay extends string, ByType, Mode extends DetailsMode> = (Mode extends 'update'
-  ? { [K in Sel]?: keyof ByType & string }
-  : { [K in Sel]: keyof ByType & string }) & {
-  [K in Pay]?: (Mode extends 'record' ? ByType[keyof ByType] | Record<string, never> : ByType[keyof ByType]) | null;
-};
-
 `;
   const byModel = {};
   for (const g of groups) {
@@ -288,8 +277,10 @@ export type DetailsAnyOf<Sel extends string, Pay extends string, ByType, Mode ex
   }
   out += `}\n\n/** Model → its governed fields typed per selector value. */\nexport interface GovernedMap<Mode extends DetailsMode> {\n`;
   for (const [m, gs] of records) {
+    // Each group is its own discriminated union (`type` → `details`, `coordinates_system` → `coordinates_details`);
+    // a model with both is their intersection.
     const pair = (g) =>
-      `${g.selector === 'type' ? 'DetailsPair' : 'DetailsAnyOf'}<${JSON.stringify(g.selector)}, ${JSON.stringify(g.payload)}, ${g.group}DetailsByType, Mode>`;
+      `DetailsPair<${JSON.stringify(g.selector)}, ${JSON.stringify(g.payload)}, ${g.group}DetailsByType, Mode>`;
     out += `  ${m}: ${gs.map(pair).join(' & ')};\n`;
   }
   out += `}\n\n/** Log model → its log \`type\` → the \`details\` type of its entries. */\nexport interface EntryDetailsMap {\n`;

@@ -90,6 +90,16 @@ export function renderTypes(): string {
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Every model's URL name, e.g. \`'session'\` (the registry's rows, in order).
+ *
+ * @example
+ * \`\`\`ts
+ * const m: ModelName = 'session';
+ * \`\`\`
+ */
+export type ModelName = ${models.map((m) => JSON.stringify(m.name)).join(' | ')};
+
 /** One entry of a session's \`download_links\`. */
 export interface DownloadLink {
   repository: ${repositoryEnum()};
@@ -152,7 +162,33 @@ export interface MemberPermissions {
   out += `/** Model name → create payload type. */\nexport interface ModelCreateMap {\n${map('Create')}}\n\n`;
   out += `/** Model name → update payload type. */\nexport interface ModelUpdateMap {\n${map('Update')}}\n`;
   out += renderQueryMap(models);
+  out += renderLoaders(models);
   return out;
+}
+
+/**
+ * The convenience loaders as documented members of `BrainstemClient` (one per registry `loader` row), grouped
+ * together in the API reference.
+ */
+function renderLoaders(models: readonly ModelSpec[]): string {
+  let out = `\nimport type { LoaderFn } from './loaders.js';\n\n`;
+  out += '/** The convenience loaders of `BrainstemClient`, one per registry `loader` row. */\n';
+  out += 'export interface GeneratedLoaderMethods {\n';
+  for (const m of models) {
+    if (!m.loader) continue;
+    const method = `load${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`;
+    const filters = Object.entries(m.loader.filters).map(([k, v]) => `\`${k}\` (\`${v}\`)`);
+    const includes = m.loader.includes.map((i) => `\`${i}\``);
+    out += '  /**\n';
+    out += `   * Loads \`${m.name}\` records: one with \`id\`, a list page, or every page with \`all: true\`.\n`;
+    if (filters.length) out += `   * Named filters: ${filters.join(', ')}.\n`;
+    if (includes.length) out += `   * Includes ${includes.join(', ')} unless \`include\` is given.\n`;
+    out += '   *\n';
+    out += '   * @group Loaders\n';
+    out += '   */\n';
+    out += `  ${method}: LoaderFn<${JSON.stringify(m.name)}>;\n`;
+  }
+  return `${out}}\n`;
 }
 
 const union = (names: readonly string[]): string =>

@@ -19,31 +19,13 @@
  * ```
  * @module
  */
-import { FILTER_OPERATORS } from './registry/operators.js';
+import { detailOf, fieldErrors, statusText } from './error-body.js';
+import { queryParamHint, tokenPageHint } from './hints.js';
+import { brand } from './internal/brand.js';
 
-const BRANDS = Symbol.for('brainstem-api-tools.error-brands');
+export { fieldErrors } from './error-body.js';
 
-type Branded = { [BRANDS]?: readonly string[] };
-
-function brandsOf(value: unknown): readonly string[] | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  return (value as Branded)[BRANDS];
-}
-
-/** Installs the brand + `Symbol.hasInstance` on a class: instances of any copy of the class match. */
-function brand(cls: abstract new (...args: never[]) => unknown, name: string): void {
-  Object.defineProperty(cls.prototype, BRANDS, {
-    value: [...(brandsOf(Object.getPrototypeOf(cls.prototype)) ?? []), name],
-    enumerable: false,
-  });
-  Object.defineProperty(cls, Symbol.hasInstance, {
-    value(this: unknown, inst: unknown): boolean {
-      // A user's subclass inherits this static: give it the ordinary prototype check.
-      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, inst);
-      return brandsOf(inst)?.includes(name) ?? false;
-    },
-  });
-}
+export { tokenPageFor, tokenPageHint } from './hints.js';
 
 /**
  * Base class of every error this library throws.
@@ -403,131 +385,6 @@ brand(LoginError, 'LoginError');
 
 function defaultMessage(init: APIErrorInit): string {
   return `${init.status} ${statusText(init.status)} (${init.method} ${init.url})${detailOf(init.body)}`;
-}
-
-function statusText(status: number): string {
-  const texts: Record<number, string> = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    405: 'Method Not Allowed',
-    408: 'Request Timeout',
-    409: 'Conflict',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    502: 'Bad Gateway',
-    503: 'Service Unavailable',
-    504: 'Gateway Timeout',
-  };
-  return texts[status] ?? 'status code';
-}
-
-/** `: <detail>` from a DRF-style body, or '' — primitive and non-JSON bodies are handled too. */
-/**
- * For a 400 about the request as a whole: the filter/sort/include query parameters of `url` that the server's
- * message is about (by the field named in it), when the message does not already spell out the parameter.
- */
-const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);
-
-function queryParamHint(url: string, detail: string): string {
-  let params: URLSearchParams;
-  try {
-    params = new URL(url).searchParams;
-  } catch {
-    return '';
-  }
-  const named: string[] = [];
-  for (const [key, value] of params) {
-    const filter = /^filter\{(.+)\}$/.exec(key);
-    const field = filter ? filter[1]! : key === 'sort[]' || key === 'include[]' ? value : undefined;
-    if (!field) continue;
-    const param = filter ? key : `${key}=${value}`;
-    if (detail.includes(param) || named.includes(param)) continue;
-    const parts = field
-      .replace(/^-/, '')
-      .replace(/\.\*$/, '')
-      .split('.')
-      .filter((p) => !LOOKUPS.has(p));
-    if (
-      parts.some((p) => p && new RegExp(`(^|[^\\w])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(detail))
-    ) {
-      named.push(param);
-    }
-  }
-  return named.length ? ` Check the query parameter${named.length > 1 ? 's' : ''} ${named.join(', ')}.` : '';
-}
-
-/**
- * The page where a BrainSTEM account creates API tokens, when `url` is on brainstem.org; `undefined` for any other
- * server (a local or self-hosted server has its own way, or none).
- *
- * @example
- * ```ts
- * tokenPageFor('https://www.brainstem.org/api/private/stem/session/'); // 'https://www.brainstem.org/private/users/tokens/'
- * tokenPageFor('http://127.0.0.1:8000/'); // undefined
- * ```
- */
-export function tokenPageFor(url: string | undefined): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url ?? '');
-  } catch {
-    return undefined;
-  }
-  const host = u.hostname.toLowerCase();
-  if (host !== 'brainstem.org' && !host.endsWith('.brainstem.org')) return undefined;
-  return `${u.origin}/private/users/tokens/`;
-}
-
-/** `'; create one at <page>.'` for brainstem.org, else `'.'`. */
-export function tokenPageHint(url: string | undefined): string {
-  const page = tokenPageFor(url);
-  return page ? `; create one at ${page}.` : '.';
-}
-
-function detailOf(body: unknown): string {
-  if (body === null || body === undefined || body === '') return '';
-  if (typeof body === 'string') return `: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;
-  if (typeof body !== 'object') return `: ${String(body)}`;
-  const b = body as Record<string, unknown>;
-  for (const k of ['detail', 'error', 'message']) {
-    if (typeof b[k] === 'string') return `: ${(b[k] as string).replace(/\.$/, '')}`;
-  }
-  return '';
-}
-
-/**
- * DRF error body → `{ field: [messages] }`. Nested objects flatten to `field.sub`; lists of strings kept.
- *
- * @example
- * ```ts
- * fieldErrors({ name: ['This field is required.'] }); // { name: ['This field is required.'] }
- * ```
- */
-export function fieldErrors(body: unknown, prefix = ''): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  if (typeof body === 'string' && body) {
-    out[prefix || 'detail'] = [body];
-    return out;
-  }
-  if (Array.isArray(body)) {
-    const strings = body.filter((x): x is string => typeof x === 'string');
-    if (strings.length) out[prefix || 'non_field_errors'] = strings;
-    body.forEach((item, i) => {
-      if (item && typeof item === 'object') Object.assign(out, fieldErrors(item, prefix ? `${prefix}.${i}` : `${i}`));
-    });
-    return out;
-  }
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) {
-      const key = prefix ? `${prefix}.${k}` : k;
-      if (typeof v === 'string') out[key] = [v];
-      else if (Array.isArray(v) || (v && typeof v === 'object')) Object.assign(out, fieldErrors(v, key));
-      else if (v !== null && v !== undefined) out[key] = [String(v)];
-    }
-  }
-  return out;
 }
 
 /**

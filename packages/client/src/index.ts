@@ -9,20 +9,23 @@
  * const client = new BrainstemClient({ token: myToken });
  * const { projects } = await client.load('project', { portal: 'public' });
  * ```
- * @module
+ * @module brainstem-api-tools
  */
-export type { ApprovalModel, InvitationModel, LogEntryData, LogModel } from './actions.js';
-export type { DeviceLoginOptions, VerificationInfo } from './auth/device.js';
 export {
-  BrainstemClient,
-  type ClientOptions,
-  DEFAULT_URL,
-  type LoginOptions,
-  type LoginResult,
-  normalizeUrl,
-  type TokenOption,
-  type TokenSource,
-} from './client.js';
+  ACTION_METHODS,
+  type ActionMethodSpec,
+  type ApprovalModel,
+  type InvitationModel,
+  type LogEntryData,
+  type LogEntryDetails,
+  type LogEntryType,
+  type LogModel,
+  modelHasAction,
+} from './actions.js';
+export type { DeviceLoginOptions, VerificationInfo } from './auth/device.js';
+export type { LoginOptions, LoginResult, LogoutResult } from './auth/login.js';
+export type { FoundToken, TokenOption, TokenProvider, TokenSource } from './auth/token.js';
+export { BrainstemClient } from './client.js';
 export * from './errors.js';
 export { redactUrlCredentials } from './internal/url-credentials.js';
 export { LOADER_METHODS, loaderMethodName } from './loaders.js';
@@ -35,4 +38,5 @@ export type * from './schemas/details.generated.js';
 export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';
+export { DEFAULT_URL, normalizeUrl } from './url.js';
 export { VERSION } from './version.js';

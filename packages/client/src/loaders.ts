@@ -4,9 +4,83 @@
  * @module
  */
 import { InvalidArgumentError } from './errors.js';
+import type { LoadOptions } from './options.js';
 import type { FilterValue } from './query.js';
+import type { DetailBody, IdOf, ListPage } from './records.js';
 import { LOADER_MODELS, type ModelName } from './registry/index.js';
-import type { LoaderOptions, LoadOptions } from './types.js';
+import type { MODELS } from './registry/models.js';
+
+type Row = (typeof MODELS)[number];
+
+/**
+ * Models with a convenience loader.
+ *
+ * @example
+ * ```ts
+ * const m: LoaderModelName = 'dataacquisition';
+ * ```
+ */
+export type LoaderModelName = Extract<Row, { loader: unknown }>['name'];
+
+/**
+ * Named filters of a model's convenience loader (e.g. `name`, `projects`, `tags` for sessions).
+ *
+ * @example
+ * ```ts
+ * type F = LoaderFilterName<'subject'>; // 'name' | 'projects' | 'strain' | 'sex' | 'tags'
+ * ```
+ */
+export type LoaderFilterName<M extends LoaderModelName> = keyof Extract<Row, { name: M }>['loader']['filters'] & string;
+
+/**
+ * Options of a convenience loader: named filters, `filters`/`include` overrides, `all: true` for every page.
+ *
+ * @example
+ * ```ts
+ * await client.loadSubject({ sex: 'M', projects: projectId, include: ['projects'], all: true });
+ * ```
+ */
+export type LoaderOptions<M extends LoaderModelName> = LoadOptions<M> & {
+  [K in LoaderFilterName<M>]?: FilterValue;
+} & {
+  /** Load every page (like `loadAll`). */
+  all?: boolean;
+  /** Page size with `all: true`. */
+  pageSize?: number;
+};
+
+/**
+ * A convenience loader: one record with `id`, else a list page (every record with `all: true`).
+ *
+ * @example
+ * ```ts
+ * const loader: LoaderFn<'session'> = client.loadSession.bind(client);
+ * ```
+ */
+export interface LoaderFn<M extends LoaderModelName> {
+  (opts: LoaderOptions<M> & { id: IdOf<M> }): Promise<DetailBody<M>>;
+  (opts?: LoaderOptions<M>): Promise<ListPage<M>>;
+}
+
+/**
+ * `'dataacquisition'` → `'loadDataacquisition'`.
+ *
+ * @example
+ * ```ts
+ * type N = LoaderMethodName<'dataacquisition'>; // 'loadDataacquisition'
+ * ```
+ */
+export type LoaderMethodName<M extends string> = `load${Capitalize<M>}`;
+
+/**
+ * The generated convenience loaders (`loadProject`, `loadSession`, …).
+ *
+ * @example
+ * ```ts
+ * const fn: LoaderMethods['loadProject'] = client.loadProject;
+ * ```
+ */
+export type LoaderMethods = { [M in LoaderModelName as LoaderMethodName<M>]: LoaderFn<M> };
 
 /**
  * `'dataacquisition'` → `'loadDataacquisition'`.

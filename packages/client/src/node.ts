@@ -1,14 +1,17 @@
 /**
  * brainstem-api-tools for Node: the core plus the token cache file, `.env` loading, terminal prompts (hidden
  * password), opening a browser and proxies from `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`, wired into
- * {@link BrainstemClient}.
+ * `BrainstemClient` (the same class as the core's, documented there, with the Node defaults): the server from
+ * `url`, `BRAINSTEM_URL`, or the default saved in `~/.config/brainstem/config.json` (`brainstem use`); the token
+ * from env, `.env`, the token cache (`~/.config/brainstem/tokens.json`, plus the Python tool's `token` file for
+ * the default URL), or an interactive login on a terminal.
  *
  * @example
  * ```ts
  * import { BrainstemClient } from 'brainstem-api-tools';
  * const client = new BrainstemClient(); // env → .env → ~/.config/brainstem/tokens.json → login on a terminal
  * ```
- * @module
+ * @module brainstem-api-tools/node
  */
 import { BrainstemClient as CoreClient } from './client.js';
 import { openBrowser } from './node/browser.js';
@@ -58,11 +61,10 @@ export const NODE_PLATFORM: Platform = {
 };
 
 /**
- * {@link CoreClient | BrainstemClient} with the Node defaults: the server from `url`, `BRAINSTEM_URL`, or the
- * default saved in `~/.config/brainstem/config.json` (`brainstem use`); token from env, `.env`, the token cache
- * (`~/.config/brainstem/tokens.json`, plus the Python tool's `token` file for the default URL), or an interactive
- * login on a terminal.
+ * The core `BrainstemClient` with the Node defaults (see the module description). Not a page of its own in the
+ * API reference: everything it offers is the core class's.
  *
+ * @hidden
  * @example
  * ```ts
  * const client = new BrainstemClient({ url: 'http://127.0.0.1:8000/' });

@@ -6,10 +6,16 @@
  * still in flight when the consumer stops is aborted. A failure carries `resume` (the offset to carry on from).
  * @module
  */
-import type { ConcurrencyControl } from './concurrency.js';
-import { BrainstemError, type WalkResume } from './errors.js';
+import { ConcurrencyControl } from './concurrency.js';
+import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
+import type { LogSink } from './logger.js';
+import type { IterateOptions, LoadAllOptions } from './options.js';
+import { encodeQuery } from './query.js';
 import { unwrapList } from './registry/envelope.js';
-import type { AttemptReport } from './transport.js';
+import { MAX_PAGE_SIZE, type ModelName, type Portal } from './registry/index.js';
+import type { AttemptReport, RequestOptions } from './transport.js';
+import { checkedQuery, checkPortal, recordPath, resolveModel } from './validate.js';
+import type { WalkSetup } from './walk.js';
 
 /** One list response, as read by {@link readPage}. */
 export interface PageInfo {
@@ -195,8 +201,8 @@ export function withResume(err: unknown, resume: WalkResume): unknown {
   return err;
 }
 
-/** Record id for de-duplication (`undefined` when a record has none). */
-export function idOf(record: unknown): unknown {
+/** The `id` of a record, by which a walk drops duplicates (`undefined` when a record has none). */
+export function recordId(record: unknown): unknown {
   return record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
 }
 
@@ -221,7 +227,7 @@ export class Deduplicator {
     delivered: Iterable<unknown> = [],
   ) {
     for (const r of delivered) {
-      const id = idOf(r);
+      const id = recordId(r);
       if (id !== undefined) this.#seen.add(id);
     }
   }
@@ -231,7 +237,7 @@ export class Deduplicator {
     const current = this.window === 'all' ? this.#seen : new Set<unknown>();
     const out: unknown[] = [];
     for (const r of items) {
-      const id = idOf(r);
+      const id = recordId(r);
       if (id !== undefined) {
         if (this.#seen.has(id) || (current !== this.#seen && current.has(id))) {
           this.dropped++;
@@ -244,4 +250,67 @@ export class Deduplicator {
     if (this.window === 'previous') this.#seen = current;
     return out;
   }
+}
+
+/** What {@link planWalk} needs from the client. */
+export interface WalkContext {
+  /** The client's `concurrency` option (fixes the page requests in flight when set). */
+  concurrency: number | undefined;
+  /** The client's `walkRetries` option. */
+  walkRetries: number;
+  log: LogSink;
+  /** Sends one page request. */
+  get(
+    path: string,
+    portal: Portal,
+    opts: RequestOptions & { query: string; signal: AbortSignal; onAttempt: (report: AttemptReport) => void },
+  ): Promise<unknown>;
+}
+
+/**
+ * Checks the options shared by `loadAll` and `iterate` before any request (model, portal, query names, page size,
+ * offset, concurrency), and sets up the walk.
+ *
+ * @example
+ * ```ts
+ * const records = await collectAll(planWalk('session', { pageSize: 50 }, ctx), undefined);
+ * ```
+ */
+export function planWalk(
+  model: string,
+  opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>,
+  ctx: WalkContext,
+): WalkSetup {
+  const m = resolveModel(model);
+  const portal = checkPortal(m, opts.portal, 'list');
+  const pageSize = opts.pageSize ?? MAX_PAGE_SIZE;
+  const start = opts.offset ?? 0;
+  const fixed = opts.concurrency ?? ctx.concurrency;
+  if (fixed !== undefined && (!Number.isInteger(fixed) || fixed < 1)) {
+    throw new InvalidArgumentError('concurrency', `concurrency must be a positive integer, got ${fixed}`);
+  }
+  const base = checkedQuery(m, opts);
+  // Validates pageSize/offset (and filters/sort/include) before any request.
+  encodeQuery({ ...base, limit: pageSize, offset: start });
+  const path = recordPath(m, portal);
+  const fetchPage: PageFetcher = ({ offset, limit }, signal, onAttempt) =>
+    ctx.get(path, portal, {
+      ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
+      ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+      signal,
+      query: encodeQuery({ ...base, limit, offset }),
+      onAttempt,
+    });
+  return {
+    model: m.name,
+    listKey: m.listKey,
+    fetchPage,
+    pageSize,
+    start,
+    control: new ConcurrencyControl(fixed),
+    log: ctx.log,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    walkRetries: ctx.walkRetries,
+  };
 }

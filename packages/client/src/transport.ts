@@ -4,11 +4,19 @@
  * @module
  */
 
-import { AbortError, BrainstemError, ConnectionError, makeStatusError, TimeoutError } from './errors.js';
+import {
+  AbortError,
+  BrainstemError,
+  ConnectionError,
+  InvalidArgumentError,
+  makeStatusError,
+  TimeoutError,
+} from './errors.js';
 import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
+import type { ClientOptions } from './options.js';
 import { isLoopback } from './registry/loopback.js';
 import {
   type BackoffOptions,
@@ -81,6 +89,35 @@ export interface RequestSpec extends RequestOptions {
   onAttempt?: (report: AttemptReport) => void;
 }
 
+/**
+ * A {@link RequestSpec} from a caller's options: only the keys the transport reads, the unset ones left out.
+ *
+ * @example
+ * ```ts
+ * requestSpec('GET', '/api/private/stem/project/', { query: 'limit=1', signal }, undefined);
+ * ```
+ */
+export function requestSpec(
+  method: HttpMethod,
+  path: string,
+  opts: Omit<RequestSpec, 'method' | 'path' | 'token'>,
+  token: RequestSpec['token'],
+): RequestSpec {
+  return {
+    method,
+    path,
+    ...(opts.query ? { query: opts.query } : {}),
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+    ...(token ? { token } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
+    ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+    ...(opts.notFoundOkOnRetry ? { notFoundOkOnRetry: true } : {}),
+    ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
+    ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
+  };
+}
+
 /** What a successful request produced. */
 export interface TransportResponse {
   status: number;
@@ -105,8 +142,34 @@ export interface TransportConfig {
   backoff?: BackoffOptions;
   /** Longest server-advised wait that is slept through. @default 60000 */
   maxRetryAfterMs?: number;
-  /** Called with each response status (used for counting and tests). */
-  onResponse?: (status: number, url: string) => void;
+}
+
+/**
+ * The transport settings of a client: its options, the runtime's default `fetch`, its logger.
+ *
+ * @example
+ * ```ts
+ * const cfg = clientTransport(new URL('http://127.0.0.1:8000/'), { timeout: 5_000 }, undefined, log);
+ * ```
+ */
+export function clientTransport(
+  baseUrl: URL,
+  options: ClientOptions,
+  platformFetch: typeof fetch | undefined,
+  log: LogSink,
+): TransportConfig {
+  const f = options.fetch ?? platformFetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
+  if (!f) throw new InvalidArgumentError('fetch', 'No global fetch in this runtime: pass the `fetch` option');
+  return {
+    baseUrl,
+    fetch: options.fetch ? options.fetch : (input, init) => f(input, init),
+    timeout: options.timeout ?? 30_000,
+    maxRetries: options.maxRetries,
+    ...(options.retryBudgetMs !== undefined ? { retryBudgetMs: options.retryBudgetMs } : {}),
+    allowInsecure: options.allowInsecure ?? false,
+    log,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+  };
 }
 
 const MAX_REDIRECTS = 5;
@@ -186,7 +249,6 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
 
     if ('response' in outcome) {
       const res = outcome.response;
-      cfg.onResponse?.(res.status, res.url);
       cfg.log.debug(`← ${res.status} ${method} ${shown} ${ms} ms`);
       if (res.status >= 200 && res.status < 300) return res;
       if (res.status === 404 && attempt > 0 && spec.notFoundOkOnRetry) {

@@ -4,6 +4,16 @@
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Every model's URL name, e.g. `'session'` (the registry's rows, in order).
+ *
+ * @example
+ * ```ts
+ * const m: ModelName = 'session';
+ * ```
+ */
+export type ModelName = "breeding" | "cohort" | "collection" | "project" | "projectgroupmembershipinvitation" | "projectmembershipinvitation" | "session" | "sessiondatastorage" | "subject" | "behavior" | "consumablestock" | "dataacquisition" | "equipment" | "manipulation" | "procedure" | "procedurelog" | "subjectlog" | "behavioralassay" | "datastorage" | "inventory" | "license" | "setup" | "consumable" | "consumableapproval" | "hardwaredevice" | "hardwaredeviceapproval" | "supplier" | "supplierapproval" | "behavioralcategory" | "behavioralcategoryapproval" | "behavioralparadigm" | "behavioralparadigmapproval" | "brainregion" | "regulatoryauthority" | "regulatoryauthorityapproval" | "setuptype" | "setuptypeapproval" | "species" | "speciesapproval" | "strain" | "strainapproval" | "journal" | "journalapproval" | "publication" | "group" | "groupmembershipinvitation" | "groupmembershiprequest" | "laboratory" | "user";
+
 /** One entry of a session's `download_links`. */
 export interface DownloadLink {
   repository: "CRCNS" | "DANDI" | "Figshare" | "GitHub" | "Globus" | "Mendeley" | "Zenodo" | "Webshare" | "Other";
@@ -3293,4 +3303,169 @@ export interface ModelQueryMap {
     include: "active_projects";
     includeRel: { "active_projects": "project" };
   };
+}
+
+import type { LoaderFn } from './loaders.js';
+
+/** The convenience loaders of `BrainstemClient`, one per registry `loader` row. */
+export interface GeneratedLoaderMethods {
+  /**
+   * Loads `cohort` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `tags` (`tags`).
+   * Includes `subjects` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadCohort: LoaderFn<"cohort">;
+  /**
+   * Loads `collection` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `tags` (`tags`).
+   * Includes `sessions` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadCollection: LoaderFn<"collection">;
+  /**
+   * Loads `project` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `sessions` (`sessions.id`), `subjects` (`subjects.id`), `tags` (`tags`).
+   * Includes `sessions`, `subjects`, `collections`, `cohorts` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadProject: LoaderFn<"project">;
+  /**
+   * Loads `session` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `projects` (`projects.id`), `datastorage` (`datastorage.id`), `tags` (`tags`).
+   * Includes `dataacquisition`, `behaviors`, `manipulations`, `epochs` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadSession: LoaderFn<"session">;
+  /**
+   * Loads `subject` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `projects` (`projects.id`), `strain` (`strain.id`), `sex` (`sex`), `tags` (`tags`).
+   * Includes `procedures`, `subjectlogs` unless `include` is given.
+   *
+   * @group Loaders
+   */
+  loadSubject: LoaderFn<"subject">;
+  /**
+   * Loads `behavior` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadBehavior: LoaderFn<"behavior">;
+  /**
+   * Loads `consumablestock` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `inventory` (`inventory.id`).
+   *
+   * @group Loaders
+   */
+  loadConsumablestock: LoaderFn<"consumablestock">;
+  /**
+   * Loads `dataacquisition` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadDataacquisition: LoaderFn<"dataacquisition">;
+  /**
+   * Loads `equipment` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `setup` (`setup.id`).
+   *
+   * @group Loaders
+   */
+  loadEquipment: LoaderFn<"equipment">;
+  /**
+   * Loads `manipulation` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `session` (`session.id`).
+   *
+   * @group Loaders
+   */
+  loadManipulation: LoaderFn<"manipulation">;
+  /**
+   * Loads `procedure` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `subject` (`subject.id`).
+   *
+   * @group Loaders
+   */
+  loadProcedure: LoaderFn<"procedure">;
+  /**
+   * Loads `procedurelog` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `procedure` (`procedure.id`).
+   *
+   * @group Loaders
+   */
+  loadProcedurelog: LoaderFn<"procedurelog">;
+  /**
+   * Loads `subjectlog` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `subject` (`subject.id`).
+   *
+   * @group Loaders
+   */
+  loadSubjectlog: LoaderFn<"subjectlog">;
+  /**
+   * Loads `behavioralassay` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadBehavioralassay: LoaderFn<"behavioralassay">;
+  /**
+   * Loads `datastorage` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadDatastorage: LoaderFn<"datastorage">;
+  /**
+   * Loads `setup` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadSetup: LoaderFn<"setup">;
+  /**
+   * Loads `hardwaredevice` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadHardwaredevice: LoaderFn<"hardwaredevice">;
+  /**
+   * Loads `brainregion` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadBrainregion: LoaderFn<"brainregion">;
+  /**
+   * Loads `species` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`).
+   *
+   * @group Loaders
+   */
+  loadSpecies: LoaderFn<"species">;
+  /**
+   * Loads `strain` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`name.icontains`), `species` (`species.id`).
+   *
+   * @group Loaders
+   */
+  loadStrain: LoaderFn<"strain">;
+  /**
+   * Loads `publication` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`title.icontains`).
+   *
+   * @group Loaders
+   */
+  loadPublication: LoaderFn<"publication">;
+  /**
+   * Loads `laboratory` records: one with `id`, a list page, or every page with `all: true`.
+   * Named filters: `name` (`institution.icontains`).
+   *
+   * @group Loaders
+   */
+  loadLaboratory: LoaderFn<"laboratory">;
 }

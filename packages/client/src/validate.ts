@@ -5,6 +5,8 @@
  * @module
  */
 import { InvalidArgumentError } from './errors.js';
+import type { ClientOptions, RawQuery } from './options.js';
+import type { FilterValue, QueryOptions } from './query.js';
 import type { ModelOperation, ModelSpec, Portal } from './registry/index.js';
 import {
   filterKeyProblem,
@@ -76,4 +78,52 @@ export function recordPath(m: ModelSpec, portal: Portal, id?: string, action?: s
     throw new InvalidArgumentError('action', `invalid action name ${JSON.stringify(action)}`);
   }
   return modelPath(m, { portal, ...(id !== undefined ? { id } : {}), ...(action ? { action } : {}) });
+}
+
+/**
+ * The filters, sort keys and includes of a query, after checking their names against the registry, with the
+ * unchecked `raw` part appended.
+ */
+export function checkedQuery(
+  m: ModelSpec,
+  opts: {
+    filters?: object | undefined;
+    sort?: readonly string[] | string | undefined;
+    include?: readonly string[] | string | undefined;
+    raw?: RawQuery | undefined;
+  },
+): QueryOptions {
+  checkQueryNames(m, opts);
+  const raw = opts.raw ?? {};
+  const list = (v: readonly string[] | string | undefined): readonly string[] =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  const filters = { ...(opts.filters as Record<string, FilterValue | undefined> | undefined), ...raw.filters };
+  const sort = [...list(opts.sort), ...list(raw.sort)];
+  const include = [...list(opts.include), ...list(raw.include)];
+  return {
+    ...(opts.filters !== undefined || raw.filters !== undefined ? { filters } : {}),
+    ...(sort.length > 0 ? { sort } : {}),
+    ...(include.length > 0 ? { include } : {}),
+  };
+}
+
+/**
+ * Rejects client options of the wrong kind before anything else happens.
+ *
+ * @example
+ * ```ts
+ * checkClientOptions({ timeout: 0 }); // throws InvalidArgumentError: timeout must be a number ≥ 1, got 0
+ * ```
+ */
+export function checkClientOptions(options: ClientOptions): void {
+  for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs', 'walkRetries'] as const) {
+    const v = options[k];
+    const min = k === 'maxRetries' || k === 'retryBudgetMs' || k === 'walkRetries' ? 0 : 1;
+    if (v !== undefined && (!Number.isFinite(v) || v < min)) {
+      throw new InvalidArgumentError(k, `${k} must be a number ≥ ${min}, got ${v}`);
+    }
+  }
+  if (options.token !== undefined && typeof options.token !== 'string' && typeof options.token !== 'function') {
+    throw new InvalidArgumentError('token', 'token must be a string or a function returning one');
+  }
 }

@@ -3,7 +3,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   BrainstemClient,
   DataAcquisition,
+  GeneratedLoaderMethods,
   ListPage,
+  LoaderMethods,
   ModelName,
   Project,
   Session,
@@ -11,6 +13,7 @@ import type {
   SpeciesApproval,
   Subject,
 } from '../src/index.js';
+import { isModelName, type MODELS, modelHasAction } from '../src/index.js';
 
 declare const client: BrainstemClient;
 const ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -142,6 +145,8 @@ describe('save without id needs the create payload; records have no catch-all ke
 
 describe('loaders and actions', () => {
   it('loaders are typed from the registry rows', async () => {
+    expectTypeOf<ModelName>().toEqualTypeOf<(typeof MODELS)[number]['name']>();
+    expectTypeOf<GeneratedLoaderMethods>().toEqualTypeOf<LoaderMethods>();
     expectTypeOf((await client.loadProject({ name: 'Allen' })).projects).toEqualTypeOf<Project[]>();
     expectTypeOf((await client.loadSession({ id: ID })).session).toEqualTypeOf<Session>();
     expectTypeOf((await client.loadDataacquisition({ session: ID, all: true })).data_acquisitions).toEqualTypeOf<
@@ -163,6 +168,27 @@ describe('loaders and actions', () => {
     client.acceptApproval('species', ID);
     client.acceptInvitation('projectmembershipinvitation', ID);
     client.joinGroup(3);
+  });
+
+  it('a model name known only at run time: narrowed by isModelName / modelHasAction, no casts', async () => {
+    const name: string = ['session', 'subjectlog'][Number(ID.length > 3)]!;
+    const row: Record<string, unknown> = { name: 'x' };
+    // @ts-expect-error a plain string is not a model name
+    client.load(name);
+    if (isModelName(name)) {
+      await client.load(name, { filters: { 'name.icontains': 'x' }, sort: ['name'], include: ['projects'] });
+      await client.load(name, { id: ID });
+      await client.loadAll(name, { filters: { 'name.icontains': 'x' } });
+      for await (const r of client.iterate(name)) expectTypeOf(r).toBeObject();
+      await client.save(name, { data: row });
+      await client.save(name, { id: ID, data: row });
+      await client.delete(name, { id: ID });
+      await client.saveMany(name, [row]);
+      await client.deleteMany(name, [ID]);
+    }
+    if (modelHasAction(name, 'add_entry')) await client.addLogEntry(name, ID, { date_time: '2024-01-01T00:00:00Z' });
+    if (modelHasAction(name, 'cancel')) await client.cancelInvitation(name, ID);
+    await client.action(name, ID, 'join');
   });
 
   it('bulk results', async () => {

@@ -1,5 +1,5 @@
 /**
- * Device login, BrainSTEM's variant of RFC 8628 (docs/api.md "CLI Device Authorization Flow"):
+ * Device login, BrainSTEM's variant of RFC 8628 (the API docs' "CLI Device Authorization Flow"):
  * `POST /api/auth/device/` → open `verification_uri_complete` (or print `verification_uri` + `user_code` when
  * headless) → poll `POST /api/auth/device/token/ { device_code }` at the server's `interval`; every poll answer is
  * HTTP 200 and the body says what happened.

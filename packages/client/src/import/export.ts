@@ -8,6 +8,7 @@ import { type FieldSpec, getField, getModel } from '../registry/index.js';
 import { getImportType } from './engine.js';
 import { type ImportClient, Lookups, recordsOf } from './lookup.js';
 import type { ImportColumn, ImportType } from './types.js';
+import { relatedId } from './values.js';
 
 type Row = Record<string, unknown>;
 
@@ -33,8 +34,9 @@ export function templateOf(typeName: string): Sheet {
   return { columns: type.columns.map((c) => c.column), rows: [example] };
 }
 
-const idOf = (v: unknown): string | undefined => {
-  const id = v && typeof v === 'object' ? (v as Row).id : v;
+/** The id a relation field holds, when it is a string id. */
+const stringId = (v: unknown): string | undefined => {
+  const id = relatedId(v);
   return typeof id === 'string' ? id : undefined;
 };
 
@@ -87,7 +89,7 @@ async function cellOf(type: ImportType, col: ImportColumn, record: Row, lookups:
   if (col.role) return usersWith(record.users, col.role);
   if (col.groups) return Object.keys((record.groups as Row | undefined) ?? {}).join(',');
   if (col.brainRegion) {
-    const id = idOf(record.brain_region);
+    const id = stringId(record.brain_region);
     const region = id ? await lookups.byId('brainregion', id) : undefined;
     return text(region?.[col.brainRegion]);
   }
@@ -97,7 +99,7 @@ async function cellOf(type: ImportType, col: ImportColumn, record: Row, lookups:
   if (spec.readOnly) return '';
   const value = record[col.field];
   if (spec.type === 'relation' || spec.type === 'relation_list') {
-    const ids = (Array.isArray(value) ? value : [value]).map(idOf).filter((v): v is string => v !== undefined);
+    const ids = (Array.isArray(value) ? value : [value]).map(stringId).filter((v): v is string => v !== undefined);
     const chosen = col.single ? ids.slice(0, 1) : ids;
     if (col.by !== 'name') return chosen.join(',');
     const names: string[] = [];

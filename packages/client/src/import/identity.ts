@@ -5,7 +5,7 @@
 import { getField } from '../registry/index.js';
 import { type ImportClient, recordsOf } from './lookup.js';
 import type { ImportType } from './types.js';
-import { instant } from './values.js';
+import { instant, relatedId } from './values.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,8 +19,6 @@ export function identityKey(type: ImportType, payload: Row): string {
     }),
   );
 }
-
-export const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as Row).id : v);
 
 /** The existing record whose identity fields equal the row's; list fields match when the record holds every id. */
 export async function findExisting(
@@ -48,10 +46,10 @@ export function matches(type: ImportType, payload: Row, record: Row): boolean {
     const want = payload[f];
     const have = record[f];
     if (t === 'relation_list') {
-      const ids = Array.isArray(have) ? have.map(idOf) : [];
+      const ids = Array.isArray(have) ? have.map(relatedId) : [];
       return !Array.isArray(want) || want.every((id) => ids.includes(id));
     }
-    if (t === 'relation') return (idOf(have) ?? null) === (want ?? null);
+    if (t === 'relation') return (relatedId(have) ?? null) === (want ?? null);
     if (t === 'datetime') return instant(have) === instant(want);
     return (have === '' ? null : (have ?? null)) === (want ?? null);
   });

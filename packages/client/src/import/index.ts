@@ -13,7 +13,7 @@
  * });
  * report.rows[0]; // { line: 2, status: 'created', record: 'Mouse_001', id: '…', issues: [] }
  * ```
- * @module
+ * @module brainstem-api-tools/import
  */
 
 export { getImportType, type ImportOptions, type ImportReport, importRows } from './engine.js';

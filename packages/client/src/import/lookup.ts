@@ -17,9 +17,13 @@ type Opts = Record<string, unknown>;
  * ```
  */
 export interface ImportClient {
+  /** `BrainstemClient.load`: one record or a list page. */
   load(model: string, opts: Opts): Promise<unknown>;
+  /** `BrainstemClient.loadAll`: every record matching the filters. */
   loadAll(model: string, opts: Opts): Promise<unknown>;
+  /** `BrainstemClient.save`: creates the record. */
   save(model: string, opts: Opts & { data: Row }): Promise<unknown>;
+  /** `BrainstemClient.action`: a subject log's `add_entry`. */
   action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
 }
 

@@ -1,8 +1,76 @@
 // The eleven import types of the BrainSTEM web import tool (webinterface/import-tool.md), as data. Columns,
 // required markers and examples are the docs'; how each cell is read comes from the model registry (field type,
 // relation target, enum choices, maximum length). Decisions are in docs/api-decisions.md, "Spreadsheet import".
-import type { ImportType } from './types.js';
+import type { ImportColumn, ImportType } from './types.js';
 
+/** The project a subject or session belongs to, by name (one project per row). */
+const PROJECTS_BY_NAME: ImportColumn = {
+  column: 'project__name',
+  required: true,
+  field: 'projects',
+  by: 'name',
+  single: true,
+  example: 'Auditory Cortex Project',
+};
+/** The project of a cohort or collection, by name. */
+const PROJECT_BY_NAME: ImportColumn = {
+  column: 'project__name',
+  required: true,
+  field: 'project',
+  by: 'name',
+  example: 'Auditory Cortex Project',
+};
+const SESSION_BY_NAME: ImportColumn = {
+  column: 'session__name',
+  required: true,
+  field: 'session',
+  by: 'name',
+  example: 'Session_001',
+};
+const SUBJECT_BY_NAME: ImportColumn = {
+  column: 'subject__name',
+  required: true,
+  field: 'subject',
+  by: 'name',
+  example: 'Mouse_001',
+};
+
+/**
+ * Data acquisition and manipulations share their columns, under their own prefix: the session by name, the
+ * type, the procedures and equipment by id, notes and details.
+ */
+function sessionMeasurement(
+  name: string,
+  title: string,
+  model: string,
+  prefix: string,
+  example: { type: string; notes: string },
+): ImportType {
+  return {
+    name,
+    title,
+    model,
+    identity: ['session', 'type', 'procedures'],
+    label: ['session__name', `${prefix}__type`],
+    columns: [
+      SESSION_BY_NAME,
+      { column: `${prefix}__type`, required: true, field: 'type', example: example.type },
+      { column: `${prefix}__procedures`, required: true, field: 'procedures', by: 'id', example: 'YOUR_PROCEDURE_ID' },
+      { column: `${prefix}__equipment`, field: 'equipment', by: 'id', example: 'YOUR_EQUIPMENT_ID' },
+      { column: `${prefix}__notes`, field: 'notes', example: example.notes },
+      { column: `${prefix}__details`, field: 'details', example: '{}' },
+    ],
+  };
+}
+
+/**
+ * The eleven import types, in the docs' order.
+ *
+ * @example
+ * ```ts
+ * IMPORT_TYPES.find((t) => t.name === 'sessions')?.columns.map((c) => c.column);
+ * ```
+ */
 export const IMPORT_TYPES: readonly ImportType[] = [
   {
     name: 'projects',
@@ -29,14 +97,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['name'],
     label: ['subject__name'],
     columns: [
-      {
-        column: 'project__name',
-        required: true,
-        field: 'projects',
-        by: 'name',
-        single: true,
-        example: 'Auditory Cortex Project',
-      },
+      PROJECTS_BY_NAME,
       { column: 'subject__name', required: true, field: 'name', example: 'Mouse_001' },
       { column: 'subject__sex', field: 'sex', default: 'U', example: 'M' },
       { column: 'subject__description', field: 'description', example: '<p>WT male.</p>' },
@@ -57,7 +118,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['subject', 'type', 'date_time'],
     label: ['subject__name', 'procedure__type', 'procedure__date_time'],
     columns: [
-      { column: 'subject__name', required: true, field: 'subject', by: 'name', example: 'Mouse_001' },
+      SUBJECT_BY_NAME,
       { column: 'procedure__type', required: true, field: 'type', example: 'VirusInjection' },
       { column: 'procedure__notes', field: 'notes', example: 'Injected 200 nL AAV.' },
       { column: 'procedure__date_time', field: 'date_time', example: '2024-04-12 09:30' },
@@ -83,7 +144,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['subject', 'type'],
     label: ['subject__name', 'subject_log__type'],
     columns: [
-      { column: 'subject__name', required: true, field: 'subject', by: 'name', example: 'Mouse_001' },
+      SUBJECT_BY_NAME,
       { column: 'subject_log__type', required: true, field: 'type', example: 'TrainingSession' },
       { column: 'subject_log__description', field: 'description', example: 'Habituation to head-fix.' },
       { column: 'subject_log__entry_datetime', entry: 'date_time', example: '' },
@@ -100,14 +161,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['name'],
     label: ['session__name'],
     columns: [
-      {
-        column: 'project__name',
-        required: true,
-        field: 'projects',
-        by: 'name',
-        single: true,
-        example: 'Auditory Cortex Project',
-      },
+      PROJECTS_BY_NAME,
       { column: 'session__name', required: true, field: 'name', example: 'Session_001' },
       { column: 'session__description', field: 'description', example: '<p>Baseline recording.</p>' },
       { column: 'session__date_time', field: 'date_time', example: '2024-05-10T13:45:00' },
@@ -124,7 +178,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['session', 'subjects', 'setup', 'behavioralassay'],
     label: ['session__name', 'subject__name'],
     columns: [
-      { column: 'session__name', required: true, field: 'session', by: 'name', example: 'Session_001' },
+      SESSION_BY_NAME,
       { column: 'subject__name', required: true, field: 'subjects', by: 'name', single: true, example: 'Mouse_001' },
       { column: 'behavior__setup', required: true, field: 'setup', by: 'id', example: 'YOUR_SETUP_ID' },
       {
@@ -136,48 +190,14 @@ export const IMPORT_TYPES: readonly ImportType[] = [
       },
     ],
   },
-  {
-    name: 'data-acquisition',
-    title: 'Data Acquisition',
-    model: 'dataacquisition',
-    identity: ['session', 'type', 'procedures'],
-    label: ['session__name', 'data_acquisition__type'],
-    columns: [
-      { column: 'session__name', required: true, field: 'session', by: 'name', example: 'Session_001' },
-      { column: 'data_acquisition__type', required: true, field: 'type', example: 'FiberPhotometry' },
-      {
-        column: 'data_acquisition__procedures',
-        required: true,
-        field: 'procedures',
-        by: 'id',
-        example: 'YOUR_PROCEDURE_ID',
-      },
-      { column: 'data_acquisition__equipment', field: 'equipment', by: 'id', example: 'YOUR_EQUIPMENT_ID' },
-      { column: 'data_acquisition__notes', field: 'notes', example: 'Laser at 10 mW.' },
-      { column: 'data_acquisition__details', field: 'details', example: '{}' },
-    ],
-  },
-  {
-    name: 'manipulations',
-    title: 'Manipulations',
-    model: 'manipulation',
-    identity: ['session', 'type', 'procedures'],
-    label: ['session__name', 'manipulation__type'],
-    columns: [
-      { column: 'session__name', required: true, field: 'session', by: 'name', example: 'Session_001' },
-      { column: 'manipulation__type', required: true, field: 'type', example: 'OptogeneticStimulation' },
-      {
-        column: 'manipulation__procedures',
-        required: true,
-        field: 'procedures',
-        by: 'id',
-        example: 'YOUR_PROCEDURE_ID',
-      },
-      { column: 'manipulation__equipment', field: 'equipment', by: 'id', example: 'YOUR_EQUIPMENT_ID' },
-      { column: 'manipulation__notes', field: 'notes', example: 'Blue light, 20 Hz.' },
-      { column: 'manipulation__details', field: 'details', example: '{}' },
-    ],
-  },
+  sessionMeasurement('data-acquisition', 'Data Acquisition', 'dataacquisition', 'data_acquisition', {
+    type: 'FiberPhotometry',
+    notes: 'Laser at 10 mW.',
+  }),
+  sessionMeasurement('manipulations', 'Manipulations', 'manipulation', 'manipulation', {
+    type: 'OptogeneticStimulation',
+    notes: 'Blue light, 20 Hz.',
+  }),
   {
     name: 'epochs',
     title: 'Epochs',
@@ -218,7 +238,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['project', 'name'],
     label: ['cohort__name'],
     columns: [
-      { column: 'project__name', required: true, field: 'project', by: 'name', example: 'Auditory Cortex Project' },
+      PROJECT_BY_NAME,
       { column: 'cohort__name', required: true, field: 'name', example: 'Training Cohort A' },
       { column: 'cohort__subjects', required: true, field: 'subjects', by: 'name', example: 'Mouse_001, Mouse_002' },
       { column: 'cohort__description', field: 'description', example: '<p>For pilot sessions.</p>' },
@@ -232,7 +252,7 @@ export const IMPORT_TYPES: readonly ImportType[] = [
     identity: ['project', 'name'],
     label: ['collection__name'],
     columns: [
-      { column: 'project__name', required: true, field: 'project', by: 'name', example: 'Auditory Cortex Project' },
+      PROJECT_BY_NAME,
       { column: 'collection__name', required: true, field: 'name', example: 'Baseline Series' },
       {
         column: 'collection__sessions',

@@ -158,3 +158,16 @@ export function instant(value: unknown): number | undefined {
   const t = Date.parse(zoned.replace(' ', 'T'));
   return Number.isNaN(t) ? undefined : t;
 }
+
+/**
+ * The id a relation field holds: the `id` of an embedded record (`include`d), or the value itself.
+ *
+ * @example
+ * ```ts
+ * relatedId({ id: 'a1', name: 'x' }); // 'a1'
+ * relatedId('a1'); // 'a1'
+ * ```
+ */
+export function relatedId(value: unknown): unknown {
+  return value && typeof value === 'object' ? (value as { id?: unknown }).id : value;
+}

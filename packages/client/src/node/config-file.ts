@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normalizeUrl } from '../client.js';
 import { InvalidArgumentError } from '../errors.js';
+import { normalizeUrl } from '../url.js';
 import { writePrivateFile } from './atomic-write.js';
 import { configDir } from './token-cache.js';
 

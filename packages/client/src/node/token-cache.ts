@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_URL, normalizeUrl } from '../client.js';
 import type { StoredToken, TokenStore } from '../platform.js';
+import { DEFAULT_URL, normalizeUrl } from '../url.js';
 import { writePrivateFile } from './atomic-write.js';
 
 /**

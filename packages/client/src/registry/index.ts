@@ -7,9 +7,11 @@
  * getModel('dataacquisition').listKey; // 'data_acquisitions'
  * modelPath('session', { portal: 'public' }); // '/api/public/stem/session/'
  * ```
- * @module
+ * @module brainstem-api-tools/registry
  */
-import { getModelRow, rowOf } from './lookup.js';
+
+import type { ModelName } from '../types.generated.js';
+import { findModel, getModelRow, rowOf } from './lookup.js';
 import { MODELS as ROWS } from './models.js';
 import type { ModelSpec, Portal } from './types.js';
 
@@ -36,15 +38,9 @@ export type * from './types.js';
  */
 export const MODELS: typeof ROWS = ROWS;
 
-/**
- * Every model's URL name, e.g. `'session'`.
- *
- * @example
- * ```ts
- * const m: ModelName = 'session';
- * ```
- */
-export type ModelName = (typeof MODELS)[number]['name'];
+// Every model's URL name, written out as one union by scripts/gen-types.ts (from these rows) so that signatures
+// show it by name.
+export type { ModelName };
 /**
  * The spec row of one model, with its literal types.
  *
@@ -91,6 +87,35 @@ export type FieldNameOf<M extends ModelName> = ModelOf<M>['fields'][number]['nam
  * ```
  */
 export const MODEL_NAMES: readonly ModelName[] = MODELS.map((m) => m.name);
+
+const NAMES: ReadonlySet<string> = new Set(MODEL_NAMES);
+
+/**
+ * Whether `name` is a model's URL name (not an alias): narrows a name known only at run time, e.g. from a
+ * command line, so it can be passed to `load`, `save`, `delete` and the bulk calls.
+ *
+ * @example
+ * ```ts
+ * const name: string = process.argv[2] ?? '';
+ * if (isModelName(name)) await client.load(name, { filters: { 'name.icontains': 'rat' } });
+ * ```
+ */
+export function isModelName(name: unknown): name is ModelName {
+  return typeof name === 'string' && NAMES.has(name);
+}
+
+/**
+ * The URL name of a model given by URL name or alias, in any case (`'Session'` → `'session'`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * toModelName('Session'); // 'session'
+ * ```
+ */
+export function toModelName(name: string): ModelName | undefined {
+  const found = findModel(name)?.name;
+  return isModelName(found) ? found : undefined;
+}
 
 /**
  * The registry row of a model; throws a `TypeError` naming the closest valid name when unknown.

@@ -11,7 +11,7 @@
 export type Portal = 'private' | 'public';
 
 /**
- * URL app segments (docs/api.md).
+ * URL app segments (the API docs' endpoint list).
  *
  * @example
  * ```ts
@@ -28,7 +28,7 @@ export type AppName =
   | 'users';
 
 /**
- * Field types of the docs' field tables (see ../shared/spec/NOTES.md §0).
+ * Field types of the docs' field tables.
  *
  * @example
  * ```ts

@@ -23,17 +23,6 @@ export type DetailsPair<Sel extends string, Pay extends string, ByType, Mode ext
   };
 }[keyof ByType & string];
 
-/**
- * A second schema group on the same model (coordinates next to details), typed as any of its schemas rather than
- * discriminated: crossing two discriminated unions (43 procedure types × 6 systems) makes unions too large for
- * TypeScript's generic checks.
- */
-export type DetailsAnyOf<Sel extends string, Pay extends string, ByType, Mode extends DetailsMode> = (Mode extends 'update'
-  ? { [K in Sel]?: keyof ByType & string }
-  : { [K in Sel]: keyof ByType & string }) & {
-  [K in Pay]?: (Mode extends 'record' ? ByType[keyof ByType] | Record<string, never> : ByType[keyof ByType]) | null;
-};
-
 /** `details` of a ConsumableStock record with `type` "ChemicalReagent" (schema 1.2.0). */
 export type ConsumableStockChemicalReagentDetails = {
   "amount"?: string;
@@ -1675,8 +1664,8 @@ export interface GovernedKeyMap {
 /** Model → its governed fields typed per selector value. */
 export interface GovernedMap<Mode extends DetailsMode> {
   consumablestock: DetailsPair<"type", "details", ConsumableStockDetailsByType, Mode>;
-  procedure: DetailsAnyOf<"coordinates_system", "coordinates_details", CoordinatesDetailsByType, Mode> & DetailsPair<"type", "details", ProcedureDetailsByType, Mode>;
-  equipment: DetailsAnyOf<"coordinates_system", "coordinates_details", CoordinatesDetailsByType, Mode> & DetailsPair<"type", "details", EquipmentDetailsByType, Mode>;
+  procedure: DetailsPair<"coordinates_system", "coordinates_details", CoordinatesDetailsByType, Mode> & DetailsPair<"type", "details", ProcedureDetailsByType, Mode>;
+  equipment: DetailsPair<"coordinates_system", "coordinates_details", CoordinatesDetailsByType, Mode> & DetailsPair<"type", "details", EquipmentDetailsByType, Mode>;
   dataacquisition: DetailsPair<"type", "details", DataAcquisitionDetailsByType, Mode>;
   manipulation: DetailsPair<"type", "details", ManipulationDetailsByType, Mode>;
 }

@@ -10,7 +10,7 @@
  * detailsSchemaFor('procedure', 'Anesthesia')?.required; // ['anestheticAgent', 'route']
  * detailsTypes('procedure')[0]; // { type: 'Anesthesia', version: '1.1.0', title: 'Anesthesia', … }
  * ```
- * @module
+ * @module brainstem-api-tools/schemas
  */
 import consumablestock from './consumablestock.json' with { type: 'json' };
 import coordinates from './coordinates.json' with { type: 'json' };

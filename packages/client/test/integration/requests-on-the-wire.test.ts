@@ -1,12 +1,14 @@
 // What reaches the wire for each method: validation before any request, loader/action/bulk routing from the
-// registry. A recording loopback server answers; the real BrainSTEM server tests are in test/integration.
+// registry. A recording loopback server answers; the tests against the BrainSTEM server itself are crud.test.ts and its neighbours.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ACTION_METHODS,
   BrainstemClient,
   InvalidArgumentError,
   LOADER_METHODS,
   LOADER_MODELS,
   MODELS,
+  modelHasAction,
   ValidationError,
 } from '../../src/index.js';
 import { json, type LocalServer, startHttp } from '../helpers/http.js';
@@ -170,11 +172,12 @@ describe('convenience loaders', () => {
 
 describe('special actions', () => {
   it('use the registry methods and paths', async () => {
-    await c.addLogEntry('subjectlog', ID, { date_time: '2023-04-05T13:45:00Z', details: { waterAmount: 9 } });
+    const details = { waterAmount: { value: 9, unit: 'mL' as const } };
+    await c.addLogEntry('subjectlog', ID, { date_time: '2023-04-05T13:45:00Z', details });
     expect([last().method, last().url, JSON.parse(last().body).details]).toEqual([
       'PATCH',
       `/api/private/modules/subjectlog/${ID}/add_entry/`,
-      { waterAmount: 9 },
+      details,
     ]);
     await c.changeLogEntry('procedurelog', ID, { date_time: 'x' });
     expect(last().url).toBe(`/api/private/modules/procedurelog/${ID}/change_entry/`);
@@ -193,6 +196,25 @@ describe('special actions', () => {
     expect([last().method, last().url]).toEqual(['GET', '/api/private/users/group/3/join/']);
     await c.leaveGroup(3);
     expect(last().url).toBe('/api/private/users/group/3/leave/');
+  });
+
+  it('the named methods are generated from the registry rows, one per action and family of models', () => {
+    expect(ACTION_METHODS.map((a) => [a.method, a.action])).toEqual([
+      ['addLogEntry', 'add_entry'],
+      ['changeLogEntry', 'change_entry'],
+      ['removeLogEntry', 'remove_entry'],
+      ['acceptApproval', 'accept'],
+      ['rejectApproval', 'reject'],
+      ['acceptInvitation', 'accept'],
+      ['rejectInvitation', 'reject'],
+      ['cancelInvitation', 'cancel'],
+      ['joinGroup', 'join'],
+      ['leaveGroup', 'leave'],
+    ]);
+    expect(ACTION_METHODS.find((a) => a.method === 'acceptInvitation')?.models).toContain('groupmembershiprequest');
+    for (const { method } of ACTION_METHODS) expect(typeof c[method]).toBe('function');
+    expect(modelHasAction('group', 'join')).toBe(true);
+    expect(modelHasAction('session', 'join')).toBe(false);
   });
 
   it('raw action: registry method by default, unknown actions need a method', async () => {

@@ -1,0 +1,75 @@
+/**
+ * What error messages add for the reader: the query parameter a 400 is about, and where brainstem.org accounts
+ * create API tokens.
+ * @module
+ */
+import { FILTER_OPERATORS } from './registry/operators.js';
+
+/** Path segments that name a lookup or an id, not a field. */
+const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);
+
+/**
+ * For a 400 about the request as a whole: the filter/sort/include query parameters of `url` that the server's
+ * message is about (by the field named in it), when the message does not already spell out the parameter.
+ *
+ * @example
+ * ```ts
+ * queryParamHint('http://h/api/private/stem/session/?filter{colour}=red', 'Invalid filter field: colour');
+ * // ' Check the query parameter filter{colour}.'
+ * ```
+ */
+export function queryParamHint(url: string, detail: string): string {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return '';
+  }
+  const named: string[] = [];
+  for (const [key, value] of params) {
+    const filter = /^filter\{(.+)\}$/.exec(key);
+    const field = filter ? filter[1]! : key === 'sort[]' || key === 'include[]' ? value : undefined;
+    if (!field) continue;
+    const param = filter ? key : `${key}=${value}`;
+    if (detail.includes(param) || named.includes(param)) continue;
+    const parts = field
+      .replace(/^-/, '')
+      .replace(/\.\*$/, '')
+      .split('.')
+      .filter((p) => !LOOKUPS.has(p));
+    if (
+      parts.some((p) => p && new RegExp(`(^|[^\\w])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(detail))
+    ) {
+      named.push(param);
+    }
+  }
+  return named.length ? ` Check the query parameter${named.length > 1 ? 's' : ''} ${named.join(', ')}.` : '';
+}
+
+/**
+ * The page where a BrainSTEM account creates API tokens, when `url` is on brainstem.org; `undefined` for any other
+ * server (a local or self-hosted server has its own way, or none).
+ *
+ * @example
+ * ```ts
+ * tokenPageFor('https://www.brainstem.org/api/private/stem/session/'); // 'https://www.brainstem.org/private/users/tokens/'
+ * tokenPageFor('http://127.0.0.1:8000/'); // undefined
+ * ```
+ */
+export function tokenPageFor(url: string | undefined): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
+  const host = u.hostname.toLowerCase();
+  if (host !== 'brainstem.org' && !host.endsWith('.brainstem.org')) return undefined;
+  return `${u.origin}/private/users/tokens/`;
+}
+
+/** `'; create one at <page>.'` for brainstem.org, else `'.'`. */
+export function tokenPageHint(url: string | undefined): string {
+  const page = tokenPageFor(url);
+  return page ? `; create one at ${page}.` : '.';
+}
