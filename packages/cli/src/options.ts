@@ -3,8 +3,12 @@ import { type Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';
 
-/** Commander option parser that collects repeated values: `--fields a --fields b` → ['a', 'b']. */
-export function collect(value: string, previous: string[] | undefined): string[] {
+/**
+ * Commander option parser that appends each value to those before it, so an option may be repeated (`--fields a
+ * --fields b` → ['a', 'b']) and a variadic one both repeated and given several values (`--sort a b --sort c` →
+ * ['a', 'b', 'c']).
+ */
+export function appendValue(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
@@ -24,7 +28,7 @@ export function addFormatOptions(cmd: Command, fallback = 'json'): Command {
         `output format (default: ${fallback}; JSON is indented on a terminal)`,
       ).choices(FORMATS),
     )
-    .option('--fields <names>', 'only these fields/columns, comma-separated or repeated (e.g. id,name)', collect);
+    .option('--fields <names>', 'only these fields/columns, comma-separated or repeated (e.g. id,name)', appendValue);
 }
 
 /** Adds the `--portal` option. */

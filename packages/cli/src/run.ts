@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal):
       io.err('brainstem: interrupted\n');
       return EXIT.INTERRUPTED;
     }
-    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl }));
+    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl, flags: ctx.flags }));
     return exitCodeFor(err);
   }
 }

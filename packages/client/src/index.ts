@@ -35,4 +35,5 @@ export type * from './schemas/details.generated.js';
 export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';
+export { checkId, checkPortal, checkQueryNames, resolveModel } from './validate.js';
 export { VERSION } from './version.js';

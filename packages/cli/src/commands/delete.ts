@@ -1,9 +1,10 @@
+import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
-import { idArg, intArg, modelArg, portalArg } from '../args.js';
+import { intArg, modelArg } from '../args.js';
 import { reportBulk } from '../bulk.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { ExitError } from '../errors.js';
-import { addPortalOption, collect, examples } from '../options.js';
+import { addPortalOption, appendValue, examples } from '../options.js';
 
 interface DeleteOptions {
   id: string[];
@@ -16,7 +17,7 @@ export function deleteCommand(cmd: Command, ctx: Ctx): Command {
   cmd
     .description('delete records by id (repeat --id for several)')
     .argument('<model>', 'model name, e.g. session')
-    .requiredOption('--id <id>', 'id of the record to delete; repeat for several', collect)
+    .requiredOption('--id <id>', 'id of the record to delete; repeat for several', appendValue)
     .option('--concurrency <n>', 'requests in flight for several ids (default 4)');
   addPortalOption(cmd);
   examples(cmd, ['brainstem delete session --id <uuid>', 'brainstem delete behavior --id <uuid1> --id <uuid2>']);
@@ -27,8 +28,8 @@ export function deleteCommand(cmd: Command, ctx: Ctx): Command {
   return cmd.action(async (name: string, o: DeleteOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions & DeleteOptions;
     const model = modelArg(name);
-    const portal = portalArg(model, o.portal, 'delete');
-    const ids = o.id.map((id) => idArg(model, id));
+    const portal = checkPortal(model, o.portal, 'delete');
+    const ids = o.id.map((id) => checkId(model, id));
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
     if (ids.length === 1) {

@@ -362,7 +362,7 @@ describe('save and delete', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(
-      /^brainstem: filters\["nme\.icontains"\]: unknown field `nme` on session; did you mean `name`\?/,
+      /^brainstem: --filters "nme\.icontains": unknown field `nme` on session; did you mean `name`\?/,
     );
     expect(r.stderr).not.toContain('%7B');
   });

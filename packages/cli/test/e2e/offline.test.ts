@@ -127,10 +127,13 @@ describe('usage errors exit 2', () => {
     [['load', 'session', '--filters', 'noequals'], /--filters: "noequals" is not FIELD=VALUE/],
     [
       ['load', 'session', '--filters', 'nme.icontains=PC'],
-      /filters\["nme.icontains"\]: unknown field `nme` on session; did you mean `name`\?/,
+      /--filters "nme.icontains": unknown field `nme` on session; did you mean `name`\?/,
     ],
-    [['load', 'session', '--sort', '-nam'], /sort "-nam": unknown sort field `nam` on session; did you mean `name`\?/],
-    [['load', 'project', '--include', 'projectz'], /include "projectz": unknown relation `projectz` on project/],
+    [
+      ['load', 'session', '--sort', '-nam'],
+      /--sort "-nam": unknown sort field `nam` on session; did you mean `name`\?/,
+    ],
+    [['load', 'project', '--include', 'projectz'], /--include "projectz": unknown relation `projectz` on project/],
     [['load', 'session', '--filters', 'name.range=a,b'], /unknown operator `range` for session.name/],
     [['load', 'session', '--id', 'not-a-uuid'], /--id: session id must be a UUID/],
     [['load', 'session', '--id', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', '--all'], /cannot be combined with --all/],

@@ -93,6 +93,20 @@ export type FieldNameOf<M extends ModelName> = ModelOf<M>['fields'][number]['nam
 export const MODEL_NAMES: readonly ModelName[] = MODELS.map((m) => m.name);
 
 /**
+ * Whether `name` is a model's URL name (aliases do not count): narrows a runtime string, e.g. a command-line
+ * argument, to {@link ModelName} for the client's typed methods.
+ *
+ * @example
+ * ```ts
+ * if (isModelName(arg)) await client.load(arg);
+ * isModelName('sesion'); // false
+ * ```
+ */
+export function isModelName(name: unknown): name is ModelName {
+  return typeof name === 'string' && (MODEL_NAMES as readonly string[]).includes(name);
+}
+
+/**
  * The registry row of a model; throws a `TypeError` naming the closest valid name when unknown.
  *
  * @example
