@@ -1,3 +1,4 @@
+import { ConnectionError } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, describeSource, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
@@ -6,16 +7,6 @@ import { EXIT } from '../exit-codes.js';
 import { jsonText } from '../format/index.js';
 import { addFormatOptions, examples } from '../options.js';
 import { serverSetting } from '../server-setting.js';
-
-/** Whether an error means the server did not answer at all (as opposed to answering with an error status). */
-function unreachable(err: unknown): boolean {
-  let proto = err && typeof err === 'object' ? Object.getPrototypeOf(err) : null;
-  while (proto && proto !== Object.prototype) {
-    if (proto.constructor?.name === 'ConnectionError') return true;
-    proto = Object.getPrototypeOf(proto);
-  }
-  return false;
-}
 
 interface Status {
   url: string;
@@ -74,7 +65,8 @@ export function statusCommand(cmd: Command, ctx: Ctx): Command {
       s.reachable = true;
     } catch (err) {
       if (ctx.signal.aborted) throw err;
-      s.reachable = !unreachable(err);
+      // A ConnectionError (TimeoutError too) means no answer at all, as opposed to an error status.
+      s.reachable = !(err instanceof ConnectionError);
       s.error = (err as Error).message?.split('\n')[0] ?? String(err);
       if (s.reachable && typeof (err as { status?: unknown }).status !== 'number') throw err;
     }
