@@ -19,7 +19,6 @@ const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 /** `brainstem action MODEL ID ACTION`: the special record actions (add_entry, accept, join, …) from the registry. */
 export function actionCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description("run a record's special action (add_entry, accept, reject, join, leave, …)")
     .argument('<model>', 'model name, e.g. subjectlog')
     .argument('<id>', 'record id')
     .argument('<action>', "action name (see 'brainstem models <model>')")

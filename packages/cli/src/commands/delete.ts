@@ -15,7 +15,6 @@ interface DeleteOptions {
 /** `brainstem delete MODEL --id ID [--id ID …]`: delete records; several ids are deleted concurrently. */
 export function deleteCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('delete records by id (repeat --id for several)')
     .argument('<model>', 'model name, e.g. session')
     .requiredOption('--id <id>', 'id of the record to delete; repeat for several', appendValue)
     .option('--concurrency <n>', 'requests in flight for several ids (default 4)');

@@ -20,7 +20,6 @@ interface ExportOptions {
  */
 export function exportCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('export records as a CSV in the import template format (brainstem import reads it back)')
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
     .option('--filters <field=value...>', 'filters, AND-ed, as for load (e.g. name.icontains=rat)', appendValue)
     .option('-o, --output <file>', 'write to this file instead of stdout')

@@ -27,7 +27,6 @@ interface LoadOptions extends FormatOptions {
  */
 export function loadCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('load records: one page, one record (--id) or every page (--all)')
     .argument('<model>', "model name, e.g. session (see 'brainstem models')")
     .option('--id <id>', 'load one record by id (UUID; integer for user and group)')
     .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', appendValue)

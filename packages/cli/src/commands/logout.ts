@@ -5,9 +5,7 @@ import { examples } from '../options.js';
 
 /** `brainstem logout [--all]`: forget the cached token of a server, or of every server. */
 export function logoutCommand(cmd: Command, ctx: Ctx): Command {
-  cmd
-    .description('remove the cached token for the server (--url), or for every server (--all)')
-    .option('--all', 'remove the cached tokens of every server');
+  cmd.option('--all', 'remove the cached tokens of every server');
   examples(cmd, ['brainstem logout', 'brainstem logout --url http://127.0.0.1:8000/', 'brainstem logout --all']);
   cmd.addHelpText(
     'after',

@@ -27,7 +27,6 @@ function governedModels(groups: readonly SchemaGroup[]): string[] {
  */
 export function modelsCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('list the models (app, portals, actions), or show one model: fields, filters, includes')
     .argument('[model]', 'a model name, e.g. session')
     .option('--type <type>', "one type's details schema: fields, required, choices and units (needs MODEL)");
   addFormatOptions(cmd, 'table');

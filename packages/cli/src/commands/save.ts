@@ -23,7 +23,6 @@ interface SaveOptions extends FormatOptions {
  */
 export function saveCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('create or update records (--data JSON, @file or - for stdin; an array saves each item)')
     .argument('<model>', 'model name, e.g. session')
     .requiredOption('-d, --data <json>', "record fields as JSON, '@file.json', or '-' to read stdin")
     .option('--id <id>', 'update this record (PATCH by default); omit to create')

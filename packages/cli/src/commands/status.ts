@@ -26,7 +26,6 @@ interface Status {
  * rejected, 6 when the server cannot be reached. Never starts a login, never prints the token.
  */
 export function statusCommand(cmd: Command, ctx: Ctx): Command {
-  cmd.description('show the server in use (and why), whether it answers, the user and where the token came from');
   addFormatOptions(cmd, 'table');
   examples(cmd, ['brainstem status', 'brainstem status --format json']);
   cmd.addHelpText(

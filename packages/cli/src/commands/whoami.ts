@@ -6,7 +6,6 @@ import { addFormatOptions, examples } from '../options.js';
 
 /** `brainstem whoami`: who the token belongs to, which server, where the token came from — never the token. */
 export function whoamiCommand(cmd: Command, ctx: Ctx): Command {
-  cmd.description('show who you are logged in as, on which server, and where the token is cached (never the token)');
   addFormatOptions(cmd, 'table');
   examples(cmd, ['brainstem whoami', 'brainstem whoami --url http://127.0.0.1:8000/ --format json']);
   cmd.addHelpText('after', '\nExits with 3 when no token is available or the server rejects it.\n');
