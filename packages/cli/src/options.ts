@@ -2,6 +2,7 @@ import { findModel } from 'brainstem-api-tools/registry';
 import { type Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';
+import { fitText } from './format/wrap.js';
 
 /**
  * Commander option parser that appends each value to those before it, so an option may be repeated (`--fields a
@@ -41,12 +42,21 @@ export function addPortalOption(cmd: Command): Command {
   );
 }
 
+/**
+ * Text after a command's help, fitted to the help width (the terminal's, see `Io.columns`) when it is printed.
+ *
+ * @example
+ * ```ts
+ * afterHelp(cmd, '\nOutput: nothing on stdout.\n');
+ * ```
+ */
+export function afterHelp(cmd: Command, text: string): Command {
+  return cmd.addHelpText('after', () => fitText(text, cmd.configureOutput().getOutHelpWidth?.() ?? 80));
+}
+
 /** An "Examples:" help section. */
 export function examples(cmd: Command, lines: readonly string[]): Command {
-  return cmd.addHelpText(
-    'after',
-    `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`,
-  );
+  return afterHelp(cmd, `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`);
 }
 
 /**

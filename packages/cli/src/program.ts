@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { Ctx } from './context.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
+import { afterHelp } from './options.js';
 
 /** The CLI's version (from packages/cli/package.json, inlined by the bundler). */
 export const VERSION: string = pkg.version;
@@ -140,9 +141,8 @@ const ENV_HELP = `Environment:
   BRAINSTEM_TOKEN, BRAINSTEM_API_TOKEN  API token (when --token is not given)
   BRAINSTEM_URL                         server URL (when --url is not given; overrides \`brainstem use\`)
   BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
-  HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for https / http URLs, hosts to reach directly (lower-case too)
-  XDG_CONFIG_HOME                       config directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem),
-                                        holding tokens.json (the token cache) and config.json (the default server)`;
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY     proxy for https / http URLs, hosts to reach directly (lower-case too)
+  XDG_CONFIG_HOME                       config directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem), holding tokens.json (the token cache) and config.json (the default server)`;
 
 /**
  * The whole command tree. Every command accepts the global options (`--token`, `--url`, `--headless`, …),
@@ -175,6 +175,8 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
     .option('--debug', 'on errors, print the response body and stack trace; log requests')
     .configureHelp({
       showGlobalOptions: true,
+      // Wrap option and command descriptions even beside the long `action …` term (commander's default needs 40).
+      minWidthToWrap: 20,
       sortSubcommands: false,
       // A command not defined in full on this run still lists its arguments.
       subcommandTerm: (cmd) =>
@@ -187,10 +189,12 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
       writeErr: (s) => ctx.io.err(s),
       // One prefix for every error line, commander's usage errors included: `brainstem: <what happened>`.
       outputError: (s, write) => write(s.replace(/^error: /, 'brainstem: ')),
-    })
-    .addHelpText(
-      'after',
-      `
+      getOutHelpWidth: () => ctx.io.columns,
+      getErrHelpWidth: () => ctx.io.columns,
+    });
+  afterHelp(
+    program,
+    `
 Examples:
   $ brainstem login                                   # browser login; the token is cached per server
   $ brainstem load session --filters name.icontains=rat --sort -name
@@ -205,7 +209,7 @@ ${EXIT_CODE_HELP}
 
 ${ENV_HELP}
 `,
-    );
+  );
 
   const full = new Set(commandsToDefine(argv));
   const defined: Array<Promise<unknown>> = [];
@@ -215,10 +219,10 @@ ${ENV_HELP}
     defined.push(
       entry.define().then((define) => {
         define(cmd, ctx, program);
-        cmd.addHelpText(
-          'after',
-          'Exit codes: 0 ok, 1 other, 2 usage, 3 auth (401), 4 not found, 5 rejected (400/403),\n' +
-            "            6 network/timeout/5xx, 7 incomplete output, 130 interrupted. Details: 'brainstem --help'.\n",
+        afterHelp(
+          cmd,
+          'Exit codes: 0 ok, 1 other, 2 usage, 3 auth (401), 4 not found, 5 rejected (400/403), ' +
+            "6 network/timeout/5xx, 7 incomplete output, 130 interrupted. Details: 'brainstem --help'.\n",
         );
       }),
     );

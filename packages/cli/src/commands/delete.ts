@@ -4,7 +4,7 @@ import { intArg, modelArg } from '../args.js';
 import { reportBulk } from '../bulk.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { ExitError } from '../errors.js';
-import { addPortalOption, appendValue, examples } from '../options.js';
+import { addPortalOption, afterHelp, appendValue, examples } from '../options.js';
 
 interface DeleteOptions {
   id: string[];
@@ -20,10 +20,7 @@ export function deleteCommand(cmd: Command, ctx: Ctx): Command {
     .option('--concurrency <n>', 'requests in flight for several ids (default 4)');
   addPortalOption(cmd);
   examples(cmd, ['brainstem delete session --id <uuid>', 'brainstem delete behavior --id <uuid1> --id <uuid2>']);
-  cmd.addHelpText(
-    'after',
-    '\nOutput: nothing on stdout; "Deleted <model> <id>" per record on stderr unless --quiet.\n',
-  );
+  afterHelp(cmd, '\nOutput: nothing on stdout; "Deleted <model> <id>" per record on stderr unless --quiet.\n');
   return cmd.action(async (name: string, o: DeleteOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions & DeleteOptions;
     const model = modelArg(name);

@@ -5,7 +5,7 @@ import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputO
 import { ExitError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { jsonText } from '../format/index.js';
-import { addFormatOptions, examples } from '../options.js';
+import { addFormatOptions, afterHelp, examples } from '../options.js';
 import { serverSetting } from '../server-setting.js';
 
 interface Status {
@@ -28,10 +28,7 @@ interface Status {
 export function statusCommand(cmd: Command, ctx: Ctx): Command {
   addFormatOptions(cmd, 'table');
   examples(cmd, ['brainstem status', 'brainstem status --format json']);
-  cmd.addHelpText(
-    'after',
-    '\nExit codes: 0 reachable and logged in, 3 not logged in or token rejected, 6 server unreachable.\n',
-  );
+  afterHelp(cmd, '\nExit codes: 0 reachable and logged in, 3 not logged in or token rejected, 6 server unreachable.\n');
   return cmd.action(async (o: FormatOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions;
     const out = outputOptions(ctx, o, 'table');
