@@ -197,6 +197,20 @@ describe('load', () => {
     expect(rule).toMatch(/^-+\s+-+/);
   });
 
+  it('--format table keeps every id whole in an 80-column terminal (COLUMNS=80)', async () => {
+    const ids = json(await as(['load', 'session', '--fields', 'id'])).sessions.map((s: { id: string }) => s.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const uuidRuns = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{0,11}(?![0-9a-f])/g;
+    for (const fields of ['id,name,description', 'id,projects']) {
+      const r = await as(['load', 'session', '--format', 'table', '--fields', fields], { env: { COLUMNS: '80' } });
+      expect(r.code).toBe(0);
+      for (const id of ids) expect(r.stdout).toContain(id);
+      // Every UUID-looking run on the page is a whole UUID: none is cut short.
+      expect((r.stdout.match(uuidRuns) ?? []).filter((u) => u.length !== 36)).toEqual([]);
+      expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+    }
+  });
+
   it('an empty table says so on stderr, nothing on stdout', async () => {
     const r = await as(['load', 'session', '--filters', 'name=no such session', '--format', 'table']);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No sessions found.\n' });

@@ -71,6 +71,29 @@ describe('help and version', () => {
     for (const flag of ['--token <token>', '--url <url>', '--headless']) expect(r.stdout).toContain(flag);
   });
 
+  it('help, the model list and a model fit an 80-column terminal (COLUMNS=80), wrapped between words', async () => {
+    const narrow = { ...env, COLUMNS: '80' };
+    const commands = ['', 'login', 'logout', 'whoami', 'status', 'use', 'config', 'load', 'save', 'delete', 'action'];
+    commands.push('import', 'export', 'models', 'completion');
+    const runs = [
+      ...commands.map((c) => (c ? [c, '--help'] : ['--help'])),
+      ['models'],
+      ['models', 'session'],
+      ['models', 'procedure', '--type', 'Anesthesia'],
+    ];
+    for (const args of runs) {
+      const r = await runCli(args, { env: narrow });
+      expect(r.code, args.join(' ')).toBe(0);
+      const long = r.stdout.split('\n').filter((l) => l.length > 80);
+      expect(long, args.join(' ')).toEqual([]);
+    }
+    // Wrapping happens at spaces: the descriptions read the same joined back.
+    const help = await runCli(['--help'], { env: narrow });
+    expect(help.stdout.replace(/\n\s+/g, ' ')).toContain(
+      'log in and cache a token for the server (browser by default; never prints the token); --url makes it the default',
+    );
+  });
+
   it('help <command> works like <command> --help', async () => {
     const r = await runCli(['help', 'load'], { env });
     expect(r.code).toBe(0);
