@@ -366,14 +366,24 @@ describe('save and delete', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a misspelt filter field is a usage error naming the closest field, before any request', async () => {
-    const r = await as(['load', 'session', '--filters', 'nme.icontains=PC']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(
+  it.each([
+    [
+      ['--filters', 'nme.icontains=PC'],
       /^brainstem: --filters "nme\.icontains": unknown field `nme` on session; did you mean `name`\?/,
-    );
-    expect(r.stderr).not.toContain('%7B');
+    ],
+    [['--sort', '-nme'], /^brainstem: --sort "-nme": unknown sort field `nme` on session; did you mean `name`\?/],
+    [
+      ['--include', 'projecs'],
+      /^brainstem: --include "projecs": unknown relation `projecs` on session; did you mean `projects`\?/,
+    ],
+  ])('a misspelt name in %j is a usage error naming the closest, before any request', async (args, message) => {
+    const r = await as(['load', 'session', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    // One line, the client's check in the words of the command line, and no server 400 (no request was sent).
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/400|Bad Request|%7B/);
   });
 
   it('relation paths, .id and the timestamps pass the name check and reach the server', async () => {
