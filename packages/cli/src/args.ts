@@ -1,34 +1,26 @@
-import {
-  findModel,
-  idProblem,
-  type ModelOperation,
-  type ModelSpec,
-  modelProblem,
-  type Portal,
-  portalProblem,
-} from 'brainstem-api-tools/registry';
+import { isModelName, resolveModel } from 'brainstem-api-tools';
+import type { ModelName, ModelSpec } from 'brainstem-api-tools/registry';
 import { UsageError } from './errors.js';
 import { FORMATS, type Format } from './format/index.js';
 
+/** A model named on the command line: its registry row, with the name typed for the client's methods. */
+export type CliModel = ModelSpec & { readonly name: ModelName };
+
 /**
- * The registry row for a MODEL argument; an unknown name is a usage error naming the closest valid name.
+ * The registry row for a MODEL argument (a URL name or an alias). The client's check rejects an unknown name
+ * with an `InvalidArgumentError` naming the closest valid one (a usage error, exit 2).
  *
  * @example
  * ```ts
- * modelArg('sesion'); // UsageError: unknown model `sesion`; did you mean `session`? (run 'brainstem models' for all)
+ * modelArg('project_membership_invitation').name; // 'projectmembershipinvitation'
+ * modelArg('sesion'); // InvalidArgumentError: unknown model `sesion`; did you mean `session`?
  * ```
  */
-export function modelArg(name: string): ModelSpec {
-  const problem = modelProblem(name);
-  if (problem) throw new UsageError(`${problem} (run 'brainstem models' for all)`);
-  return findModel(name) as ModelSpec;
-}
-
-/** Check a record id for a model (the registry's rule: a UUID, or a positive integer for users and groups). */
-export function idArg(model: ModelSpec, id: string, flag = '--id'): string {
-  const problem = idProblem(model, id);
-  if (problem) throw new UsageError(`${flag}: ${problem}`);
-  return id;
+export function modelArg(name: string): CliModel {
+  const spec = resolveModel(name);
+  const canonical = spec.name;
+  if (!isModelName(canonical)) throw new UsageError(`model \`${name}\` is not in the registry`);
+  return { ...spec, name: canonical };
 }
 
 /** Parse `FIELD=VALUE` filter expressions into an object; the value may contain `=`. */
@@ -78,11 +70,4 @@ export function formatArg(value: string | undefined, fallback: Format = 'json'):
   if (value === undefined) return fallback;
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
-}
-
-/** `--portal`: private or public, and allowed for this operation of this model (the registry's portals). */
-export function portalArg(model: ModelSpec, value: string | undefined, op: ModelOperation | string): Portal {
-  const problem = portalProblem(model, value, op);
-  if (problem) throw new UsageError(problem.what === 'portal' ? `--portal: ${problem.message}` : problem.message);
-  return (value ?? 'private') as Portal;
 }

@@ -1,13 +1,11 @@
+import type { BulkResult } from 'brainstem-api-tools';
 import type { Ctx } from './context.js';
 import { errorLines, errorSummary, exitCodeFor } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { formatRecords, type OutputOptions, type Row } from './format/index.js';
 
-/** What the client's saveMany/deleteMany resolve to. */
-export interface BulkResult {
-  succeeded: ReadonlyArray<{ index: number; item: unknown; result?: unknown }>;
-  failed: ReadonlyArray<{ index: number; item: unknown; error: unknown }>;
-}
+/** What the client's saveMany/deleteMany resolve to, whatever the model. */
+type AnyBulkResult = BulkResult<unknown, unknown>;
 
 /**
  * One report row per input item, in input order: `{ index, ok, id, record, error }` — JSON array, ndjson lines,
@@ -18,7 +16,7 @@ export interface BulkResult {
  * bulkRows(result, (r) => r.session); // [{ index: 0, ok: true, id: '…', record: {…}, error: null }, …]
  * ```
  */
-export function bulkRows(result: BulkResult, recordOf: (result: unknown, item: unknown) => Row | undefined): Row[] {
+export function bulkRows(result: AnyBulkResult, recordOf: (result: unknown, item: unknown) => Row | undefined): Row[] {
   const rows: Row[] = [];
   for (const s of result.succeeded) {
     const record = recordOf(s.result, s.item);
@@ -44,7 +42,7 @@ export function bulkRows(result: BulkResult, recordOf: (result: unknown, item: u
  */
 export function reportBulk(
   ctx: Ctx,
-  result: BulkResult,
+  result: AnyBulkResult,
   opts: {
     verb: string;
     noun: string;

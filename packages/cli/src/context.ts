@@ -1,7 +1,6 @@
 import { BrainstemClient } from 'brainstem-api-tools';
 import { detailKeys, type ModelSpec } from 'brainstem-api-tools/registry';
 import { formatArg, listArg, secondsArg } from './args.js';
-import type { BulkResult } from './bulk.js';
 import type { BodyKeys, Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
 
@@ -14,43 +13,11 @@ export interface Ctx {
   readonly signal: AbortSignal;
   /** The server URL of the last client created for this invocation (for error guidance). */
   serverUrl?: string;
-}
-
-type Row = Record<string, unknown>;
-type Opts = Record<string, unknown> & { signal?: AbortSignal };
-
-/**
- * The client as the CLI uses it: model names come from the command line, so the per-model generics of
- * `BrainstemClient` give way to plain strings here. Same object, same methods.
- */
-export interface DynamicClient {
-  readonly url: string;
-  readonly tokenSource: string | undefined;
-  /** Page requests in flight for `loadAll` (the `--concurrency` given to {@link createClient}, else 4). */
-  readonly concurrency: number;
-  load(model: string, opts: Opts): Promise<unknown>;
-  loadAll(
-    model: string,
-    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void },
-  ): Promise<unknown>;
-  iterate(
-    model: string,
-    opts: Opts & { onProgress?: (p: { loaded: number; total?: number }) => void; concurrency?: number },
-  ): AsyncIterable<Row>;
-  save(model: string, opts: Opts & { data: Row }): Promise<unknown>;
-  delete(model: string, opts: Opts & { id: string }): Promise<void>;
-  saveMany(model: string, items: readonly Row[], opts: Opts): Promise<BulkResult>;
-  deleteMany(model: string, ids: readonly string[], opts: Opts): Promise<BulkResult>;
-  action(model: string, id: string, action: string, opts: Opts): Promise<unknown>;
-  login(opts: Parameters<BrainstemClient['login']>[0]): Promise<unknown>;
-  logout(opts?: { all?: boolean }): Promise<{ removed: string[]; remaining?: { source: string; python: boolean } }>;
-  whoami(opts?: { signal?: AbortSignal; maxRetries?: number }): Promise<{ user?: Row | null; note?: string }>;
-  resolveToken(opts: { interactive?: boolean }): Promise<string | undefined>;
-  request(
-    method: 'GET',
-    path: string,
-    opts: { auth?: 'none'; signal?: AbortSignal; maxRetries?: number },
-  ): Promise<unknown>;
+  /**
+   * How this command spells the client's arguments where it differs from the usual flags (`action`'s positional
+   * ID), for messages about a rejected argument (see `ARGUMENT_FLAGS`).
+   */
+  flags?: Readonly<Record<string, string>>;
 }
 
 /** Options accepted by every command (`brainstem --help`). */
@@ -82,7 +49,7 @@ export function createClient(
   ctx: Ctx,
   g: GlobalOptions,
   extra: { concurrency?: number; interactive?: boolean } = {},
-): DynamicClient {
+): BrainstemClient {
   const options: ConstructorParameters<typeof BrainstemClient>[0] = {};
   if (g.token !== undefined) options.token = g.token;
   if (g.url !== undefined) options.url = g.url;
@@ -97,7 +64,7 @@ export function createClient(
   options.clientName = CLI_CLIENT_NAME;
   const client = new BrainstemClient(options);
   ctx.serverUrl = client.url;
-  return client as unknown as DynamicClient;
+  return client;
 }
 
 /** Output settings from `--format` / `--fields`; JSON is pretty when stdout is a terminal. */
@@ -116,9 +83,4 @@ export function outputOptions(ctx: Ctx, o: FormatOptions, fallback: Format = 'js
 export function bodyKeys(model: ModelSpec): BodyKeys {
   const [detailKey, ...otherKeys] = detailKeys(model);
   return { listKey: model.listKey, detailKey, otherKeys };
-}
-
-/** Whether diagnostics (not errors) may be printed on stderr. */
-export function chatty(g: GlobalOptions): boolean {
-  return !g.quiet;
 }

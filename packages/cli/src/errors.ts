@@ -1,4 +1,20 @@
-import { DEFAULT_URL, normalizeUrl, redactUrlCredentials, tokenPageFor } from 'brainstem-api-tools';
+import {
+  AbortError,
+  APIError,
+  AuthenticationError,
+  ConnectionError,
+  DEFAULT_URL,
+  InvalidArgumentError,
+  LoginError,
+  NotFoundError,
+  normalizeUrl,
+  PermissionDeniedError,
+  RateLimitError,
+  redactUrlCredentials,
+  ServerError,
+  tokenPageFor,
+  ValidationError,
+} from 'brainstem-api-tools';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 /**
@@ -22,36 +38,6 @@ export class ExitError extends Error {
   }
 }
 
-/** Names of `err`'s class and its ancestors, most specific first (works whichever copy of a class threw). */
-function classNames(err: unknown): string[] {
-  const names: string[] = [];
-  if (err && typeof err === 'object' && typeof (err as Error).name === 'string') names.push((err as Error).name);
-  let proto = err && typeof err === 'object' ? Object.getPrototypeOf(err) : null;
-  while (proto && proto !== Object.prototype) {
-    const name = proto.constructor?.name;
-    if (typeof name === 'string' && name) names.push(name);
-    proto = Object.getPrototypeOf(proto);
-  }
-  return names;
-}
-
-const BY_CLASS: ReadonlyArray<readonly [string, ExitCode]> = [
-  ['UsageError', EXIT.USAGE],
-  // The client checks model, portal, id and limits before any request.
-  ['InvalidArgumentError', EXIT.USAGE],
-  ['LoginError', EXIT.AUTH],
-  ['AbortError', EXIT.INTERRUPTED],
-  ['AuthenticationError', EXIT.AUTH],
-  ['DeviceAuthError', EXIT.AUTH],
-  ['NotFoundError', EXIT.NOT_FOUND],
-  ['ValidationError', EXIT.REJECTED],
-  ['PermissionDeniedError', EXIT.REJECTED],
-  ['RateLimitError', EXIT.NETWORK],
-  ['ServerError', EXIT.NETWORK],
-  ['ConnectionError', EXIT.NETWORK],
-  ['TimeoutError', EXIT.NETWORK],
-];
-
 /**
  * The exit code for an error thrown by a command or by the client library.
  *
@@ -62,13 +48,17 @@ const BY_CLASS: ReadonlyArray<readonly [string, ExitCode]> = [
  */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof ExitError) return err.code;
-  const names = classNames(err);
-  for (const name of names) {
-    const hit = BY_CLASS.find(([n]) => n === name);
-    if (hit) return hit[1];
+  // The client checks model, portal, id, query names and limits before any request.
+  if (err instanceof UsageError || err instanceof InvalidArgumentError) return EXIT.USAGE;
+  if (err instanceof LoginError || err instanceof AuthenticationError) return EXIT.AUTH;
+  if (err instanceof AbortError) return EXIT.INTERRUPTED;
+  if (err instanceof NotFoundError) return EXIT.NOT_FOUND;
+  if (err instanceof ValidationError || err instanceof PermissionDeniedError) return EXIT.REJECTED;
+  // TimeoutError is a ConnectionError.
+  if (err instanceof RateLimitError || err instanceof ServerError || err instanceof ConnectionError) {
+    return EXIT.NETWORK;
   }
-  const status = (err as { status?: unknown } | null)?.status;
-  if (typeof status === 'number') return exitCodeForStatus(status);
+  if (err instanceof APIError) return exitCodeForStatus(err.status);
   return EXIT.OTHER;
 }
 
@@ -81,24 +71,43 @@ export function exitCodeForStatus(status: number): number {
   return EXIT.OTHER;
 }
 
-/** Field errors of a ValidationError-like error as `[field, message]` pairs. */
-export function fieldErrors(err: unknown): Array<[string, string]> {
-  const fields = (err as { fields?: unknown } | null)?.fields;
-  if (!fields || typeof fields !== 'object') return [];
-  const out: Array<[string, string]> = [];
-  const walk = (prefix: string, value: unknown) => {
-    if (Array.isArray(value)) {
-      if (value.every((v) => typeof v === 'string')) {
-        for (const v of value) out.push([prefix, v]);
-      } else {
-        for (const [i, v] of value.entries()) walk(`${prefix}[${i}]`, v);
-      }
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
-    } else if (value !== undefined && value !== null) out.push([prefix, String(value)]);
-  };
-  walk('', fields);
-  return out;
+/**
+ * How each argument the client checks is spelt on the command line, for messages about a rejected argument. A
+ * command whose argument differs (`action`'s positional ID) passes its own spelling in `flags`.
+ */
+export const ARGUMENT_FLAGS: Readonly<Record<string, string>> = {
+  id: '--id',
+  portal: '--portal',
+  filters: '--filters',
+  sort: '--sort',
+  include: '--include',
+  limit: '--limit',
+  offset: '--offset',
+  concurrency: '--concurrency',
+  timeout: '--timeout',
+  url: '--url',
+  token: '--token',
+};
+
+/**
+ * The client's message for a rejected argument, speaking of the flag that carried it: the argument's name at
+ * the start becomes the flag, else the flag leads; an unknown model points at `brainstem models`.
+ *
+ * @example
+ * ```ts
+ * argumentMessage(new InvalidArgumentError('filters', 'filters["nme"]: unknown field `nme` on session; …'));
+ * // '--filters "nme": unknown field `nme` on session; …'
+ * argumentMessage(new InvalidArgumentError('id', 'session id must be a UUID, got "x"')); // '--id: session id …'
+ * ```
+ */
+export function argumentMessage(err: InvalidArgumentError, flags: Readonly<Record<string, string>> = {}): string {
+  const { argument, message } = err;
+  if (argument === 'model') return `${message} (run 'brainstem models' for all)`;
+  const flag = flags[argument] ?? ARGUMENT_FLAGS[argument];
+  if (!flag) return message;
+  const named = new RegExp(`^${argument}(?:\\[("[^"]*")\\])?(?=[\\s:])`).exec(message);
+  if (named) return `${flag}${named[1] ? ` ${named[1]}` : ''}${message.slice(named[0].length)}`;
+  return `${flag}: ${message}`;
 }
 
 /**
@@ -110,12 +119,17 @@ export function fieldErrors(err: unknown): Array<[string, string]> {
  * formatError(err, { debug: false }); // 'brainstem: not found (404): …\n'
  * ```
  */
-export function formatError(err: unknown, opts: { debug?: boolean; serverUrl?: string | undefined } = {}): string {
-  const lines = errorLines(err, opts.serverUrl).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
+export function formatError(
+  err: unknown,
+  opts: { debug?: boolean; serverUrl?: string | undefined; flags?: Readonly<Record<string, string>> | undefined } = {},
+): string {
+  const lines = errorLines(err, opts).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
   if (err instanceof UsageError) lines.push("Run 'brainstem --help' for usage.");
   if (opts.debug && err instanceof Error) {
-    const body = (err as { body?: unknown }).body;
-    if (body !== undefined) lines.push(`response body: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+    if (err instanceof APIError) {
+      const { body } = err;
+      lines.push(`response body: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+    }
     if (err.stack) lines.push(err.stack);
     if (err.cause) {
       lines.push(`cause: ${err.cause instanceof Error ? (err.cause.stack ?? err.cause.message) : String(err.cause)}`);
@@ -125,37 +139,39 @@ export function formatError(err: unknown, opts: { debug?: boolean; serverUrl?: s
   return `${redactUrlCredentials(lines.join('\n'))}\n`;
 }
 
+/** Field-error keys about the request as a whole: they read best in the head line. */
+const GENERAL_KEYS = new Set(['detail', 'non_field_errors']);
+
 /**
- * An error as a head line plus one `field: message` line per field error (400). The head of a validation error
- * names the request instead of repeating the fields.
+ * An error as a head line plus one `field: message` line per field error of a 400 (the client's
+ * `ValidationError.fields`, nested fields already flattened). The head of a validation error names the request
+ * instead of repeating the fields; a request-level 400 keeps the client's message, which names the query
+ * parameter when it can.
  *
  * @example
  * ```ts
  * errorLines(validationError); // ['validation failed (400 Bad Request, POST …/session/):', 'name: This field is required.']
  * ```
  */
-export function errorLines(err: unknown, serverUrl?: string): string[] {
-  const auth = authLine(err, serverUrl);
-  if (auth) return [auth];
-  const all = fieldErrors(err);
-  // `detail` and `non_field_errors` are about the request as a whole: they read best in the head line.
-  const general = all.filter(([f]) => f === 'detail' || f === 'non_field_errors' || f === '').map(([, m]) => m);
-  const fields = all.filter(([f]) => f !== 'detail' && f !== 'non_field_errors' && f !== '');
-  const e = err as { message?: unknown; name?: unknown; status?: unknown; method?: unknown; url?: unknown } | null;
-  let head = (typeof e?.message === 'string' ? e.message : String(err)).trim();
-  if (all.length > 0) {
-    const status = typeof e?.status === 'number' ? e.status : 400;
-    const where = typeof e?.method === 'string' && typeof e?.url === 'string' ? `, ${e.method} ${e.url}` : '';
-    // A request-level 400 from the client already reads well (and names the query parameter when it can).
-    const clientMessage = classNames(err).includes('ValidationError') && typeof e?.message === 'string';
-    head = fields.length
-      ? `validation failed (${status} Bad Request${where}):${general.length ? ` ${general.join(' ')}` : ''}`
-      : clientMessage
-        ? (e.message as string)
-        : `${status} Bad Request${where ? ` (${where.slice(2)})` : ''}: ${general.join(' ')}`;
+export function errorLines(
+  err: unknown,
+  opts: { serverUrl?: string | undefined; flags?: Readonly<Record<string, string>> | undefined } = {},
+): string[] {
+  if (err instanceof AuthenticationError) return [authLine(err, opts.serverUrl)];
+  if (err instanceof InvalidArgumentError) return [argumentMessage(err, opts.flags)];
+  if (err instanceof ValidationError) {
+    const entries = Object.entries(err.fields);
+    const perField = entries.filter(([f]) => !GENERAL_KEYS.has(f));
+    if (perField.length > 0) {
+      const general = entries.filter(([f]) => GENERAL_KEYS.has(f)).flatMap(([, messages]) => messages);
+      return [
+        `validation failed (${err.status} Bad Request, ${err.method} ${err.url}):${general.length ? ` ${general.join(' ')}` : ''}`,
+        ...perField.flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`)),
+      ];
+    }
   }
-  head = head || (typeof e?.name === 'string' ? e.name : 'error');
-  return [head, ...fields.map(([field, message]) => `${field}: ${message}`)];
+  const message = (err instanceof Error ? err.message : String(err)).trim();
+  return [message || (err instanceof Error ? err.name : 'error')];
 }
 
 /**
@@ -168,11 +184,9 @@ export function errorLines(err: unknown, serverUrl?: string): string[] {
  * // 'no API token for http://127.0.0.1:8000/: run `brainstem login --url http://127.0.0.1:8000/` or pass --token …'
  * ```
  */
-export function authLine(err: unknown, serverUrl?: string): string | undefined {
-  if (!classNames(err).includes('AuthenticationError')) return undefined;
-  const e = err as { code?: unknown; url?: unknown; method?: unknown; body?: unknown };
-  const requestUrl = typeof e.url === 'string' ? e.url : undefined;
-  let server = serverUrl ?? (e.code === 'no_token' ? requestUrl : undefined);
+export function authLine(err: AuthenticationError, serverUrl?: string): string {
+  const requestUrl = err.url || undefined;
+  let server = serverUrl ?? (err.code === 'no_token' ? requestUrl : undefined);
   if (!server && requestUrl) {
     try {
       server = `${new URL(requestUrl).origin}/`;
@@ -185,29 +199,33 @@ export function authLine(err: unknown, serverUrl?: string): string | undefined {
   const login = isDefault ? '`brainstem login`' : `\`brainstem login --url ${server}\``;
   const page = tokenPageFor(server ?? requestUrl);
   const create = page ? ` Create a token at ${page}.` : '';
-  if (e.code === 'no_token') {
+  if (err.code === 'no_token') {
     return (
       `no API token for ${server ?? 'this server'}: run ${login} or pass --token (or set BRAINSTEM_TOKEN); ` +
       `public data needs no token: --portal public.${create}`
     );
   }
-  if (e.code === 'unauthorized') {
-    const body = e.body as { detail?: unknown } | null | undefined;
-    const detail = body && typeof body.detail === 'string' ? `: ${body.detail.replace(/\.$/, '')}` : '';
-    const where = typeof e.method === 'string' && requestUrl ? ` (${e.method} ${requestUrl})` : '';
-    return `401 Unauthorized${where}${detail}. The token is invalid or expired: run ${login} or pass a new --token.${create}`;
-  }
-  return undefined;
+  const body = err.body as { detail?: unknown } | null | undefined;
+  const detail = body && typeof body.detail === 'string' ? `: ${body.detail.replace(/\.$/, '')}` : '';
+  const where = err.method && requestUrl ? ` (${err.method} ${requestUrl})` : '';
+  return `401 Unauthorized${where}${detail}. The token is invalid or expired: run ${login} or pass a new --token.${create}`;
 }
 
-/** A JSON-friendly summary of an error for per-item reports (bulk save/delete). */
+/**
+ * A JSON-friendly summary of an error for per-item reports (bulk save/delete): the class name, the status and
+ * field errors of an API error, and the first line of the message.
+ *
+ * @example
+ * ```ts
+ * errorSummary(validationError); // { type: 'ValidationError', status: 400, message: '400 Bad Request …', fields: { name: […] } }
+ * ```
+ */
 export function errorSummary(err: unknown): { type: string; status?: number; message: string; fields?: unknown } {
-  const e = err as { name?: string; status?: number; message?: string; fields?: unknown };
   const out: { type: string; status?: number; message: string; fields?: unknown } = {
-    type: e?.name ?? 'Error',
-    message: (e?.message ?? String(err)).split('\n')[0] ?? '',
+    type: err instanceof Error ? err.name : 'Error',
+    message: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '',
   };
-  if (typeof e?.status === 'number') out.status = e.status;
-  if (e?.fields && typeof e.fields === 'object' && Object.keys(e.fields).length) out.fields = e.fields;
+  if (err instanceof APIError) out.status = err.status;
+  if (err instanceof ValidationError && Object.keys(err.fields).length > 0) out.fields = err.fields;
   return out;
 }

@@ -18,7 +18,7 @@ export interface Io {
   readonly stderrIsTTY: boolean;
   /** stdin is a terminal (prompts allowed). */
   readonly stdinIsTTY: boolean;
-  /** Terminal width for tables (80 when unknown). */
+  /** Width to fit tables and help to: `COLUMNS` when set, else the terminal's width, else 80. */
   readonly columns: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Read stdin to the end as UTF-8. */
@@ -47,7 +47,7 @@ export function processIo(): Io {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
-    columns: process.stdout.columns || process.stderr.columns || 80,
+    columns: terminalColumns(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
     env: process.env,
     readStdin: () => readAll(process.stdin),
     stdin: process.stdin,
@@ -62,6 +62,22 @@ export function processIo(): Io {
       });
     },
   };
+}
+
+/**
+ * The width output should fit: `COLUMNS` when it is a positive integer, else the terminal's width, else 80 (stdout
+ * is a pipe or a file).
+ *
+ * @example
+ * ```ts
+ * terminalColumns('100', 120); // 100
+ * terminalColumns(undefined, undefined); // 80
+ * ```
+ */
+export function terminalColumns(env: string | undefined, tty: number | undefined): number {
+  const fromEnv = Number(env);
+  if (env && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return tty && tty > 0 ? tty : 80;
 }
 
 /** Read a stream to the end as UTF-8 text. */

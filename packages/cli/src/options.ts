@@ -2,9 +2,14 @@ import { findModel } from 'brainstem-api-tools/registry';
 import { type Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';
+import { fitText } from './format/wrap.js';
 
-/** Commander option parser that collects repeated values: `--fields a --fields b` → ['a', 'b']. */
-export function collect(value: string, previous: string[] | undefined): string[] {
+/**
+ * Commander option parser that appends each value to those before it, so an option may be repeated (`--fields a
+ * --fields b` → ['a', 'b']) and a variadic one both repeated and given several values (`--sort a b --sort c` →
+ * ['a', 'b', 'c']).
+ */
+export function appendValue(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
@@ -24,7 +29,7 @@ export function addFormatOptions(cmd: Command, fallback = 'json'): Command {
         `output format (default: ${fallback}; JSON is indented on a terminal)`,
       ).choices(FORMATS),
     )
-    .option('--fields <names>', 'only these fields/columns, comma-separated or repeated (e.g. id,name)', collect);
+    .option('--fields <names>', 'only these fields/columns, comma-separated or repeated (e.g. id,name)', appendValue);
 }
 
 /** Adds the `--portal` option. */
@@ -37,12 +42,21 @@ export function addPortalOption(cmd: Command): Command {
   );
 }
 
+/**
+ * Text after a command's help, fitted to the help width (the terminal's, see `Io.columns`) when it is printed.
+ *
+ * @example
+ * ```ts
+ * afterHelp(cmd, '\nOutput: nothing on stdout.\n');
+ * ```
+ */
+export function afterHelp(cmd: Command, text: string): Command {
+  return cmd.addHelpText('after', () => fitText(text, cmd.configureOutput().getOutHelpWidth?.() ?? 80));
+}
+
 /** An "Examples:" help section. */
 export function examples(cmd: Command, lines: readonly string[]): Command {
-  return cmd.addHelpText(
-    'after',
-    `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`,
-  );
+  return afterHelp(cmd, `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`);
 }
 
 /**

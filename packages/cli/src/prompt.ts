@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { AbortError } from 'brainstem-api-tools';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -60,9 +61,7 @@ export class Prompter {
         for (const ch of chunk.toString('utf8')) {
           if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
           if (ch === '\u0003') {
-            const e = new Error('interrupted');
-            e.name = 'AbortError';
-            return finish(e);
+            return finish(new AbortError('interrupted'));
           }
           if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
           else if (ch >= ' ') answer += ch;

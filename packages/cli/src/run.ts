@@ -17,7 +17,8 @@ import { buildProgram } from './program.js';
 export async function run(argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
   const ctx: Ctx = { io, signal };
   try {
-    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
+    const program = await buildProgram(ctx, argv);
+    await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;
   } catch (err) {
     // Commander already printed its message (or the help/version).
@@ -27,7 +28,7 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal):
       io.err('brainstem: interrupted\n');
       return EXIT.INTERRUPTED;
     }
-    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl }));
+    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl, flags: ctx.flags }));
     return exitCodeFor(err);
   }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csvField, csvRow, parseCsv, toCsv, unionKeys } from '../src/format/csv.js';
 import { formatBody, pick, RecordStream, recordsOf } from '../src/format/index.js';
 import { defaultColumns, renderTable } from '../src/format/table.js';
+import { fitText, wrapWords } from '../src/format/wrap.js';
+import { terminalColumns } from '../src/io.js';
 import { memoryIo } from './helpers.js';
 
 const tricky = [
@@ -67,6 +69,49 @@ describe('table', () => {
 
   it('puts id and name first and skips nested values by default', () => {
     expect(defaultColumns([{ tags: [], x: 1, name: 'n', id: 'i', extra: {} }])).toEqual(['id', 'name', 'x']);
+  });
+
+  const UUIDS = ['0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', '1c8d6b1f-4d2a-4e7f-8a2b-3c4d5e6f7081'];
+
+  it('never cuts an id: other columns give way first, to fit the width', () => {
+    const t = renderTable(
+      [{ id: UUIDS[0], name: 'a rather long session name that will not fit', description: 'x'.repeat(80) }],
+      ['id', 'name', 'description'],
+      60,
+    );
+    const lines = t.trimEnd().split('\n');
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(lines[2]).toContain(UUIDS[0]);
+    expect(lines[2]).toContain('…');
+  });
+
+  it('wraps a cell holding several ids onto more lines, each id whole', () => {
+    const t = renderTable([{ id: UUIDS[0], projects: JSON.stringify(UUIDS) }], ['id', 'projects'], 80);
+    const lines = t.trimEnd().split('\n');
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    for (const id of UUIDS) expect(lines.some((l) => l.includes(id))).toBe(true);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines[3]).toMatch(/^ {36} {2}"1c8d6b1f-4d2a-4e7f-8a2b-3c4d5e6f7081"\]$/);
+  });
+
+  it('keeps an id whole even when the table cannot fit the width', () => {
+    const t = renderTable([{ id: UUIDS[0], name: 'n' }], ['id', 'name'], 20);
+    expect(t.split('\n')[2]).toBe(`${UUIDS[0]}  n`);
+  });
+
+  it('with wrap, breaks long cells at spaces only, to fit the width', () => {
+    const text = 'list detail: public private; add change delete: private';
+    const t = renderTable([{ name: 'projectmembershipinvitation', portals: text }], ['name', 'portals'], 50, {
+      wrap: true,
+    });
+    const lines = t.trimEnd().split('\n');
+    expect(lines.every((l) => l.length <= 50)).toBe(true);
+    const cell = lines
+      .slice(2)
+      .map((l) => l.slice(29).trim())
+      .join(' ');
+    expect(cell).toBe(text);
+    expect(lines.slice(2).every((l) => !/\S…$/.test(l))).toBe(true);
   });
 
   it('keeps multi-line cells on one line', () => {
@@ -137,5 +182,35 @@ describe('RecordStream', () => {
     const s = new RecordStream(a.io, { format: 'csv', pretty: false, width: 80, fields: ['id', 'name'] });
     s.end();
     expect(a.stdout()).toBe('id,name\r\n');
+  });
+});
+
+describe('text fitted to the terminal', () => {
+  it('wraps at spaces, never inside a word', () => {
+    expect(wrapWords('list detail: public private', 12)).toEqual(['list detail:', 'public', 'private']);
+    expect(wrapWords('averyveryverylongword x', 8)).toEqual(['averyveryverylongword', 'x']);
+  });
+
+  it('lines a wrapped description up under its column', () => {
+    expect(fitText('  BRAINSTEM_URL   server URL (when --url is not given)', 40)).toBe(
+      '  BRAINSTEM_URL   server URL (when --url\n                  is not given)',
+    );
+  });
+
+  it("moves a shell example's comment to its own line and continues a long command with a backslash", () => {
+    const text = fitText('  $ brainstem import subjects subjects.csv --dry-run  # spreadsheet import', 50);
+    expect(text.split('\n')).toEqual([
+      '  $ brainstem import subjects subjects.csv \\',
+      '      --dry-run',
+      '      # spreadsheet import',
+    ]);
+    expect(text.split('\n').every((l) => l.length <= 50)).toBe(true);
+  });
+
+  it('takes the width from COLUMNS, else the terminal, else 80', () => {
+    expect(terminalColumns('100', 120)).toBe(100);
+    expect(terminalColumns(undefined, 120)).toBe(120);
+    expect(terminalColumns(undefined, undefined)).toBe(80);
+    expect(terminalColumns('wide', undefined)).toBe(80);
   });
 });

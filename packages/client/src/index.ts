@@ -39,4 +39,5 @@ export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';
 export { DEFAULT_URL, normalizeUrl } from './url.js';
+export { checkId, checkPortal, checkQueryNames, resolveModel } from './validate.js';
 export { VERSION } from './version.js';

@@ -1,6 +1,7 @@
+import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { idArg, modelArg, portalArg } from '../args.js';
+import { modelArg } from '../args.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { readData } from '../data.js';
 import { UsageError } from '../errors.js';
@@ -9,21 +10,22 @@ import { addFormatOptions, addPortalOption, examples } from '../options.js';
 
 interface ActionOptions extends FormatOptions {
   data?: string;
-  method?: string;
+  method?: (typeof METHODS)[number];
   portal?: string;
 }
+
+const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
 /** `brainstem action MODEL ID ACTION`: the special record actions (add_entry, accept, join, …) from the registry. */
 export function actionCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description("run a record's special action (add_entry, accept, reject, join, leave, …)")
     .argument('<model>', 'model name, e.g. subjectlog')
     .argument('<id>', 'record id')
     .argument('<action>', "action name (see 'brainstem models <model>')")
     .option('-d, --data <json>', "request body as JSON, '@file.json', or '-' for stdin")
     .addOption(
       new Option('--method <method>', 'HTTP method (default: the one the API documents)')
-        .choices(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])
+        .choices(METHODS)
         .argParser((v) => v.toUpperCase()),
     );
   addPortalOption(cmd);
@@ -45,8 +47,10 @@ export function actionCommand(cmd: Command, ctx: Ctx): Command {
           : `${model.name} has no special actions`,
       );
     }
-    const id = idArg(model, rawId, 'ID');
-    const portal = portalArg(model, o.portal, action);
+    // The record id is a positional argument here, not --id.
+    ctx.flags = { id: 'ID' };
+    const id = checkId(model, rawId);
+    const portal = checkPortal(model, o.portal, action);
     const data = o.data !== undefined ? await readData(o.data, ctx.io) : undefined;
     if (Array.isArray(data)) throw new UsageError('--data for an action must be one JSON object');
     const client = createClient(ctx, g);

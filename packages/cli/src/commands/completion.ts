@@ -9,9 +9,7 @@ const MODEL_COMMANDS = ['load', 'save', 'delete', 'action', 'models'];
 
 /** `brainstem completion [bash|zsh]`: print a completion script generated from the command tree and registry. */
 export function completionCommand(cmd: Command, ctx: Ctx, program: Command): Command {
-  cmd
-    .description('print a shell completion script (bash or zsh)')
-    .argument('[shell]', 'bash or zsh (default: from $SHELL)');
+  cmd.argument('[shell]', 'bash or zsh (default: from $SHELL)');
   examples(cmd, [
     'eval "$(brainstem completion bash)"     # add to ~/.bashrc',
     'eval "$(brainstem completion zsh)"      # add to ~/.zshrc (after compinit)',

@@ -30,7 +30,6 @@ export async function useServer(ctx: Ctx, g: GlobalOptions, url: string): Promis
  * The one setting today is `url`, the default server.
  */
 export function configCommand(cmd: Command, ctx: Ctx): Command {
-  cmd.description('read or change settings (url: the default server) in ~/.config/brainstem/config.json');
   examples(cmd, [
     'brainstem config get url',
     'brainstem config set url http://127.0.0.1:8000/',
@@ -70,9 +69,7 @@ export function configCommand(cmd: Command, ctx: Ctx): Command {
 
 /** `brainstem use [url]`: make a server the default for later commands, or print the default. */
 export function useCommand(cmd: Command, ctx: Ctx): Command {
-  cmd
-    .description('make a server the default for later commands (same as `config set url`); no URL: print it')
-    .argument('[url]', 'server URL, e.g. http://127.0.0.1:8000/');
+  cmd.argument('[url]', 'server URL, e.g. http://127.0.0.1:8000/');
   examples(cmd, [
     'brainstem use http://127.0.0.1:8000/   # a local server',
     'brainstem use https://www.brainstem.org/',

@@ -1,9 +1,10 @@
+import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
-import { idArg, intArg, modelArg, portalArg } from '../args.js';
+import { intArg, modelArg } from '../args.js';
 import { reportBulk } from '../bulk.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { ExitError } from '../errors.js';
-import { addPortalOption, collect, examples } from '../options.js';
+import { addPortalOption, afterHelp, appendValue, examples } from '../options.js';
 
 interface DeleteOptions {
   id: string[];
@@ -14,21 +15,17 @@ interface DeleteOptions {
 /** `brainstem delete MODEL --id ID [--id ID …]`: delete records; several ids are deleted concurrently. */
 export function deleteCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('delete records by id (repeat --id for several)')
     .argument('<model>', 'model name, e.g. session')
-    .requiredOption('--id <id>', 'id of the record to delete; repeat for several', collect)
+    .requiredOption('--id <id>', 'id of the record to delete; repeat for several', appendValue)
     .option('--concurrency <n>', 'requests in flight for several ids (default 4)');
   addPortalOption(cmd);
   examples(cmd, ['brainstem delete session --id <uuid>', 'brainstem delete behavior --id <uuid1> --id <uuid2>']);
-  cmd.addHelpText(
-    'after',
-    '\nOutput: nothing on stdout; "Deleted <model> <id>" per record on stderr unless --quiet.\n',
-  );
+  afterHelp(cmd, '\nOutput: nothing on stdout; "Deleted <model> <id>" per record on stderr unless --quiet.\n');
   return cmd.action(async (name: string, o: DeleteOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions & DeleteOptions;
     const model = modelArg(name);
-    const portal = portalArg(model, o.portal, 'delete');
-    const ids = o.id.map((id) => idArg(model, id));
+    const portal = checkPortal(model, o.portal, 'delete');
+    const ids = o.id.map((id) => checkId(model, id));
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
     if (ids.length === 1) {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { filtersArg } from '../args.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { toCsv } from '../format/csv.js';
-import { collect, examples } from '../options.js';
+import { appendValue, examples } from '../options.js';
 import { ProgressBar, progressEnabled } from '../progress.js';
 import { importTypeArg } from './import.js';
 
@@ -20,9 +20,8 @@ interface ExportOptions {
  */
 export function exportCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('export records as a CSV in the import template format (brainstem import reads it back)')
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
-    .option('--filters <field=value...>', 'filters, AND-ed, as for load (e.g. name.icontains=rat)', collect)
+    .option('--filters <field=value...>', 'filters, AND-ed, as for load (e.g. name.icontains=rat)', appendValue)
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--bom', 'start the file with a UTF-8 byte-order mark (Excel on Windows then reads it as UTF-8)');
   examples(cmd, [

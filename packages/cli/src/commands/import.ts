@@ -47,7 +47,6 @@ const PROGRESS_MIN_ROWS = 50;
  */
 export function importCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('import a spreadsheet (CSV in the web import tool format): find or create a record per row')
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
     .argument('<file>', "CSV file (UTF-8, ',' or ';' separated), or - for stdin")
     .option('-n, --dry-run', 'resolve every lookup and validate every row; write nothing')

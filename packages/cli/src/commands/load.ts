@@ -1,20 +1,12 @@
+import { checkId, checkPortal, type WalkResume } from 'brainstem-api-tools';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
-import type { WalkResume } from 'brainstem-api-tools';
 import type { Command } from 'commander';
-import { filtersArg, idArg, intArg, listArg, modelArg, portalArg } from '../args.js';
-import {
-  bodyKeys,
-  type Ctx,
-  chatty,
-  createClient,
-  type FormatOptions,
-  type GlobalOptions,
-  outputOptions,
-} from '../context.js';
+import { filtersArg, intArg, listArg, modelArg } from '../args.js';
+import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { ExitError, exitCodeFor, formatError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
-import { addFormatOptions, addPortalOption, collect, examples, explainSwallowedModel } from '../options.js';
+import { addFormatOptions, addPortalOption, appendValue, examples, explainSwallowedModel } from '../options.js';
 import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
 
 interface LoadOptions extends FormatOptions {
@@ -35,12 +27,11 @@ interface LoadOptions extends FormatOptions {
  */
 export function loadCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('load records: one page, one record (--id) or every page (--all)')
     .argument('<model>', "model name, e.g. session (see 'brainstem models')")
     .option('--id <id>', 'load one record by id (UUID; integer for user and group)')
-    .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', collectMany)
-    .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", collectMany)
-    .option('--include <relations...>', 'embed related records (e.g. projects)', collectMany)
+    .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', appendValue)
+    .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", appendValue)
+    .option('--include <relations...>', 'embed related records (e.g. projects)', appendValue)
     .option('--limit <n>', `records per page, 1–${MAX_PAGE_SIZE} (server default ${DEFAULT_PAGE_SIZE})`)
     .option('--offset <n>', 'records to skip (with --all: where to start, e.g. to fetch the rest of a stopped run)')
     .option('-a, --all', 'fetch every page (concurrently); streams with --format ndjson')
@@ -84,15 +75,15 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
         ['--offset', offset],
       ].find(([, v]) => v !== undefined && v !== false);
       if (clash) throw new UsageError(`--id loads one record; it cannot be combined with ${clash[0]}`);
-      const portal = portalArg(model, o.portal, 'detail');
-      const id = idArg(model, o.id);
+      const portal = checkPortal(model, o.portal, 'detail');
+      const id = checkId(model, o.id);
       const client = createClient(ctx, g);
       const body = await client.load(model.name, { portal, id, include, signal: ctx.signal });
       ctx.io.out(formatBody(body, keys, out));
       return;
     }
 
-    const portal = portalArg(model, o.portal, 'list');
+    const portal = checkPortal(model, o.portal, 'list');
     if (!o.all) {
       if (concurrency !== undefined) throw new UsageError('--concurrency only applies with --all');
       const client = createClient(ctx, g);
@@ -121,7 +112,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const retrying = (err: unknown, resumes: number): err is Error & { resume: WalkResume } => {
       if (resumes >= WALK_RESUMES || exitCodeFor(err) !== EXIT.NETWORK || !hasResume(err)) return false;
       bar.done();
-      if (chatty(g)) {
+      if (!g.quiet) {
         ctx.io.err(
           `brainstem: ${firstLine(err)}; resuming at offset ${err.resume.offset} (${resumes + 1}/${WALK_RESUMES})\n`,
         );
@@ -197,9 +188,4 @@ function incomplete(err: unknown, model: string, offset: number, o: LoadOptions,
       `  brainstem load ${model} --all --offset ${offset}${format}${fields} …\n`,
   );
   return new ExitError(EXIT.INCOMPLETE);
-}
-
-/** Variadic options that may also be repeated: `--sort a b --sort c` → ['a', 'b', 'c']. */
-function collectMany(value: string, previous: string[] | undefined): string[] {
-  return collect(value, previous);
 }

@@ -19,9 +19,6 @@ interface LoginOptions {
  */
 export function loginCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description(
-      'log in and cache a token for the server (browser by default; never prints the token); --url makes it the default',
-    )
     .option('--password', 'log in with email and password (prompted; the password is not echoed)')
     .option('--email <email>', 'email for --password (prompted when omitted)');
   examples(cmd, [

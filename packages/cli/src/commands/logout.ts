@@ -1,18 +1,16 @@
 import type { Command } from 'commander';
 import { cachePath } from '../auth-info.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
-import { examples } from '../options.js';
+import { afterHelp, examples } from '../options.js';
 
 /** `brainstem logout [--all]`: forget the cached token of a server, or of every server. */
 export function logoutCommand(cmd: Command, ctx: Ctx): Command {
-  cmd
-    .description('remove the cached token for the server (--url), or for every server (--all)')
-    .option('--all', 'remove the cached tokens of every server');
+  cmd.option('--all', 'remove the cached tokens of every server');
   examples(cmd, ['brainstem logout', 'brainstem logout --url http://127.0.0.1:8000/', 'brainstem logout --all']);
-  cmd.addHelpText(
-    'after',
-    '\nThe token itself stays valid on the server; revoke it in the web UI to end it. For the default server the\n' +
-      "official Python tool's token file (~/.config/brainstem/token) is also read; logout leaves that file alone\n" +
+  afterHelp(
+    cmd,
+    '\nThe token itself stays valid on the server; revoke it in the web UI to end it. For the default server the ' +
+      "official Python tool's token file (~/.config/brainstem/token) is also read; logout leaves that file alone " +
       'and says so when it still applies.\n',
   );
   return cmd.action(async (o: { all?: boolean }, self: Command) => {

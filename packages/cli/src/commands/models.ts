@@ -6,6 +6,7 @@ import { type Ctx, type FormatOptions, outputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRecords, jsonText } from '../format/index.js';
 import { renderTable } from '../format/table.js';
+import { fitText } from '../format/wrap.js';
 import {
   fieldNotes,
   filterLines,
@@ -27,7 +28,6 @@ function governedModels(groups: readonly SchemaGroup[]): string[] {
  */
 export function modelsCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('list the models (app, portals, actions), or show one model: fields, filters, includes')
     .argument('[model]', 'a model name, e.g. session')
     .option('--type <type>', "one type's details schema: fields, required, choices and units (needs MODEL)");
   addFormatOptions(cmd, 'table');
@@ -50,7 +50,7 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
         ctx.io.out(jsonText(MODELS, out.pretty));
         return;
       }
-      ctx.io.out(formatRecords(rows, out.format === 'table' ? { ...out, width: Math.max(out.width, 200) } : out));
+      ctx.io.out(formatRecords(rows, { ...out, wrap: true }));
       return;
     }
     const m = modelArg(name);
@@ -78,13 +78,12 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
         return;
       }
       const shape = schema.type === 'array' ? `a list of rows, each an object` : 'an object';
-      ctx.io.out(
-        `${m.name} ${group.selector} "${o.type}": ${group.payload} is ${shape} (schema ${schema['x-version']}, ${group.page})\n`,
-      );
+      const head = `${m.name} ${group.selector} "${o.type}": ${group.payload} is ${shape} (schema ${schema['x-version']}, ${group.page})`;
+      ctx.io.out(`${fitText(head, out.width)}\n`);
       ctx.io.out(
         rows.length === 0
           ? 'No declared fields: send {}.\n'
-          : renderTable(rows, ['field', 'value', 'required', 'choices'], Math.max(out.width, 1000)),
+          : renderTable(rows, ['field', 'value', 'required', 'choices'], out.width, { wrap: true }),
       );
       return;
     }
@@ -115,19 +114,24 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
       );
     }
     lines.push('', 'Fields:');
-    ctx.io.out(`${lines.join('\n')}\n`);
-    ctx.io.out(renderTable(fieldRows, ['field', 'type', 'notes'], Math.max(out.width, 100)));
+    ctx.io.out(`${fitText(lines.join('\n'), out.width)}\n`);
+    ctx.io.out(renderTable(fieldRows, ['field', 'type', 'notes'], out.width, { wrap: true }));
     ctx.io.out(
-      `\nFilters (--filters FIELD=VALUE for exact, FIELD.LOOKUP=VALUE otherwise, e.g. name.icontains=rat;\n` +
-        `"any" = ${FILTER_OPERATORS.join(' ')}):\n`,
+      `\n${fitText(
+        'Filters (--filters FIELD=VALUE for exact, FIELD.LOOKUP=VALUE otherwise, e.g. name.icontains=rat; ' +
+          `"any" = ${FILTER_OPERATORS.join(' ')}):`,
+        out.width,
+      )}\n`,
     );
-    ctx.io.out(renderTable(filterLines(m), ['field', 'lookups'], Math.max(out.width, 100)));
+    ctx.io.out(renderTable(filterLines(m), ['field', 'lookups'], out.width, { wrap: true }));
     const inc = includeNames(m);
-    ctx.io.out(`\nIncludes (--include NAME): ${inc.length ? inc.join(', ') : '—'}\n`);
+    ctx.io.out(`\n${fitText(`Includes (--include NAME): ${inc.length ? inc.join(', ') : '—'}`, out.width)}\n`);
     if (groups.length > 0) {
-      ctx.io.out(`\nTypes and their details schemas (brainstem models ${m.name} --type TYPE for the fields):\n`);
       ctx.io.out(
-        renderTable(schemaTypeRows(groups), ['selector', 'type', 'version', 'required'], Math.max(out.width, 160)),
+        `\n${fitText(`Types and their details schemas (brainstem models ${m.name} --type TYPE for the fields):`, out.width)}\n`,
+      );
+      ctx.io.out(
+        renderTable(schemaTypeRows(groups), ['selector', 'type', 'version', 'required'], out.width, { wrap: true }),
       );
     }
   });

@@ -1,6 +1,7 @@
+import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { idArg, intArg, modelArg, portalArg } from '../args.js';
+import { intArg, modelArg } from '../args.js';
 import { reportBulk } from '../bulk.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { readData } from '../data.js';
@@ -22,7 +23,6 @@ interface SaveOptions extends FormatOptions {
  */
 export function saveCommand(cmd: Command, ctx: Ctx): Command {
   cmd
-    .description('create or update records (--data JSON, @file or - for stdin; an array saves each item)')
     .argument('<model>', 'model name, e.g. session')
     .requiredOption('-d, --data <json>', "record fields as JSON, '@file.json', or '-' to read stdin")
     .option('--id <id>', 'update this record (PATCH by default); omit to create')
@@ -47,7 +47,7 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
     const model = modelArg(name);
     const out = outputOptions(ctx, o);
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
-    const id = o.id !== undefined ? idArg(model, o.id) : undefined;
+    const id = o.id !== undefined ? checkId(model, o.id) : undefined;
     const data = await readData(o.data as string, ctx.io);
     const keys = bodyKeys(model);
 
@@ -56,8 +56,8 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
         throw new UsageError('--id cannot be combined with an array in --data; put an "id" in each item');
       const creates = data.some((d) => d.id === undefined);
       const changes = data.some((d) => d.id !== undefined);
-      if (changes) portalArg(model, o.portal, 'change');
-      const portal = creates ? portalArg(model, o.portal, 'add') : portalArg(model, o.portal, 'change');
+      if (changes) checkPortal(model, o.portal, 'change');
+      const portal = checkPortal(model, o.portal, creates ? 'add' : 'change');
       if (o.method === 'put' && data.some((d) => d.id === undefined)) {
         throw new UsageError('--method put replaces records: every item in --data needs an "id"');
       }
@@ -80,15 +80,18 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
     }
 
     if (o.method === 'put' && id === undefined) throw new UsageError('--method put replaces a record: give its --id');
-    const portal = portalArg(model, o.portal, id === undefined ? 'add' : 'change');
+    const portal = checkPortal(model, o.portal, id === undefined ? 'add' : 'change');
     const client = createClient(ctx, g);
-    const body = await client.save(model.name, {
-      data,
-      portal,
-      signal: ctx.signal,
-      ...(id !== undefined ? { id } : {}),
-      ...(o.method ? { method: o.method } : {}),
-    });
+    const body =
+      id === undefined
+        ? await client.save(model.name, { data, portal, signal: ctx.signal })
+        : await client.save(model.name, {
+            id,
+            data,
+            portal,
+            signal: ctx.signal,
+            ...(o.method ? { method: o.method } : {}),
+          });
     ctx.io.out(formatBody(body, keys, out));
   });
 }

@@ -1,21 +1,12 @@
+import { ConnectionError } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, describeSource, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { ExitError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { jsonText } from '../format/index.js';
-import { addFormatOptions, examples } from '../options.js';
+import { addFormatOptions, afterHelp, examples } from '../options.js';
 import { serverSetting } from '../server-setting.js';
-
-/** Whether an error means the server did not answer at all (as opposed to answering with an error status). */
-function unreachable(err: unknown): boolean {
-  let proto = err && typeof err === 'object' ? Object.getPrototypeOf(err) : null;
-  while (proto && proto !== Object.prototype) {
-    if (proto.constructor?.name === 'ConnectionError') return true;
-    proto = Object.getPrototypeOf(proto);
-  }
-  return false;
-}
 
 interface Status {
   url: string;
@@ -35,13 +26,9 @@ interface Status {
  * rejected, 6 when the server cannot be reached. Never starts a login, never prints the token.
  */
 export function statusCommand(cmd: Command, ctx: Ctx): Command {
-  cmd.description('show the server in use (and why), whether it answers, the user and where the token came from');
   addFormatOptions(cmd, 'table');
   examples(cmd, ['brainstem status', 'brainstem status --format json']);
-  cmd.addHelpText(
-    'after',
-    '\nExit codes: 0 reachable and logged in, 3 not logged in or token rejected, 6 server unreachable.\n',
-  );
+  afterHelp(cmd, '\nExit codes: 0 reachable and logged in, 3 not logged in or token rejected, 6 server unreachable.\n');
   return cmd.action(async (o: FormatOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions;
     const out = outputOptions(ctx, o, 'table');
@@ -74,7 +61,8 @@ export function statusCommand(cmd: Command, ctx: Ctx): Command {
       s.reachable = true;
     } catch (err) {
       if (ctx.signal.aborted) throw err;
-      s.reachable = !unreachable(err);
+      // A ConnectionError (TimeoutError too) means no answer at all, as opposed to an error status.
+      s.reachable = !(err instanceof ConnectionError);
       s.error = (err as Error).message?.split('\n')[0] ?? String(err);
       if (s.reachable && typeof (err as { status?: unknown }).status !== 'number') throw err;
     }

@@ -2,14 +2,13 @@ import type { Command } from 'commander';
 import { cachePath, describeSource, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { formatRecords, jsonText } from '../format/index.js';
-import { addFormatOptions, examples } from '../options.js';
+import { addFormatOptions, afterHelp, examples } from '../options.js';
 
 /** `brainstem whoami`: who the token belongs to, which server, where the token came from — never the token. */
 export function whoamiCommand(cmd: Command, ctx: Ctx): Command {
-  cmd.description('show who you are logged in as, on which server, and where the token is cached (never the token)');
   addFormatOptions(cmd, 'table');
   examples(cmd, ['brainstem whoami', 'brainstem whoami --url http://127.0.0.1:8000/ --format json']);
-  cmd.addHelpText('after', '\nExits with 3 when no token is available or the server rejects it.\n');
+  afterHelp(cmd, '\nExits with 3 when no token is available or the server rejects it.\n');
   return cmd.action(async (o: FormatOptions, self: Command) => {
     const g = self.optsWithGlobals() as GlobalOptions;
     const out = outputOptions(ctx, o, 'table');

@@ -17,6 +17,8 @@ export interface OutputOptions {
   pretty: boolean;
   /** Table width. */
   width: number;
+  /** Tables: wrap long cells at spaces instead of cutting them with `…` (ids are never cut either way). */
+  wrap?: boolean;
 }
 
 /** Model facts output needs: where the records sit in a response body. */
@@ -116,7 +118,7 @@ export function formatRecords(records: readonly Row[], opts: OutputOptions): str
       return toCsv(records, opts.fields);
     case 'table': {
       const fields = opts.fields?.length ? opts.fields : defaultColumns(records);
-      return records.length === 0 ? '' : renderTable(records, fields, opts.width);
+      return records.length === 0 ? '' : renderTable(records, fields, opts.width, { wrap: Boolean(opts.wrap) });
     }
   }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, ensureBuilt, runCli, runShell, sh, tempHome } from './harness.js';
+import { BIN, cleanEnv, ensureBuilt, runCli, sh, tempHome } from './harness.js';
 
 const alice = DEMO_USERS.alice;
 let server: RunningServer;
@@ -223,33 +223,6 @@ describe('login --password', () => {
     expect(out).toContain('Password: ');
     expect(out).toContain('Logged in to');
     expect(out).not.toContain(alice.password);
-  });
-});
-
-describe('progress bar on a terminal', () => {
-  it.skipIf(!hasScript)('draws on a terminal stderr, not with --quiet', async () => {
-    const big = await startServer({ port: 0, seed: 'demo', seedSessions: 400, quiet: true });
-    try {
-      const base = `${sh(process.execPath)} ${sh(BIN)} load session --all --url ${big.url} --token ${alice.token} --format ndjson`;
-      const shown = await runShell(`script -qec ${sh(`${base} > /dev/null`)} /dev/null`, { env });
-      expect(shown.code, shown.stdout).toBe(0);
-      expect(shown.stdout).toMatch(/sessions (▕|\d)/);
-      expect(shown.stdout).toMatch(/rec\/s/);
-      expect(shown.stdout).not.toContain(alice.token);
-      const quiet = await runShell(`script -qec ${sh(`${base} --quiet > /dev/null`)} /dev/null`, { env });
-      expect(quiet.code).toBe(0);
-      expect(quiet.stdout).not.toMatch(/rec\/s/);
-      // stdout on the terminal too: buffered JSON still gets the bar (erased before the output); streamed ndjson
-      // records are their own progress, so no bar is drawn between them.
-      const both = `${sh(process.execPath)} ${sh(BIN)} load session --all --url ${big.url} --token ${alice.token}`;
-      const json = await runShell(`script -qec ${sh(both)} /dev/null`, { env });
-      expect(json.stdout).toMatch(/rec\/s/);
-      const nd = await runShell(`script -qec ${sh(`${both} --format ndjson`)} /dev/null`, { env });
-      expect(nd.code).toBe(0);
-      expect(nd.stdout).not.toMatch(/rec\/s/);
-    } finally {
-      await big.close();
-    }
   });
 });
 

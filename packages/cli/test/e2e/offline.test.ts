@@ -71,6 +71,29 @@ describe('help and version', () => {
     for (const flag of ['--token <token>', '--url <url>', '--headless']) expect(r.stdout).toContain(flag);
   });
 
+  it('help, the model list and a model fit an 80-column terminal (COLUMNS=80), wrapped between words', async () => {
+    const narrow = { ...env, COLUMNS: '80' };
+    const commands = ['', 'login', 'logout', 'whoami', 'status', 'use', 'config', 'load', 'save', 'delete', 'action'];
+    commands.push('import', 'export', 'models', 'completion');
+    const runs = [
+      ...commands.map((c) => (c ? [c, '--help'] : ['--help'])),
+      ['models'],
+      ['models', 'session'],
+      ['models', 'procedure', '--type', 'Anesthesia'],
+    ];
+    for (const args of runs) {
+      const r = await runCli(args, { env: narrow });
+      expect(r.code, args.join(' ')).toBe(0);
+      const long = r.stdout.split('\n').filter((l) => l.length > 80);
+      expect(long, args.join(' ')).toEqual([]);
+    }
+    // Wrapping happens at spaces: the descriptions read the same joined back.
+    const help = await runCli(['--help'], { env: narrow });
+    expect(help.stdout.replace(/\n\s+/g, ' ')).toContain(
+      'log in and cache a token for the server (browser by default; never prints the token); --url makes it the default',
+    );
+  });
+
   it('help <command> works like <command> --help', async () => {
     const r = await runCli(['help', 'load'], { env });
     expect(r.code).toBe(0);
@@ -127,10 +150,13 @@ describe('usage errors exit 2', () => {
     [['load', 'session', '--filters', 'noequals'], /--filters: "noequals" is not FIELD=VALUE/],
     [
       ['load', 'session', '--filters', 'nme.icontains=PC'],
-      /filters\["nme.icontains"\]: unknown field `nme` on session; did you mean `name`\?/,
+      /--filters "nme.icontains": unknown field `nme` on session; did you mean `name`\?/,
     ],
-    [['load', 'session', '--sort', '-nam'], /sort "-nam": unknown sort field `nam` on session; did you mean `name`\?/],
-    [['load', 'project', '--include', 'projectz'], /include "projectz": unknown relation `projectz` on project/],
+    [
+      ['load', 'session', '--sort', '-nam'],
+      /--sort "-nam": unknown sort field `nam` on session; did you mean `name`\?/,
+    ],
+    [['load', 'project', '--include', 'projectz'], /--include "projectz": unknown relation `projectz` on project/],
     [['load', 'session', '--filters', 'name.range=a,b'], /unknown operator `range` for session.name/],
     [['load', 'session', '--id', 'not-a-uuid'], /--id: session id must be a UUID/],
     [['load', 'session', '--id', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', '--all'], /cannot be combined with --all/],
@@ -175,21 +201,24 @@ describe('usage errors exit 2', () => {
 });
 
 describe('models', () => {
+  // A wide terminal keeps each row on one line (fitting 80 columns is tested with the help).
+  const wide = { ...env, COLUMNS: '1000' };
+
   it('lists every registry model with app and portals', async () => {
-    const r = await runCli(['models'], { env });
+    const r = await runCli(['models'], { env: wide });
     expect(r.code).toBe(0);
     for (const name of MODEL_NAMES) expect(r.stdout).toMatch(new RegExp(`^${name}\\s`, 'm'));
     expect(r.stdout).toMatch(/^session\s+stem\s+list detail: public private; add change delete: private/m);
   });
 
   it('--format json gives the registry rows', async () => {
-    const r = await runCli(['models', '--format', 'json'], { env });
+    const r = await runCli(['models', '--format', 'json'], { env: wide });
     const rows = JSON.parse(r.stdout) as Array<{ name: string }>;
     expect(rows.map((m) => m.name)).toEqual([...MODEL_NAMES]);
   });
 
   it('shows one model: fields with flags, filters, includes', async () => {
-    const r = await runCli(['models', 'session'], { env });
+    const r = await runCli(['models', 'session'], { env: wide });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^name\s+string\s+required, max 100, unique/m);
     expect(r.stdout).toMatch(/^name_used_in_storage\s+string\s+read-only/m);
@@ -199,7 +228,7 @@ describe('models', () => {
   });
 
   it("lists the operators the server implements (the registry's), not range", async () => {
-    const r = await runCli(['models', 'breeding'], { env });
+    const r = await runCli(['models', 'breeding'], { env: wide });
     expect(r.stdout).toContain(
       '"any" = exact iexact contains icontains startswith istartswith endswith iendswith gt gte lt lte in isnull',
     );
@@ -209,35 +238,37 @@ describe('models', () => {
   });
 
   it('one model as CSV: one row per field', async () => {
-    const r = await runCli(['models', 'subjectlog', '--format', 'csv'], { env });
+    const r = await runCli(['models', 'subjectlog', '--format', 'csv'], { env: wide });
     expect(r.stdout.split('\r\n')[0]).toBe('field,type,notes');
   });
 
   it('a governed model lists its types with their schema versions', async () => {
-    const r = await runCli(['models', 'procedure'], { env });
+    const r = await runCli(['models', 'procedure'], { env: wide });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^type\s+Anesthesia\s+1\.1\.0\s+anestheticAgent, route$/m);
     expect(r.stdout).toMatch(/^coordinates_system\s+CCF_XYZ_Absolute\s+1\.1\.0\s+—$/m);
   });
 
   it('--type shows one schema: fields, required, choices and units', async () => {
-    const r = await runCli(['models', 'procedure', '--type', 'Anesthesia'], { env });
+    const r = await runCli(['models', 'procedure', '--type', 'Anesthesia'], { env: wide });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('procedure type "Anesthesia": details is an object (schema 1.1.0');
     expect(r.stdout).toMatch(/^anestheticAgent\s+string\s+yes\s+Isoflurane, Sevoflurane, .*Propofol, Other$/m);
     expect(r.stdout).toMatch(/^duration\s+\{value, unit\}\s+no\s+units: h, min, s, ms, µs; default \{"unit":"min"\}$/m);
-    const json = await runCli(['models', 'manipulation', '--type', 'AuditoryStimulation', '--format', 'json'], { env });
+    const json = await runCli(['models', 'manipulation', '--type', 'AuditoryStimulation', '--format', 'json'], {
+      env: wide,
+    });
     expect(JSON.parse(json.stdout)).toMatchObject({ type: 'array', 'x-version': '1.1.0' });
-    const bad = await runCli(['models', 'procedure', '--type', 'Anaesthesia'], { env });
+    const bad = await runCli(['models', 'procedure', '--type', 'Anaesthesia'], { env: wide });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown type "Anaesthesia" for procedure\. Types: .*Anesthesia/);
-    const none = await runCli(['models', 'session', '--type', 'X'], { env });
+    const none = await runCli(['models', 'session', '--type', 'X'], { env: wide });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('session has no documented details schemas');
   });
 
   it('a model alias works', async () => {
-    const r = await runCli(['models', 'project_membership_invitation', '--format', 'json'], { env });
+    const r = await runCli(['models', 'project_membership_invitation', '--format', 'json'], { env: wide });
     expect(JSON.parse(r.stdout).name).toBe('projectmembershipinvitation');
   });
 });
