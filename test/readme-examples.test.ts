@@ -12,7 +12,8 @@
 // `<!-- doc-test: skip (reason) -->` are left out.
 //
 // The servers run in this process, so the examples run as child processes without blocking it (never spawnSync:
-// the server could not answer while the event loop waits).
+// the server could not answer while the event loop waits). Blocks share nothing, so a README's blocks run
+// concurrently.
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -110,7 +111,7 @@ for (const readme of READMES) {
     (b) => b.lang === 'ts' || b.commands.some(runs),
   );
 
-  describe(readme, () => {
+  describe.concurrent(readme, () => {
     for (const block of blocks) {
       const name = `${block.lang === 'ts' ? 'TypeScript' : 'shell'} block at line ${block.line}`;
       it(name, () => withDemoServer(block), 120_000);
