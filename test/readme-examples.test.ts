@@ -90,6 +90,10 @@ beforeAll(() => {
   for (const dist of ['packages/client/dist', 'packages/server/dist']) {
     if (!existsSync(join(root, dist))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   }
+  for (const tool of ['jq', 'curl']) {
+    const found = process.env.PATH?.split(':').some((dir) => dir && existsSync(join(dir, tool)));
+    if (!found) throw new Error(`the README examples use ${tool}: install it (apt-get install -y ${tool})`);
+  }
   work = mkdtempSync(join(tmpdir(), 'bs-readme-'));
   bin = join(work, 'bin');
   mkdirSync(bin);
