@@ -82,6 +82,24 @@ function commandsOf(body: string[], firstLine: number, console: boolean): Comman
   return out;
 }
 
+/** How many records a command printed: a JSON body's list, a JSON array, CSV rows or NDJSON/table lines. */
+export function recordCount(stdout: string, command: string): number {
+  const text = stdout.trim();
+  if (!text) return 0;
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (Array.isArray(body)) return body.length;
+    const list = Object.values(body as object).find(Array.isArray) as unknown[] | undefined;
+    if (list) return list.length;
+    return 1;
+  } catch {
+    const lines = text.split(/\r?\n/).length;
+    if (/--format[ =]csv/.test(command)) return lines - 1;
+    if (/--format[ =]table/.test(command)) return lines - 2; // header and rule
+    return lines;
+  }
+}
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Whether a printed line is the line a README shows, any UUID standing for any UUID. */

@@ -31,31 +31,13 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_USERS, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../packages/cli/test/e2e/harness.js';
-import { type Block, type CommandExample, expectedLineMatches, readmeBlocks } from './readme-blocks.js';
+import { type Block, type CommandExample, expectedLineMatches, readmeBlocks, recordCount } from './readme-blocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const READMES = ['README.md', 'packages/cli/README.md', 'packages/client/README.md', 'packages/server/README.md'];
 const NOT_RUN = new Set(['npm', 'npx', 'node', 'eval', 'cd', 'git']);
 const DOC_URL = 'http://127.0.0.1:8000/';
 const DOC_HOME = '/home/me';
-
-/** How many records a command printed: a JSON body's list, a JSON array, CSV rows or NDJSON/table lines. */
-export function recordCount(stdout: string, command: string): number {
-  const text = stdout.trim();
-  if (!text) return 0;
-  try {
-    const body = JSON.parse(text) as unknown;
-    if (Array.isArray(body)) return body.length;
-    const list = Object.values(body as object).find(Array.isArray) as unknown[] | undefined;
-    if (list) return list.length;
-    return 1;
-  } catch {
-    const lines = text.split(/\r?\n/).length;
-    if (/--format[ =]csv/.test(command)) return lines - 1;
-    if (/--format[ =]table/.test(command)) return lines - 2; // header and rule
-    return lines;
-  }
-}
 
 interface Ran {
   code: number | null;
@@ -205,3 +187,74 @@ for (const readme of READMES) {
     }
   }
 }
+
+describe('reading a README', () => {
+  const fence = '```';
+  const text = [
+    '<!-- doc-test: skip (opens a browser) -->',
+    `${fence}bash`,
+    'brainstem login',
+    fence,
+    '',
+    `${fence}bash`,
+    "brainstem load session --filters 'name.icontains=a #b'   # 2 sessions",
+    'brainstem save session --data x \\',
+    '  --id y   # exits 5',
+    'echo "$code"   # prints: missing',
+    fence,
+    `${fence}console`,
+    '$ brainstem whoami',
+    'Server:      http://127.0.0.1:8000/',
+    '',
+    '$ brainstem action group 1 join    # exits 5',
+    'brainstem: 400 Bad Request',
+    fence,
+    fence,
+    'brainstem load <model>',
+    fence,
+    `${fence}ts`,
+    'console.log(1); // → 1',
+    fence,
+  ].join('\n');
+  const blocks = readmeBlocks(text);
+
+  it('leaves out a block marked doc-test: skip, and blocks without a language', () => {
+    expect(blocks.map((b) => [b.lang, b.line])).toEqual([
+      ['shell', 6],
+      ['shell', 12],
+      ['ts', 22],
+    ]);
+  });
+
+  it('reads exit codes, record counts and printed text from trailing comments, outside quotes', () => {
+    expect(blocks[0]?.commands).toEqual([
+      { command: "brainstem load session --filters 'name.icontains=a #b'", line: 7, exitCode: 0, count: 2, output: [] },
+      { command: 'brainstem save session --data x \\\n  --id y', line: 8, exitCode: 5, output: [] },
+      { command: 'echo "$code"', line: 10, exitCode: 0, prints: 'missing', output: [] },
+    ]);
+  });
+
+  it('takes the lines under a console command as its output', () => {
+    expect(blocks[1]?.commands.map((c) => [c.command, c.exitCode, c.output])).toEqual([
+      ['brainstem whoami', 0, ['Server:      http://127.0.0.1:8000/']],
+      ['brainstem action group 1 join', 5, ['brainstem: 400 Bad Request']],
+    ]);
+  });
+
+  it('counts the records of a JSON body, NDJSON lines, CSV rows and table rows', () => {
+    expect(recordCount('{"sessions":[{},{}],"count":2}', 'brainstem load session')).toBe(2);
+    expect(recordCount('{"session":{}}', 'brainstem load session --id x')).toBe(1);
+    expect(recordCount('{}\n{}\n{}\n', 'brainstem load session --format ndjson')).toBe(3);
+    expect(recordCount('id,name\r\n1,a\r\n', 'brainstem load session --format csv')).toBe(1);
+    expect(recordCount('id  name\n--  ----\n1   a\n2   b\n', 'brainstem load session --format table')).toBe(2);
+    expect(recordCount('', 'brainstem load session')).toBe(0);
+  });
+
+  it('matches output lines exactly, except that any UUID stands for any UUID', () => {
+    const shown = '2     created   PC-M03  3fa85f64-5717-4562-b3fc-2c963f66afa6  (n…';
+    expect(expectedLineMatches(shown, '2     created   PC-M03  0af97696-d033-4f84-8023-522250915f4f  (n…')).toBe(true);
+    expect(expectedLineMatches(shown, '2     created   PC-M04  0af97696-d033-4f84-8023-522250915f4f  (n…')).toBe(false);
+    expect(expectedLineMatches('a (b) [c]', 'a (b) [c]   ')).toBe(true);
+    expect(expectedLineMatches('count: 1', 'count: 10')).toBe(false);
+  });
+});
