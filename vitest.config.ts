@@ -17,9 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-    // The README doc-test harness does not pass yet (the root, client and server READMEs still hold placeholder
-    // ids); to run it, take it out of this list.
-    exclude: ['**/node_modules/**', 'test/readme-examples.test.ts'],
+    exclude: ['**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,13 +1,18 @@
 /**
- * The BrainSTEM API tutorial in TypeScript: the Python tool's user guide, section by section.
+ * The BrainSTEM API tutorial in TypeScript: the official Python tool's user guide, section by section. Each step
+ * prints its own code, then what it printed (`→`).
  *
  * Run it against the local demo server with `npm run demo`, or against any server:
  *
  *   BRAINSTEM_URL=https://www.brainstem.org/ BRAINSTEM_TOKEN=… npx tsx examples/tutorial.ts
  *
- * The client reads BRAINSTEM_URL and BRAINSTEM_TOKEN itself; without a token it would look in `.env`, then the token
- * cache, then start a browser login on a terminal.
+ * It is an ES module with top-level await, like the READMEs' examples. The client reads BRAINSTEM_URL and
+ * BRAINSTEM_TOKEN itself; without a token it looks in `.env`, then the token cache, then starts a browser login on a
+ * terminal. On another server than the demo the names it looks up (a project with "place cells" in its name, …)
+ * may not exist.
  */
+import { readFileSync } from 'node:fs';
+import { formatWithOptions } from 'node:util';
 import {
   AuthenticationError,
   BrainstemClient,
@@ -16,148 +21,126 @@ import {
   ValidationError,
 } from 'brainstem-api-tools';
 
-const section = (title: string) => console.log(`\n=== ${title} ===`);
-const show = (label: string, value: unknown) => console.log(`${label}:`, value);
+// ------------------------------------------------------------------------------------------------ the presentation
+// `step('Title')` prints the title and the code that follows it in this file, up to the next step; while the code
+// runs, what it logs is shown after `→`.
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+const source = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+const steps = source.flatMap((line, i) => (/^step\('/.test(line) ? [i] : []));
+let stepIndex = 0;
+const log = console.log.bind(console);
+console.log = (...args: unknown[]) => {
+  const text = formatWithOptions({ colors: Boolean(color), breakLength: 100 }, ...args);
+  log(text.replace(/^/gm, '  ').replace(/^ {2}/, paint('32', '→ ')));
+};
+function step(title: string): void {
+  const from = (steps[stepIndex] ?? 0) + 1;
+  const to = steps[stepIndex + 1] ?? source.indexOf('// end of the tutorial');
+  stepIndex++;
+  const code = source.slice(from, to);
+  while (code.length && !code.at(-1)?.trim()) code.pop();
+  log(`\n${paint('1', `── ${title} `.padEnd(80, '─'))}`);
+  for (const line of code) log(paint('36', line));
+  log('');
+}
 
-async function main(): Promise<void> {
-  // ---------------------------------------------------------------------------------------------- Authentication
-  section('Authentication');
-  // Python: client = BrainstemClient()  — here the token comes from BRAINSTEM_TOKEN (set by `npm run demo`).
-  // Other ways: new BrainstemClient({ token: 'YOUR_TOKEN' }), a .env file with BRAINSTEM_TOKEN=…, or
-  // `await client.login()` (browser device login; `{ headless: true }` prints a URL and code instead).
-  const client = new BrainstemClient();
-  console.log(`Server: ${client.url}`);
-  const me = await client.whoami();
-  show('Signed in as', me.user ? `${me.user.first_name} ${me.user.last_name} <${me.user.email}>` : me.note);
-  show('Token source', client.tokenSource);
+// ------------------------------------------------------------------------------------------------- the tutorial
+step('Authentication');
+// The token is found lazily: BRAINSTEM_TOKEN (set by `npm run demo`), a .env file, the token cache, or a browser
+// login on a terminal. Or pass one: new BrainstemClient({ token: 'YOUR_TOKEN' }).
+const client = new BrainstemClient();
+const me = await client.whoami();
+console.log(`${client.url} as ${me.user?.first_name} ${me.user?.last_name} <${me.user?.email}>`);
 
-  // ------------------------------------------------------------------------------------------------- Quick start
-  section('Quick start');
-  const publicProjects = await client.load('project', { portal: 'public' });
-  const projects = publicProjects.projects;
-  console.log(`Loaded ${projects.length} public projects`);
-  if (projects.length) console.log(projects[0]!.name);
+step('Quick start: public projects and your sessions');
+const { projects } = await client.load('project', { portal: 'public' });
+console.log(`Loaded ${projects.length} public projects; the first: ${projects[0]?.name}`);
+const privateSessions = await client.load('session'); // the private portal is the default
+console.log(`${privateSessions.count} sessions; the first: ${privateSessions.sessions[0]?.name}`);
 
-  const privateSessions = await client.load('session');
-  const sessions = privateSessions.sessions;
-  if (sessions.length) console.log(`First private session: ${sessions[0]!.name} (${privateSessions.count} in total)`);
+step('Filtering requests (several filters: AND)');
+const visual = await client.load('project', { portal: 'public', filters: { 'name.icontains': 'visual' } });
+console.log(visual.projects.map((p) => p.name));
+const allen = await client.load('project', {
+  portal: 'public',
+  filters: { 'name.icontains': 'allen', 'description.icontains': 'neuropixels' },
+});
+console.log(allen.projects.map((p) => p.name));
 
-  // ------------------------------------------------------------------------------------------ Filtering requests
-  section('Filtering requests');
-  let filtered = (await client.load('project', { portal: 'public', filters: { 'name.icontains': 'visual' } })).projects;
-  console.log(`Matches for name.icontains=visual: ${filtered.length}`);
-  // Multiple filters apply AND logic.
-  filtered = (
-    await client.load('project', {
-      portal: 'public',
-      filters: { 'name.icontains': 'allen', 'description.icontains': 'neuropixels' },
-    })
-  ).projects;
-  console.log(
-    `Matches for allen + neuropixels: ${filtered.length}`,
-    filtered.map((p) => p.name),
-  );
+step('Sorting results');
+const reverse = await client.load('project', { portal: 'public', sort: ['-name'] });
+console.log(reverse.projects.map((p) => p.name));
 
-  // --------------------------------------------------------------------------------------------- Sorting results
-  section('Sorting results');
-  const alpha = await client.load('project', { portal: 'public', sort: ['name'] });
-  console.log('Alphabetically sorted projects:');
-  for (const [i, p] of alpha.projects.slice(0, 3).entries()) console.log(`${i + 1}. ${p.name}`);
-  const reverse = await client.load('project', { portal: 'public', sort: ['-name'] });
-  console.log('Reverse alphabetically sorted projects:');
-  for (const [i, p] of reverse.projects.slice(0, 3).entries()) console.log(`${i + 1}. ${p.name}`);
+step('Pagination');
+const page2 = await client.load('session', { limit: 5, offset: 5 }); // one page by hand
+console.log(`Second page of 5: ${page2.sessions.length} sessions of ${page2.count}`);
+let pages = 0;
+const all = await client.loadAll('session', { pageSize: 4, onProgress: () => pages++ }); // every page
+console.log(`loadAll: ${all.sessions.length} sessions in ${pages} pages of up to 4`);
+for await (const s of client.iterate('session', { sort: ['name'] })) {
+  console.log(`iterate, sorted by name: ${s.name} (breaking out stops the fetching)`);
+  break;
+}
 
-  // ------------------------------------------------------------------------------- Pagination (Python v2, MATLAB)
-  section('Pagination');
-  const page2 = await client.load('session', { limit: 20, offset: 20 });
-  console.log(`Second page of 20: ${page2.sessions.length} sessions (of ${page2.count ?? '?'})`);
-  let pages = 0;
-  const all = await client.loadAll('session', { onProgress: () => pages++ });
-  console.log(
-    `Total sessions (loadAll: ${pages} pages of 100, ${client.concurrency} in flight): ${all.sessions.length}`,
-  );
-  let streamed = 0;
-  for await (const s of client.iterate('session', { sort: ['name'] })) {
-    streamed++;
-    if (streamed === 5) {
-      console.log(`iterate(): stopped early after 5 records, at "${s.name}" — no more pages are fetched`);
-      break;
-    }
-  }
+step('Convenience loaders');
+const placeCells = await client.loadProject({ name: 'place cells' }); // name → name.icontains
+const project = placeCells.projects[0]!;
+console.log(`${project.name}: ${project.sessions?.length} sessions, ${project.subjects?.length} subjects`);
+const cooling = await client.loadSession({ name: 'cooling', all: true });
+console.log(cooling.sessions.map((s) => s.name));
 
-  // ------------------------------------------------------------------------------------------ Convenience loaders
-  section('Convenience loaders');
-  const myProjects = await client.loadProject({ name: 'place cells' }); // includes sessions, subjects, … by default
-  const project = myProjects.projects[0];
-  console.log(`loadProject({ name: 'place cells' }) → ${project?.name}`);
-  const behaviors = await client.loadBehavior({ all: true });
-  console.log(`loadBehavior({ all: true }) → ${behaviors.behaviors.length} behaviors`);
-
-  // --------------------------------------------------------------------------------------------- Creating records
-  section('Creating records');
-  if (!project) throw new Error('this tutorial needs a private project you can change (the demo has one)');
-  const payload = {
+step('Creating records');
+const created = await client.save('session', {
+  data: {
     name: 'Example Session',
     projects: [project.id], // must be a list, not a single string!
     description: 'Created via API tool',
-  };
-  const created = await client.save('session', { data: payload });
-  const sessionId = created.session.id;
-  console.log(`Created session with ID: ${sessionId}`);
-
-  // --------------------------------------------------------------------------------------------- Updating records
-  section('Updating records');
-  // First load a session you have permission to modify…
-  const filteredSession = await client.load('session', { filters: { 'name.iexact': 'example session' } });
-  // …then pass the whole loaded body back with the changed field, as the Python guide does.
-  const updated = await client.save('session', {
-    id: filteredSession.sessions[0]!.id,
-    data: { ...filteredSession, description: 'Updated via API' },
-  });
-  console.log(`Session updated successfully: description = "${updated.session.description}"`);
-  // A plain partial update works too:
-  await client.save('session', { id: sessionId, data: { tags: ['tutorial'] } });
-
-  // --------------------------------------------------------------------------------------------- Deleting records
-  section('Deleting records');
-  await client.delete('session', { id: sessionId }); // resolves once the server answers 204 No Content
-  console.log('Session deleted');
-
-  // ---------------------------------------------------------------------------------------------- Troubleshooting
-  section('Troubleshooting');
-  const explain = (code: number, err: unknown) => {
-    if (err instanceof AuthenticationError)
-      console.log(`${code}: AuthenticationError — refresh the token.\n   ${err.message}`);
-    else if (err instanceof PermissionDeniedError)
-      console.log(`${code}: PermissionDeniedError — check your permissions.\n   ${err.message}`);
-    else if (err instanceof NotFoundError)
-      console.log(`${code}: NotFoundError — wrong id or portal.\n   ${err.message}`);
-    else if (err instanceof ValidationError)
-      console.log(`${code}: ValidationError — fields: ${JSON.stringify(err.fields)}\n   ${err.message}`);
-    else throw err;
-  };
-  const expectError = async (code: number, attempt: () => Promise<unknown>) => {
-    try {
-      await attempt();
-      throw new Error(`expected a ${code} error`);
-    } catch (err) {
-      explain(code, err);
-    }
-  };
-  // 401 Unauthorized: an invalid or expired token.
-  await expectError(401, () => new BrainstemClient({ token: 'not-a-valid-token' }).load('session'));
-  // 403 Forbidden: only administrators may delete taxonomy records such as species.
-  const species = (await client.load('species', { limit: 1 })).species[0];
-  if (species) await expectError(403, () => client.delete('species', { id: species.id }));
-  // 404 Not Found: the id does not exist (or lives in the other portal).
-  await expectError(404, () => client.load('session', { id: '00000000-0000-4000-8000-000000000000' }));
-  // 400 Bad Request: a required field is missing.
-  await expectError(400, () => client.save('session', { data: { description: 'no name, no projects' } as never }));
-
-  section('Done');
-}
-
-main().catch((err) => {
-  console.error('Tutorial failed:', err);
-  process.exitCode = 1;
+  },
 });
+console.log(`Created session ${created.session.name} with ID ${created.session.id}`);
+
+step('Updating records');
+// The Python guide's recipe: load the record, then pass the whole loaded body back with the change.
+const found = await client.load('session', { filters: { 'name.iexact': 'example session' } });
+const updated = await client.save('session', {
+  id: found.sessions[0]!.id,
+  data: { ...found, description: 'Updated via API' },
+});
+console.log(`description: ${updated.session.description}`);
+// Or send only the fields to change:
+await client.save('session', { id: created.session.id, data: { tags: ['tutorial'] } });
+
+step('Deleting records');
+await client.delete('session', { id: created.session.id }); // resolves once the server answers 204 No Content
+const left = await client.load('session', { filters: { 'name.iexact': 'example session' } });
+console.log(`Deleted; sessions named "Example Session" left: ${left.sessions.length}`);
+
+step('Troubleshooting: typed errors');
+try {
+  await new BrainstemClient({ token: 'not-a-valid-token' }).load('session');
+} catch (err) {
+  if (err instanceof AuthenticationError) console.log(`401 ${err.name}: get a new token (brainstem login)`);
+  else throw err;
+}
+try {
+  const { species } = await client.load('species', { filters: { name: 'Mouse' } });
+  await client.delete('species', { id: species[0]!.id }); // only staff may delete taxonomies
+} catch (err) {
+  if (err instanceof PermissionDeniedError) console.log(`403 ${err.name}: check your permissions`);
+  else throw err;
+}
+try {
+  await client.load('session', { id: '00000000-0000-4000-8000-000000000000' });
+} catch (err) {
+  if (err instanceof NotFoundError) console.log(`404 ${err.name}: wrong id, or the record is in the other portal`);
+  else throw err;
+}
+try {
+  await client.save('session', { data: { name: '', projects: [] } }); // typed right, but the server says no
+} catch (err) {
+  if (!(err instanceof ValidationError)) throw err;
+  const fields = Object.entries(err.fields).map(([field, messages]) => `  ${field}: ${messages.join(' ')}`);
+  console.log(`400 ${err.name}:\n${fields.join('\n')}`);
+}
+// end of the tutorial

@@ -1,8 +1,10 @@
 // Pulls the runnable examples out of a README: fenced `bash`/`sh`/`console` blocks (one command per line, `\`
 // continues a line; in `console` blocks only `$ ` lines are commands) and `ts` blocks. A block right after
 // `<!-- doc-test: skip (reason) -->` is left out: for flows a test cannot drive, such as a browser login.
-// What a command line promises is read from its trailing comment: `# exits 5` (exit code, default 0) and
-// `# 2 demo projects` (a comment starting with a number: that many records printed).
+// What a command line promises is read from its trailing comment: `# exits 5` (exit code, default 0),
+// `# 2 demo projects` (a comment starting with a number: that many records printed) and `# prints: TEXT` (stdout
+// holds TEXT). In a `console` block the lines under a `$ ` command are its output: each must be printed (stdout or
+// stderr), with any UUID standing for any UUID.
 
 export interface CommandExample {
   /** The shell command as written (without its trailing result comment). */
@@ -12,6 +14,10 @@ export interface CommandExample {
   exitCode: number;
   /** Number of records the README says the command prints. */
   count?: number;
+  /** Text the README says the command prints on stdout. */
+  prints?: string;
+  /** Output lines shown under the command in a `console` block (stdout or stderr). */
+  output: string[];
 }
 
 export interface Block {
@@ -48,7 +54,10 @@ function commandsOf(body: string[], firstLine: number, console: boolean): Comman
     let text = raw;
     if (!pending) {
       if (console) {
-        if (!text.startsWith('$ ')) return;
+        if (!text.startsWith('$ ')) {
+          if (text.trim()) out.at(-1)?.output.push(text.trimEnd());
+          return;
+        }
         text = text.slice(2);
       }
       if (!text.trim() || text.trim().startsWith('#')) return;
@@ -61,14 +70,47 @@ function commandsOf(body: string[], firstLine: number, console: boolean): Comman
     }
     pending = undefined;
     const { code, comment } = splitComment(joined);
-    const example: CommandExample = { command: code, line, exitCode: 0 };
+    const example: CommandExample = { command: code, line, exitCode: 0, output: [] };
     const exits = comment && /\bexits (\d+)/.exec(comment);
     if (exits) example.exitCode = Number(exits[1]);
     const count = comment && /^(\d+) [a-z]/i.exec(comment);
     if (count) example.count = Number(count[1]);
+    const prints = comment && /\bprints: (.+)$/.exec(comment);
+    if (prints) example.prints = (prints[1] as string).trim();
     out.push(example);
   });
   return out;
+}
+
+/** How many records a command printed: a JSON body's list, a JSON array, CSV rows or NDJSON/table lines. */
+export function recordCount(stdout: string, command: string): number {
+  const text = stdout.trim();
+  if (!text) return 0;
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (Array.isArray(body)) return body.length;
+    const list = Object.values(body as object).find(Array.isArray) as unknown[] | undefined;
+    if (list) return list.length;
+    return 1;
+  } catch {
+    const lines = text.split(/\r?\n/).length;
+    if (/--format[ =]csv/.test(command)) return lines - 1;
+    if (/--format[ =]table/.test(command)) return lines - 2; // header and rule
+    return lines;
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Whether a printed line is the line a README shows, any UUID standing for any UUID. */
+export function expectedLineMatches(expected: string, printed: string): boolean {
+  const parts = expected
+    .trimEnd()
+    .split(UUID)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}')}$`).test(
+    printed.trimEnd(),
+  );
 }
 
 /**
