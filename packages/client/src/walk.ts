@@ -8,7 +8,14 @@
 import type { ConcurrencyControl } from './concurrency.js';
 import { AbortError, BrainstemError, ConnectionError, RateLimitError, ServerError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
-import { Deduplicator, type PageFetcher, type PageInfo, pageStream, withResume } from './pagination.js';
+import {
+  Deduplicator,
+  type PageFetcher,
+  type PageInfo,
+  type PageStreamOptions,
+  pageStream,
+  withResume,
+} from './pagination.js';
 import type { LoadProgress } from './types.js';
 
 /** What a walk needs: the model, how to fetch a page, where to start. */
@@ -39,11 +46,11 @@ function transient(err: unknown): err is BrainstemError & { resume: WalkResume }
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The pages from offset `from` on, in server order. After a transient failure the walk carries on by itself from
- * the failed page, up to `setup.walkRetries` times; any other failure (or one too many) is thrown with
- * `resume.offset` = where the data not yet handed out begins.
+ * The pages from offset `from` on, in server order (`eager`: see {@link PageStreamOptions.eager}). After a
+ * transient failure the walk carries on by itself from the failed page, up to `setup.walkRetries` times; any other
+ * failure (or one too many) is thrown with `resume.offset` = where the data not yet handed out begins.
  */
-async function* walkPages(setup: WalkSetup, from: number): AsyncGenerator<PageInfo> {
+async function* walkPages(setup: WalkSetup, from: number, eager: boolean): AsyncGenerator<PageInfo> {
   let offset = from;
   for (let retries = 0; ; retries++) {
     try {
@@ -52,6 +59,7 @@ async function* walkPages(setup: WalkSetup, from: number): AsyncGenerator<PageIn
         pageSize: setup.pageSize,
         start: offset,
         control: setup.control,
+        eager,
         ...(setup.signal ? { signal: setup.signal } : {}),
       })) {
         yield page;
@@ -104,7 +112,7 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   const dedupe = new Deduplicator('all', records);
   let total: number | undefined;
   try {
-    for await (const page of walkPages(setup, resume?.offset ?? setup.start)) {
+    for await (const page of walkPages(setup, resume?.offset ?? setup.start, true)) {
       if (page.count !== undefined) total = page.count;
       for (const r of dedupe.filter(page.items)) records.push(r);
       report(setup, records.length, total);
@@ -145,7 +153,7 @@ export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> 
   let fetched = 0;
   let delivered = 0;
   try {
-    for await (const page of walkPages(setup, setup.start)) {
+    for await (const page of walkPages(setup, setup.start, false)) {
       // Reported as soon as a page arrives (before its records are handed out), so the first report already
       // carries the total.
       fetched += page.items.length;
