@@ -109,9 +109,9 @@ interface Pending extends PageRequest {
 }
 
 /**
- * Pages in server order, keeping up to `control.limit` requests running ahead of the consumer. When the total is
- * known nothing past it is requested; without one, requests past the end are speculative and aborted once the
- * end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
+ * Pages in server order, keeping up to `control.limit` requests running ahead of the consumer (`eager`: in flight,
+ * with up to twice that many pages ahead). When the total is known nothing past it is requested; without one,
+ * requests past the end are speculative and aborted once the end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
  * use the shorter size from then on. Breaking out of the loop aborts whatever is still in flight. A failed page
  * rejects with its error, marked with `resume.offset` = that page's offset (everything before it was yielded).
  *
