@@ -16,11 +16,13 @@ for (const f of files) {
   const mod = await import(pathToFileURL(join(here, f)).href);
   for (const r of await mod.default()) rows.push({ suite: f.replace(/^bench-|\.mjs$/g, ''), ...r });
 }
-const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v ?? ''));
+// Ratios against a goal such as ≤ 1.25 need two decimals; everything else reads fine with one.
+const fmt = (v, unit) =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(unit === '×' ? 2 : 1)) : String(v ?? '');
 const table = rows.map((r) => [
   r.suite,
   r.name,
-  `${fmt(r.value)} ${r.unit}`,
+  `${fmt(r.value, r.unit)} ${r.unit}`,
   r.goal ?? '',
   r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
 ]);

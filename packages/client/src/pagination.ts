@@ -99,6 +99,12 @@ export interface PageStreamOptions {
   start: number;
   /** How many page requests to keep in flight. */
   control: ConcurrencyControl;
+  /**
+   * The consumer takes each page as soon as it is its turn (`loadAll`): pages that arrived behind a slower one
+   * do not hold back further requests. With a known total, up to twice the limit may then be ahead (in flight
+   * or arrived). Otherwise at most the limit is ahead of the consumer, so a slow `iterate` loop bounds memory.
+   */
+  eager?: boolean;
   signal?: AbortSignal;
 }
 
@@ -109,9 +115,9 @@ interface Pending extends PageRequest {
 }
 
 /**
- * Pages in server order, keeping up to `control.limit` requests running ahead of the consumer. When the total is
- * known nothing past it is requested; without one, requests past the end are speculative and aborted once the
- * end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
+ * Pages in server order, keeping up to `control.limit` requests running ahead of the consumer (`eager`: in flight,
+ * with up to twice that many pages ahead). When the total is known nothing past it is requested; without one,
+ * requests past the end are speculative and aborted once the end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
  * use the shorter size from then on. Breaking out of the loop aborts whatever is still in flight. A failed page
  * rejects with its error, marked with `resume.offset` = that page's offset (everything before it was yielded).
  *
@@ -131,22 +137,34 @@ export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOption
   let nextOffset = opts.start;
   let size = opts.pageSize;
   let total: number | undefined;
+  let inFlight = 0;
+  // Whether the pages seen so far say more follow, so requests may run ahead. When `eager`, each request that
+  // settles makes room for the next at once (not when the consumer reaches it), which keeps the limit busy behind
+  // a slow page and spreads the requests out rather than sending them in bursts.
+  let open = false;
   const onAttempt = (report: AttemptReport) => control.onAttempt(report);
   const request = (offset: number, limit: number, shortBefore?: number): Pending => {
     control.onLaunch();
+    inFlight++;
     const promise = Promise.resolve()
       .then(() => fetchPage({ offset, limit }, ac.signal, onAttempt))
       .then((body) => readPage(body, listKey, { offset, limit }));
-    promise.catch(() => {}); // awaited in order below; pages abandoned after the end must not go unhandled
+    const settled = () => {
+      inFlight--;
+      if (opts.eager) fill();
+    };
+    promise.then(settled, settled); // awaited in order below; pages abandoned after the end must not go unhandled
     return { offset, limit, promise, shortBefore };
   };
-  const fill = () => {
-    while (queue.length < control.limit && (total === undefined || nextOffset < total)) {
+  function fill(): void {
+    const ahead = opts.eager && total !== undefined ? 2 * control.limit : control.limit;
+    while (open && inFlight < control.limit && queue.length < ahead && (total === undefined || nextOffset < total)) {
       queue.push(request(nextOffset, size));
       nextOffset += size;
     }
-  };
+  }
   const dropQueue = () => {
+    open = false;
     for (const p of queue) p.promise.catch(() => {});
     queue = [];
     ac.abort(new Error('pagination moved on'));
@@ -156,13 +174,14 @@ export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOption
     queue.push(request(nextOffset, size));
     nextOffset += size;
     while (queue.length > 0) {
-      const head = queue.shift()!;
+      const head = queue[0]!; // counts as ahead of the consumer until it is handed out
       let page: PageInfo;
       try {
         page = await head.promise;
       } catch (err) {
         throw withResume(err, { offset: head.offset, loaded: 0 });
       }
+      queue.shift();
       if (page.count !== undefined) total = page.count;
       const n = page.items.length;
       const after = page.offset + n;
@@ -184,12 +203,16 @@ export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOption
           if (more) size = Math.min(size, n);
           queue.unshift(request(after, page.limit - n, n));
         }
-        if (more || n === page.limit) fill();
+        open = more || n === page.limit;
+        fill();
+      } else {
+        open = false;
       }
       yield page; // the next pages load while the consumer works on this one
       if (last) return;
     }
   } finally {
+    open = false;
     opts.signal?.removeEventListener('abort', onAbort);
     ac.abort(new Error('pagination stopped'));
   }

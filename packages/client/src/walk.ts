@@ -1,13 +1,21 @@
 /**
  * The two walks over every page of a list: {@link collectAll} (`loadAll`: everything in memory, de-duplicated by
- * id) and {@link streamRecords} (`iterate`: records one by one, bounded memory). Both hand out records in server
- * order, and on failure throw the error marked with `resume` and a message that says how to carry on.
+ * id) and {@link streamRecords} (`iterate`: records one by one, bounded memory). Both read the pages through
+ * {@link walkPages}, hand out records in server order, and on failure throw the error marked with `resume` and a
+ * message that says how to carry on.
  * @module
  */
 import type { ConcurrencyControl } from './concurrency.js';
 import { AbortError, BrainstemError, ConnectionError, RateLimitError, ServerError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
-import { Deduplicator, type PageFetcher, pageStream, withResume } from './pagination.js';
+import {
+  Deduplicator,
+  type PageFetcher,
+  type PageInfo,
+  type PageStreamOptions,
+  pageStream,
+  withResume,
+} from './pagination.js';
 import type { LoadProgress } from './types.js';
 
 /** What a walk needs: the model, how to fetch a page, where to start. */
@@ -37,10 +45,58 @@ function transient(err: unknown): err is BrainstemError & { resume: WalkResume }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** Appends to a walk error's message where it stopped and how to carry on. */
-function explain(err: unknown, text: string): unknown {
-  if (err instanceof BrainstemError && !(err instanceof AbortError)) err.message += `. ${text}`;
+/**
+ * The pages from offset `from` on, in server order (`eager`: see {@link PageStreamOptions.eager}). After a
+ * transient failure the walk carries on by itself from the failed page, up to `setup.walkRetries` times; any other
+ * failure (or one too many) is thrown with `resume.offset` = where the data not yet handed out begins.
+ */
+async function* walkPages(setup: WalkSetup, from: number, eager: boolean): AsyncGenerator<PageInfo> {
+  let offset = from;
+  for (let retries = 0; ; retries++) {
+    try {
+      for await (const page of pageStream(setup.fetchPage, {
+        listKey: setup.listKey,
+        pageSize: setup.pageSize,
+        start: offset,
+        control: setup.control,
+        eager,
+        ...(setup.signal ? { signal: setup.signal } : {}),
+      })) {
+        yield page;
+        offset = page.offset + page.items.length;
+      }
+      return;
+    } catch (err) {
+      if (retries < setup.walkRetries && transient(err)) {
+        offset = err.resume.offset;
+        setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
+        continue;
+      }
+      const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
+      throw withResume(err, { offset: at, loaded: 0 });
+    }
+  }
+}
+
+/**
+ * Completes a walk's error: `resume` (offset from {@link walkPages}, plus what the walk kept) and, in the message,
+ * where it stopped and how to carry on (`howTo` receives the offset).
+ */
+function stopped(err: unknown, resume: Omit<WalkResume, 'offset'>, howTo: (offset: number) => string): unknown {
+  if (!(err instanceof BrainstemError)) return err;
+  const offset = err.resume?.offset ?? 0;
+  withResume(err, { ...resume, offset });
+  if (!(err instanceof AbortError)) err.message += `. ${howTo(offset)}`;
   return err;
+}
+
+/** Progress as the caller sees it: totals count from the walk's own start. */
+function report(setup: WalkSetup, loaded: number, total: number | undefined): void {
+  setup.onProgress?.({
+    loaded,
+    total: total !== undefined ? Math.max(0, total - setup.start) : undefined,
+    concurrency: setup.control.limit,
+  });
 }
 
 /**
@@ -55,38 +111,18 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   const records: unknown[] = resume?.records ? [...resume.records] : [];
   const dedupe = new Deduplicator('all', records);
   let total: number | undefined;
-  let offset = resume?.offset ?? setup.start;
-  for (let retries = 0; ; retries++) {
-    try {
-      for await (const page of pageStream(setup.fetchPage, {
-        listKey: setup.listKey,
-        pageSize: setup.pageSize,
-        start: offset,
-        control: setup.control,
-        ...(setup.signal ? { signal: setup.signal } : {}),
-      })) {
-        if (page.count !== undefined) total = page.count;
-        for (const r of dedupe.filter(page.items)) records.push(r);
-        offset = page.offset + page.items.length;
-        setup.onProgress?.({
-          loaded: records.length,
-          total: total !== undefined ? Math.max(0, total - setup.start) : undefined,
-          concurrency: setup.control.limit,
-        });
-      }
-      break;
-    } catch (err) {
-      if (retries >= setup.walkRetries || !transient(err)) throw failed(err);
-      offset = err.resume.offset;
-      setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
+  try {
+    for await (const page of walkPages(setup, resume?.offset ?? setup.start, true)) {
+      if (page.count !== undefined) total = page.count;
+      for (const r of dedupe.filter(page.items)) records.push(r);
+      report(setup, records.length, total);
     }
-  }
-  function failed(err: unknown): unknown {
-    const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
-    withResume(err, { offset: at, loaded: records.length, records });
-    return explain(
+  } catch (err) {
+    throw stopped(
       err,
-      `loadAll('${setup.model}') stopped at offset ${fmt(at)} with ${fmt(records.length)} records loaded; ` +
+      { loaded: records.length, records },
+      (at) =>
+        `loadAll('${setup.model}') stopped at offset ${fmt(at)} with ${fmt(records.length)} records loaded; ` +
         `carry on without re-fetching them: loadAll('${setup.model}', { ...sameOptions, resume: error.resume })`,
     );
   }
@@ -116,43 +152,23 @@ export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> 
   const dedupe = new Deduplicator('previous');
   let fetched = 0;
   let delivered = 0;
-  let offset = setup.start;
-  for (let retries = 0; ; retries++) {
-    try {
-      for await (const page of pageStream(setup.fetchPage, {
-        listKey: setup.listKey,
-        pageSize: setup.pageSize,
-        start: offset,
-        control: setup.control,
-        ...(setup.signal ? { signal: setup.signal } : {}),
-      })) {
-        // Reported as soon as a page arrives (before its records are handed out), so the first report already
-        // carries the total.
-        fetched += page.items.length;
-        setup.onProgress?.({
-          loaded: fetched,
-          total: page.count !== undefined ? Math.max(0, page.count - setup.start) : undefined,
-          concurrency: setup.control.limit,
-        });
-        for (const r of dedupe.filter(page.items)) {
-          delivered++;
-          yield r;
-        }
-        offset = page.offset + page.items.length;
+  try {
+    for await (const page of walkPages(setup, setup.start, false)) {
+      // Reported as soon as a page arrives (before its records are handed out), so the first report already
+      // carries the total.
+      fetched += page.items.length;
+      report(setup, fetched, page.count);
+      for (const r of dedupe.filter(page.items)) {
+        delivered++;
+        yield r;
       }
-      return;
-    } catch (err) {
-      if (retries >= setup.walkRetries || !transient(err)) throw failed(err);
-      offset = err.resume.offset;
-      setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
     }
-  }
-  function failed(err: unknown): unknown {
-    const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
-    withResume(err, { offset: at, loaded: delivered });
-    return explain(
+  } catch (err) {
+    throw stopped(
       err,
-      `iterate('${setup.model}') stopped at offset ${fmt(at)} after ${fmt(delivered)} records; ` +
+      { loaded: delivered },
+      (at) =>
+        `iterate('${setup.model}') stopped at offset ${fmt(at)} after ${fmt(delivered)} records; ` +
         `carry on from there: iterate('${setup.model}', { ...sameOptions, offset: ${at} })`,
     );
   }

@@ -11,10 +11,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function listServer(total: number, style: Style, opts: { jitter?: boolean; shiftAfter?: number } = {}) {
+async function listServer(
+  total: number,
+  style: Style,
+  opts: { jitter?: boolean; shiftAfter?: number; slow?: { offset: number; ms: number } } = {},
+) {
   let inFlight = 0;
   let maxInFlight = 0;
   let served = 0;
+  let received = 0;
+  /** Requests received by the time the slow page answered. */
+  let receivedBeforeSlow = 0;
   const records = Array.from({ length: total }, (_, i) => ({ id: `p${String(i).padStart(5, '0')}`, name: `P ${i}` }));
   const srv = await startHttp(async (req, res) => {
     inFlight++;
@@ -24,6 +31,11 @@ async function listServer(total: number, style: Style, opts: { jitter?: boolean;
     const offset = Number(u.searchParams.get('offset') ?? 0);
     // Later pages answer faster, so out-of-order completion is the norm.
     if (opts.jitter) await new Promise((r) => setTimeout(r, Math.max(0, 40 - offset / 10) + Math.random() * 5));
+    received++;
+    if (opts.slow?.offset === offset) {
+      await new Promise((r) => setTimeout(r, opts.slow?.ms));
+      receivedBeforeSlow = received;
+    }
     served++;
     // Simulate a record inserted at the front after the first page was served: later offsets shift by one.
     const list =
@@ -38,7 +50,7 @@ async function listServer(total: number, style: Style, opts: { jitter?: boolean;
     json(res, 200, body);
   });
   servers.push(srv);
-  return { srv, stats: () => ({ maxInFlight, served }) };
+  return { srv, stats: () => ({ maxInFlight, served, receivedBeforeSlow }) };
 }
 
 const client = (url: string, extra: object = {}) =>
@@ -74,6 +86,16 @@ describe('loadAll', () => {
     const one = await listServer(500, 'count', { jitter: true });
     await client(one.srv.url).loadAll('project', { portal: 'public', concurrency: 1 });
     expect(one.stats().maxInFlight).toBe(1);
+  });
+
+  it('a slow page does not hold back the requests behind it: up to twice `concurrency` pages ahead', async () => {
+    const { srv, stats } = await listServer(2000, 'count', { slow: { offset: 100, ms: 300 } });
+    const all = await client(srv.url, { concurrency: 3 }).loadAll('project', { portal: 'public' });
+    expect(all.projects).toHaveLength(2000);
+    // The first page alone, then pages from offset 100 on: the slow one and 5 more behind it, never more than 3
+    // in flight at once.
+    expect(stats().receivedBeforeSlow).toBe(1 + 6);
+    expect(stats().maxInFlight).toBeLessThanOrEqual(3);
   });
 
   it('drops records repeated because an insert shifted the pages', async () => {
@@ -147,6 +169,14 @@ describe('iterate', () => {
     // Pages 1 and 2 were consumed (150 records); pages 3 and 4 may have been prefetched; nothing after.
     expect(srv.requests.length).toBeLessThanOrEqual(4);
     expect(srv.requests.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('behind a slow page, keeps at most `concurrency` pages ahead of the loop', async () => {
+    const { srv, stats } = await listServer(2000, 'count', { slow: { offset: 100, ms: 300 } });
+    let n = 0;
+    for await (const _ of client(srv.url, { concurrency: 3 }).iterate('project', { portal: 'public' })) n++;
+    expect(n).toBe(2000);
+    expect(stats().receivedBeforeSlow).toBe(1 + 3);
   });
 
   it('prefetches pages while the consumer works, by default', async () => {
