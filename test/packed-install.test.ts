@@ -2,37 +2,21 @@
 // an empty folder, run the `brainstem` command, the `brainstem-server` library, and ESM and CJS imports of the
 // client from there. Also: `npm publish --dry-run` has nothing to correct in any package.json.
 //
-// No network: the folder gets a package-lock.json with the monorepo's own resolutions of the third-party packages
-// (their tarballs are in the npm cache since the monorepo was installed), so `npm install --offline` never asks the
-// registry. better-sqlite3's install script (download a prebuilt addon or compile one) cannot run offline, so
-// scripts are skipped and the addon the monorepo compiled is copied in, as that script would have placed it.
+// No network (see offline-install.ts). better-sqlite3's install script (download a prebuilt addon or compile one)
+// cannot run offline, so the addon the monorepo compiled is copied in, as that script would have placed it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installOffline } from './offline-install.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['client', 'server', 'cli'] as const;
 const BUILT = { client: 'dist/node.js', server: 'dist/index.js', cli: 'dist/brainstem.js' };
 let work: string;
 let app: string;
-
-/** The monorepo's lockfile entries for third-party packages, with the registry URL npm would have resolved. */
-function thirdPartyLock(): Record<string, unknown> {
-  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { link?: boolean; version?: string; name?: string; resolved?: string }>;
-  };
-  const packages: Record<string, unknown> = { '': { name: 'app', version: '1.0.0' } };
-  for (const [path, entry] of Object.entries(lock.packages)) {
-    if (!path.startsWith('node_modules/') || entry.link || path.includes('brainstem')) continue;
-    const name = entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    const file = `${name.split('/').pop()}-${entry.version}.tgz`;
-    packages[path] = { ...entry, resolved: entry.resolved ?? `https://registry.npmjs.org/${name}/-/${file}` };
-  }
-  return { name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
-}
 
 beforeAll(() => {
   for (const p of PACKAGES) {
@@ -50,12 +34,7 @@ beforeAll(() => {
   });
   app = join(work, 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
-  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(thirdPartyLock()));
-  execFileSync('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', ...tarballs], {
-    cwd: app,
-    stdio: 'ignore',
-  });
+  installOffline(root, app, tarballs);
   cpSync(join(root, 'node_modules/better-sqlite3/build'), join(app, 'node_modules/better-sqlite3/build'), {
     recursive: true,
   });

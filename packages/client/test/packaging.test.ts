@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installOffline } from '../../../test/offline-install.js';
 import { json, startHttp } from './helpers/http.js';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +25,7 @@ beforeAll(() => {
   const tarball = join(work, (JSON.parse(out) as { filename: string }[])[0]!.filename);
   app = join(work, 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: app, stdio: 'ignore' });
+  installOffline(root, app, [tarball]);
 }, 120_000);
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
