@@ -201,7 +201,7 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
 
 /**
  * Data `save` accepts with an `id` (update): a change payload, a (partial) record, or a whole loaded body — the
- * seed's update recipe passes a list or detail response back with the changes spread in.
+ * Python tool's update recipe passes a list or detail response back with the changes spread in.
  *
  * @example
  * ```ts

@@ -71,7 +71,7 @@ export function saveRequest(
     method: hasId ? (method === 'put' ? 'PUT' : 'PATCH') : 'POST',
     path: recordPath(m, portal, id),
     auth: 'required',
-    // A whole `{ session: {...} }` body sends the record; a loaded list page (the seed's update recipe) sends its
+    // A whole `{ session: {...} }` body sends the record; a loaded list page (the Python tool's update recipe) sends its
     // changed top-level fields.
     body: stripEnvelope(m, data),
   };

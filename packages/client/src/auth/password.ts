@@ -1,5 +1,5 @@
 /**
- * Password login, the seed's flow (`POST /api/token/ { username, password }` → `{ token }`), for servers that still
+ * Password login, the Python tool's flow (`POST /api/token/ { username, password }` → `{ token }`), for servers that still
  * allow it. BrainSTEM itself enforces 2FA and prefers the device flow.
  * @module
  */

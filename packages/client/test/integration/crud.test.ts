@@ -1,4 +1,4 @@
-// The seed's walk-through, every error class and the special actions, against the real local server.
+// The Python tool's walk-through, every error class and the special actions, against the real local server.
 import type { RunningServer } from 'brainstem-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

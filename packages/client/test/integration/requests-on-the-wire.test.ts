@@ -117,7 +117,7 @@ describe('CRUD on the wire', () => {
     expect(last().method).toBe('PUT');
   });
 
-  it("save accepts a whole loaded body (the seed's update recipe)", async () => {
+  it("save accepts a whole loaded body (the Python tool's update recipe)", async () => {
     const page = { sessions: [{ id: ID, name: 'x' }], count: 1, next: null, previous: null };
     await c.save('session', { id: ID, data: { ...page, description: 'Updated via API' } });
     expect(JSON.parse(last().body)).toEqual({ description: 'Updated via API' });
