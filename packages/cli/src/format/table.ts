@@ -1,7 +1,9 @@
+import { UUID_PATTERN } from 'brainstem-api-tools/registry';
 import { cellText } from './csv.js';
 import { wrapWords } from './wrap.js';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** The registry's UUID pattern, found anywhere in a cell (a list of ids, say). */
+const UUID = new RegExp(UUID_PATTERN.source.replace(/^\^|\$$/g, ''), UUID_PATTERN.flags);
 
 /**
  * A plain-text table for terminals: a header row, a rule, one row per record; nested values show as JSON. To fit
