@@ -54,6 +54,19 @@ function listText(model: ModelSpec, texts: readonly string[], page: Record<strin
   return `{${JSON.stringify(model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
 }
 
+/** A list body as UTF-8 bytes from the records' JSON bytes: `listText`'s text, with no string built on the way. */
+function listBytes(model: ModelSpec, parts: readonly Buffer[], page: Record<string, unknown>): Buffer {
+  const rest = JSON.stringify(page);
+  const chunks: Buffer[] = [Buffer.from(`{${JSON.stringify(model.listKey)}:[`)];
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(parts[i] as Buffer);
+  }
+  chunks.push(Buffer.from(`]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`));
+  return Buffer.concat(chunks);
+}
+const COMMA = Buffer.from(',');
+
 /** Raw rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
 function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow[] {
   if (rowids.length === 0) return [];
@@ -84,9 +97,9 @@ function pageUrl(base: URL, limit: number, offset: number): string {
 }
 
 /**
- * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON text
- * directly when the page can be joined from cached record texts or has includes (embedded and serialised in
- * chunks, see records/embed.ts), else an object for Fastify to serialise.
+ * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON as UTF-8
+ * bytes when the page can be joined from cached record JSON, as text when it has includes (embedded and
+ * serialised in chunks, see records/embed.ts), else an object for Fastify to serialise.
  */
 export async function listResponse(
   ctx: ServerContext,
@@ -95,7 +108,7 @@ export async function listResponse(
   query: ListQuery,
   url: URL,
   report: EmbedReport = newEmbedReport(),
-): Promise<Record<string, unknown> | string> {
+): Promise<Record<string, unknown> | string | Buffer> {
   const scope = readScope(ctx, caller, t.model, 'a');
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
@@ -112,9 +125,9 @@ export async function listResponse(
     ...order.params,
   ]);
   const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
-  // Fast path: every record of the page already rendered since the last write → join their JSON texts.
-  const texts = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
-  const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
+  // Fast path: every record of the page already rendered since the last write → join their JSON bytes.
+  const cached = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
+  const records = cached ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
   const body: Record<string, unknown> = {};
   if (ctx.options.pagination !== 'minimal') {
     const count = ids.length;
@@ -138,6 +151,6 @@ export async function listResponse(
     await embedIncludes(ctx, caller, copies, includes, report);
     return listText(t.model, await stringifyRecords(copies), body);
   }
-  if (texts) return listText(t.model, texts, body);
+  if (cached) return listBytes(t.model, cached, body);
   return wrapList(t.model, records ?? [], body);
 }

@@ -79,7 +79,7 @@ export async function listRoute(
   const body = await answer(ctx, req, reply, query.include.length > 0, (report) =>
     listResponse(ctx, caller, t, query, url, report),
   );
-  if (typeof body === 'string') reply.type('application/json; charset=utf-8');
+  if (typeof body === 'string' || Buffer.isBuffer(body)) reply.type('application/json; charset=utf-8');
   return body;
 }
 
