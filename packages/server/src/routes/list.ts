@@ -85,15 +85,27 @@ function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow
   return out;
 }
 
-function pageUrl(base: URL, limit: number, offset: number): string {
+/**
+ * The page links of a request URL: `at(offset)` is the URL with `limit` set and `offset` set (or removed for 0),
+ * serialised as `URLSearchParams` does, with `{`, `}` and `[]` left readable. The URL is serialised once, with a
+ * marker offset; each link replaces the marker (`offset=%00` can only be that pair: `&`, `=` and NUL are encoded
+ * in every other key and value).
+ */
+function pageLinks(base: URL, limit: number): (offset: number) => string {
   const u = new URL(base.href);
   u.searchParams.set('limit', String(limit));
-  if (offset > 0) u.searchParams.set('offset', String(offset));
-  else u.searchParams.delete('offset');
-  return u.href
+  u.searchParams.set('offset', '\u0000');
+  const href = u.href
     .replace(/%7B/g, '{')
     .replace(/%7D/g, '}')
     .replace(/%5B%5D/g, '[]');
+  const at = /[?&]offset=%00/.exec(href)?.index ?? -1;
+  const before = href.slice(0, at + 1);
+  const after = href.slice(at + '?offset=%00'.length);
+  // Without an offset: the pair goes with the `&` that joined it to its neighbour (limit is always there).
+  const first = before.endsWith('?');
+  const withoutOffset = first ? before + after.replace(/^&/, '') : before.slice(0, -1) + after;
+  return (offset) => (offset > 0 ? `${before}offset=${offset}${after}` : withoutOffset);
 }
 
 /**
@@ -132,8 +144,10 @@ export async function listResponse(
   if (ctx.options.pagination !== 'minimal') {
     const count = ids.length;
     body.count = count;
-    body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
-    body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
+    const hasNext = query.offset + query.limit < count;
+    const links = hasNext || query.offset > 0 ? pageLinks(url, query.limit) : null;
+    body.next = links && hasNext ? links(query.offset + query.limit) : null;
+    body.previous = links && query.offset > 0 ? links(Math.max(0, query.offset - query.limit)) : null;
     // The docs give `meta` on public lists and on approval lists (the supplier docs: "Approval list responses also
     // include a `meta` object").
     if (caller.portal === 'public' || t.model.family === 'approval') {
