@@ -19,7 +19,7 @@ import { stmt } from '../db/statements.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { fillComputed, type Row } from './computed.js';
-import { needsScoping, scopeRecords } from './scoped.js';
+import { hides, type Restrictions, restrictions, scopeRecords } from './scoped.js';
 
 /** Default JSON value of an empty json field: `[]` for the registry's `jsonList` fields, `{}` otherwise. */
 export function emptyJson(field: FieldSpec): unknown {
@@ -140,35 +140,54 @@ export function renderRows(ctx: ServerContext, caller: Caller, t: ModelTable, ro
 }
 
 /**
- * Rendered records by `<table>:<rowid>`, valid until the next write (any committed write changes the
+ * Rendered records by table and rowid, valid until the next write (any committed write changes the
  * generation and empties it). Records without includes are cached before their id lists are scoped to the
  * caller (`scopeRecords` runs after the cache and copies what it changes), so they can be shared between
  * responses; they are never mutated after rendering.
  */
 interface Cached {
   rec: Record<string, unknown>;
-  /** `JSON.stringify(rec)`, made on first use (list pages are joined from these). */
-  json?: string;
+  /** `JSON.stringify(rec)` as UTF-8, made on first use (list pages are joined from these). */
+  bytes?: Buffer;
+  /** The last reader restrictions `rec` was found to show nothing hidden by (they are memoised per generation). */
+  clearFor?: Restrictions;
 }
-const recordCache = new WeakMap<ServerContext, { generation: number; map: Map<string, Cached> }>();
+interface RecordCache {
+  generation: number;
+  size: number;
+  /** Table name → rowid → rendering (numeric keys: no key strings to build and hash per lookup). */
+  tables: Map<string, Map<number, Cached>>;
+}
+const recordCache = new WeakMap<ServerContext, RecordCache>();
 const MAX_CACHED_RECORDS = 100_000;
 
-function cacheOf(ctx: ServerContext): Map<string, Cached> {
+function cacheOf(ctx: ServerContext, t: ModelTable): Map<number, Cached> {
   let c = recordCache.get(ctx);
-  if (!c || c.generation !== ctx.generation) {
-    c = { generation: ctx.generation, map: new Map() };
+  if (!c || c.generation !== ctx.generation || c.size > MAX_CACHED_RECORDS) {
+    c = { generation: ctx.generation, size: 0, tables: new Map() };
     recordCache.set(ctx, c);
   }
-  if (c.map.size > MAX_CACHED_RECORDS) c.map.clear();
-  return c.map;
+  let m = c.tables.get(t.table);
+  if (!m) {
+    m = new Map();
+    c.tables.set(t.table, m);
+  }
+  return m;
+}
+
+function remember(ctx: ServerContext, cache: Map<number, Cached>, rowid: number, rec: Record<string, unknown>) {
+  const c = recordCache.get(ctx) as RecordCache;
+  if (!cache.has(rowid)) c.size++;
+  cache.set(rowid, { rec });
 }
 
 /**
- * JSON texts of cached renderings by rowid, or `null` when any is not cached (then render normally).
+ * JSON of cached renderings by rowid, as UTF-8 bytes, or `null` when any is not cached or shows an id the caller
+ * may not read (then render normally).
  *
  * @example
  * ```ts
- * const texts = cachedJsonByRowid(ctx, caller, tableOf('session'), [1, 2, 3]); // ['{"id":…}', …] | null
+ * const bytes = cachedJsonByRowid(ctx, caller, tableOf('session'), [1, 2, 3]); // [<Buffer 7b 22 69 64 …>, …] | null
  * ```
  */
 export function cachedJsonByRowid(
@@ -176,28 +195,22 @@ export function cachedJsonByRowid(
   caller: Caller,
   t: ModelTable,
   rowids: readonly number[],
-): string[] | null {
-  const cache = cacheOf(ctx);
-  const hits: Cached[] = new Array(rowids.length);
+): Buffer[] | null {
+  const cache = cacheOf(ctx, t);
+  const rs = restrictions(ctx, caller, t);
+  const out: Buffer[] = new Array(rowids.length);
   for (let i = 0; i < rowids.length; i++) {
-    const c = cache.get(`${t.table}:${rowids[i]}`);
+    const c = cache.get(rowids[i] as number);
     if (!c) return null;
-    hits[i] = c;
+    // Cached records are unscoped: a page showing ids the caller may not read takes the rendering path.
+    if (rs.length > 0 && c.clearFor !== rs) {
+      if (hides(c.rec, rs)) return null;
+      c.clearFor = rs;
+    }
+    c.bytes ??= Buffer.from(JSON.stringify(c.rec));
+    out[i] = c.bytes;
   }
-  // Cached records are unscoped: a page showing ids the caller may not read takes the rendering path.
-  if (
-    needsScoping(
-      ctx,
-      caller,
-      t,
-      hits.map((c) => c.rec),
-    )
-  )
-    return null;
-  return hits.map((c) => {
-    c.json ??= JSON.stringify(c.rec);
-    return c.json;
-  });
+  return out;
 }
 
 /**
@@ -211,9 +224,9 @@ export function renderRaw(
   raws: RawRow[],
 ): Record<string, unknown>[] {
   if (raws.length === 0) return [];
-  const cache = cacheOf(ctx);
+  const cache = cacheOf(ctx, t);
   const out: (Record<string, unknown> | undefined)[] = raws.map((r) =>
-    r[0] ? cache.get(`${t.table}:${r[0]}`)?.rec : undefined,
+    r[0] ? cache.get(r[0] as number)?.rec : undefined,
   );
   const missing: number[] = [];
   for (let i = 0; i < out.length; i++) if (!out[i]) missing.push(i);
@@ -227,7 +240,7 @@ export function renderRaw(
       const rec = fresh[k] as Record<string, unknown>;
       out[i] = rec;
       const rowid = (raws[i] as RawRow)[0];
-      if (rowid) cache.set(`${t.table}:${rowid}`, { rec });
+      if (rowid) remember(ctx, cache, rowid as number, rec);
     });
   }
   return scopeRecords(ctx, caller, t, out as Record<string, unknown>[]);

@@ -63,17 +63,30 @@ function visibleIds(ctx: ServerContext, caller: Caller, target: ModelTable): Set
   return ids;
 }
 
-/** The id fields of `t` whose targets the caller cannot read entirely, with the readable ids. */
-function restrictions(ctx: ServerContext, caller: Caller, t: ModelTable): [FieldSpec, Set<unknown>][] {
+/** The id fields of a model whose targets a caller cannot read entirely, with the readable ids. */
+export type Restrictions = readonly (readonly [FieldSpec, Set<unknown>])[];
+
+/**
+ * The id fields of `t` whose targets the caller cannot read entirely, with the readable ids. Memoised per write
+ * generation: while the visible-id sets stay the same, so does the returned array, so a verdict of `hides`
+ * for an immutable record can be remembered against it.
+ */
+export function restrictions(ctx: ServerContext, caller: Caller, t: ModelTable): Restrictions {
+  const key = `${ctx.generation}:restrictions:${caller.portal}:${caller.user?.id ?? ''}:${t.table}`;
+  const hit = ctx.memo.get(key) as Restrictions | undefined;
+  if (hit) return hit;
   const out: [FieldSpec, Set<unknown>][] = [];
   for (const { field, target } of idFieldsOf(t)) {
     const ids = visibleIds(ctx, caller, target);
     if (ids) out.push([field, ids]);
   }
+  if (ctx.memo.size > 5000) ctx.memo.clear();
+  ctx.memo.set(key, out);
   return out;
 }
 
-function hides(rec: Record<string, unknown>, rs: [FieldSpec, Set<unknown>][]): boolean {
+/** Whether `rec` shows an id the restrictions hide. */
+export function hides(rec: Record<string, unknown>, rs: Restrictions): boolean {
   for (const [f, ids] of rs) {
     const v = rec[f.name];
     if (Array.isArray(v)) {
@@ -81,18 +94,6 @@ function hides(rec: Record<string, unknown>, rs: [FieldSpec, Set<unknown>][]): b
     } else if (v !== null && v !== undefined && typeof v !== 'object' && !ids.has(v)) return true;
   }
   return false;
-}
-
-/** Whether any of `recs` shows an id the caller may not read (then it must go through `scopeRecords`). */
-export function needsScoping(
-  ctx: ServerContext,
-  caller: Caller,
-  t: ModelTable,
-  recs: readonly Record<string, unknown>[],
-): boolean {
-  const rs = restrictions(ctx, caller, t);
-  if (rs.length === 0) return false;
-  return recs.some((r) => hides(r, rs));
 }
 
 /**

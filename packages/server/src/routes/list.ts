@@ -54,6 +54,26 @@ function listText(model: ModelSpec, texts: readonly string[], page: Record<strin
   return `{${JSON.stringify(model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
 }
 
+const COMMA = 0x2c;
+
+/** A list body as UTF-8 bytes from the records' JSON bytes: `listText`'s text, with no string built on the way. */
+function listBytes(model: ModelSpec, parts: readonly Buffer[], page: Record<string, unknown>): Buffer {
+  const rest = JSON.stringify(page);
+  const head = Buffer.from(`{${JSON.stringify(model.listKey)}:[`);
+  const tail = Buffer.from(`]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`);
+  let length = head.length + tail.length + Math.max(0, parts.length - 1);
+  for (const p of parts) length += p.length;
+  // One allocation, each part copied once (Buffer.concat of the parts and their commas costs more per part).
+  const out = Buffer.allocUnsafe(length);
+  let at = head.copy(out, 0);
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out[at++] = COMMA;
+    at += (parts[i] as Buffer).copy(out, at);
+  }
+  tail.copy(out, at);
+  return out;
+}
+
 /** Raw rows by rowid, in the order given (the rowids come from a scoped query, so no permission check here). */
 function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow[] {
   if (rowids.length === 0) return [];
@@ -72,21 +92,33 @@ function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow
   return out;
 }
 
-function pageUrl(base: URL, limit: number, offset: number): string {
+/**
+ * The page links of a request URL: `at(offset)` is the URL with `limit` set and `offset` set (or removed for 0),
+ * serialised as `URLSearchParams` does, with `{`, `}` and `[]` left readable. The URL is serialised once, with a
+ * marker offset; each link replaces the marker (`offset=%00` can only be that pair: `&`, `=` and NUL are encoded
+ * in every other key and value).
+ */
+function pageLinks(base: URL, limit: number): (offset: number) => string {
   const u = new URL(base.href);
   u.searchParams.set('limit', String(limit));
-  if (offset > 0) u.searchParams.set('offset', String(offset));
-  else u.searchParams.delete('offset');
-  return u.href
+  u.searchParams.set('offset', '\u0000');
+  const href = u.href
     .replace(/%7B/g, '{')
     .replace(/%7D/g, '}')
     .replace(/%5B%5D/g, '[]');
+  const at = /[?&]offset=%00/.exec(href)?.index ?? -1;
+  const before = href.slice(0, at + 1);
+  const after = href.slice(at + '?offset=%00'.length);
+  // Without an offset: the pair goes with the `&` that joined it to its neighbour (limit is always there).
+  const first = before.endsWith('?');
+  const withoutOffset = first ? before + after.replace(/^&/, '') : before.slice(0, -1) + after;
+  return (offset) => (offset > 0 ? `${before}offset=${offset}${after}` : withoutOffset);
 }
 
 /**
- * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON text
- * directly when the page can be joined from cached record texts or has includes (embedded and serialised in
- * chunks, see records/embed.ts), else an object for Fastify to serialise.
+ * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON as UTF-8
+ * bytes when the page can be joined from cached record JSON, as text when it has includes (embedded and
+ * serialised in chunks, see records/embed.ts), else an object for Fastify to serialise.
  */
 export async function listResponse(
   ctx: ServerContext,
@@ -95,7 +127,7 @@ export async function listResponse(
   query: ListQuery,
   url: URL,
   report: EmbedReport = newEmbedReport(),
-): Promise<Record<string, unknown> | string> {
+): Promise<Record<string, unknown> | string | Buffer> {
   const scope = readScope(ctx, caller, t.model, 'a');
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
@@ -112,15 +144,17 @@ export async function listResponse(
     ...order.params,
   ]);
   const pageIds = ids.slice(query.offset, query.offset + query.limit) as number[];
-  // Fast path: every record of the page already rendered since the last write → join their JSON texts.
-  const texts = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
-  const records = texts ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
+  // Fast path: every record of the page already rendered since the last write → join their JSON bytes.
+  const cached = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
+  const records = cached ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
   const body: Record<string, unknown> = {};
   if (ctx.options.pagination !== 'minimal') {
     const count = ids.length;
     body.count = count;
-    body.next = query.offset + query.limit < count ? pageUrl(url, query.limit, query.offset + query.limit) : null;
-    body.previous = query.offset > 0 ? pageUrl(url, query.limit, Math.max(0, query.offset - query.limit)) : null;
+    const hasNext = query.offset + query.limit < count;
+    const links = hasNext || query.offset > 0 ? pageLinks(url, query.limit) : null;
+    body.next = links && hasNext ? links(query.offset + query.limit) : null;
+    body.previous = links && query.offset > 0 ? links(Math.max(0, query.offset - query.limit)) : null;
     // The docs give `meta` on public lists and on approval lists (the supplier docs: "Approval list responses also
     // include a `meta` object").
     if (caller.portal === 'public' || t.model.family === 'approval') {
@@ -138,6 +172,6 @@ export async function listResponse(
     await embedIncludes(ctx, caller, copies, includes, report);
     return listText(t.model, await stringifyRecords(copies), body);
   }
-  if (texts) return listText(t.model, texts, body);
+  if (cached) return listBytes(t.model, cached, body);
   return wrapList(t.model, records ?? [], body);
 }

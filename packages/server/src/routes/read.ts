@@ -17,7 +17,7 @@ import type { Caller } from '../permissions/caller.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import { parseQuery } from '../query/params.js';
 import { EmbedAborted, type EmbedReport, embedIncludes, newEmbedReport } from '../records/embed.js';
-import { loadRaw, renderRaw } from '../records/render.js';
+import { cachedJsonByRowid, loadRaw, type RawRow, renderRaw } from '../records/render.js';
 import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
 import { listResponse } from './list.js';
 
@@ -79,9 +79,11 @@ export async function listRoute(
   const body = await answer(ctx, req, reply, query.include.length > 0, (report) =>
     listResponse(ctx, caller, t, query, url, report),
   );
-  if (typeof body === 'string') reply.type('application/json; charset=utf-8');
+  if (typeof body === 'string' || Buffer.isBuffer(body)) reply.type('application/json; charset=utf-8');
   return body;
 }
+
+const CLOSE = Buffer.from('}');
 
 /** GET on one record. */
 export async function detailRoute(
@@ -98,6 +100,12 @@ export async function detailRoute(
   return answer(ctx, req, reply, includes.length > 0, async (report) => {
     const raw = loadRaw(ctx, caller, t, [key]);
     if (raw.length === 0) throw notFound();
+    // Without includes, a record rendered since the last write is answered from its cached JSON bytes.
+    const cached = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, [(raw[0] as RawRow)[0] as number]) : null;
+    if (cached) {
+      reply.type('application/json; charset=utf-8');
+      return Buffer.concat([Buffer.from(`{${JSON.stringify(t.model.detailKey)}:`), cached[0] as Buffer, CLOSE]);
+    }
     const record = { ...(renderRaw(ctx, caller, t, raw)[0] as Record<string, unknown>) };
     await embedIncludes(ctx, caller, [record], includes, report);
     return wrapDetail(t.model, record);
