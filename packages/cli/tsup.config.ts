@@ -38,6 +38,23 @@ const lazyChildProcessForCommander: Plugin = {
   },
 };
 
+/**
+ * `node:fs` through `require`: an ES module import of it makes Node 20 build the module's ES namespace, which reads
+ * every export, the lazy `ReadStream`/`WriteStream` getters included, and so loads the fs streams on every start.
+ */
+const fsThroughRequire: Plugin = {
+  name: 'fs-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?fs$/ }, ({ namespace }) =>
+      namespace === 'fs-through-require' ? undefined : { path: 'fs', namespace: 'fs-through-require' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'fs-through-require' }, () => ({
+      contents: "module.exports = require('node:fs');\n",
+      loader: 'js',
+    }));
+  },
+};
+
 // Bundled so `brainstem` starts fast: commander and the client are inlined, and split into chunks so each run
 // loads only what it uses (`--version` loads nothing else; the proxy agent only when a proxy is configured).
 // The root tsconfig's `paths` point `brainstem-api-tools` at the client's source, so the bundle never lags
@@ -54,7 +71,9 @@ export default defineConfig({
   splitting: true,
   minify: true,
   keepNames: true,
-  esbuildPlugins: [registryAsJson, lazyChildProcessForCommander],
+  // Keep `node:fs` for the plugin below to see (tsup would otherwise strip the prefix and mark it external first).
+  removeNodeProtocol: false,
+  esbuildPlugins: [registryAsJson, lazyChildProcessForCommander, fsThroughRequire],
   // commander is CommonJS: give its bundled `require('events')` etc. a real require.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __brainstemCreateRequire } from 'node:module';\nconst require = __brainstemCreateRequire(import.meta.url);",
