@@ -22,6 +22,22 @@ const registryAsJson: Plugin = {
 };
 
 /**
+ * The client's JSON data (the details schemas, ~150 KB, which `models <model>` and `import` load) as
+ * `JSON.parse('…')` rather than esbuild's object literals, for the same reason as the registry. Only the client's
+ * own files, imported by default (`import x from './x.json'`): a bundled dependency's `require('…json')` keeps
+ * esbuild's loader.
+ */
+const clientJsonAsJsonParse: Plugin = {
+  name: 'client-json-as-json-parse',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]packages[\\/]client[\\/]src[\\/].*\.json$/ }, async ({ path }) => {
+      const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * commander's `require('node:child_process')`, for executable subcommands the CLI never has, loaded on first use:
  * at start-up it would cost a few milliseconds (child_process pulls in dgram and more).
  */
@@ -73,7 +89,7 @@ export default defineConfig({
   keepNames: true,
   // Keep `node:fs` for the plugin below to see (tsup would otherwise strip the prefix and mark it external first).
   removeNodeProtocol: false,
-  esbuildPlugins: [registryAsJson, lazyChildProcessForCommander, fsThroughRequire],
+  esbuildPlugins: [registryAsJson, clientJsonAsJsonParse, lazyChildProcessForCommander, fsThroughRequire],
   // commander is CommonJS: give its bundled `require('events')` etc. a real require.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __brainstemCreateRequire } from 'node:module';\nconst require = __brainstemCreateRequire(import.meta.url);",
