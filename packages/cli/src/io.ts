@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /**
  * The process streams and environment a command runs with. `main.ts` passes the real ones; tests may pass fakes.
  *
@@ -34,7 +36,10 @@ export interface Io {
   drain(): Promise<void>;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. `process.stdin` is created on first use: most commands never read it, and creating it
+ * costs start-up time (a file on stdin loads the fs streams).
+ */
 export function processIo(): Io {
   let full = false;
   return {
@@ -46,11 +51,13 @@ export function processIo(): Io {
     },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     columns: terminalColumns(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
     env: process.env,
     readStdin: () => readAll(process.stdin),
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
     drain: () => {
       if (!full) return Promise.resolve();

@@ -1,8 +1,8 @@
 /**
- * Terminal prompts (Node): plain questions, and hidden input for passwords (raw mode, no echo).
+ * Terminal prompts (Node): plain questions, and hidden input for passwords (raw mode, no echo). `node:readline`
+ * is imported when a question is asked, so start-up does not pay for it.
  * @module
  */
-import { createInterface } from 'node:readline';
 
 /**
  * Whether a person can answer: stdin and stderr are terminals and `CI` is unset.
@@ -24,7 +24,7 @@ export function canPrompt(): boolean {
  * const pw = await prompt('Password: ', { hidden: true });
  * ```
  */
-export function prompt(question: string, opts: { hidden?: boolean } = {}): Promise<string> {
+export async function prompt(question: string, opts: { hidden?: boolean } = {}): Promise<string> {
   const { stdin, stderr } = process;
   if (opts.hidden && stdin.isTTY) {
     return new Promise((resolve, reject) => {
@@ -52,6 +52,7 @@ export function prompt(question: string, opts: { hidden?: boolean } = {}): Promi
       stdin.on('data', onData);
     });
   }
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: stdin, output: stderr, terminal: Boolean(stdin.isTTY) });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
