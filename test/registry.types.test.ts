@@ -2,11 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { closestModels, findModel, getModel, MODEL_NAMES, modelPath } from '../packages/client/src/registry/index.js';
-import { renderTypes, TYPES_FILE } from '../scripts/gen-types.js';
+import {
+  LOADER_METHODS_FILE,
+  MODEL_NAMES_FILE,
+  renderLoaderMethods,
+  renderModelNames,
+  renderTypes,
+  TYPES_FILE,
+} from '../scripts/gen-types.js';
 
 describe('registry', () => {
   it('generated types are in sync (run `npm run gen:types` after editing the registry)', () => {
     expect(readFileSync(TYPES_FILE, 'utf8')).toBe(renderTypes());
+    expect(readFileSync(MODEL_NAMES_FILE, 'utf8')).toBe(renderModelNames());
+    expect(readFileSync(LOADER_METHODS_FILE, 'utf8')).toBe(renderLoaderMethods());
   });
 
   it('resolves aliases and suggests the closest names for typos', () => {

@@ -19,6 +19,7 @@ import {
 } from './bulk.js';
 import { InvalidArgumentError } from './errors.js';
 import { readEnv } from './internal/env.js';
+import type { GeneratedLoaderMethods } from './loader-methods.generated.js';
 import { installLoaders } from './loaders.js';
 import { LogSink } from './logger.js';
 import type {
@@ -44,7 +45,6 @@ import {
   send,
   type TransportConfig,
 } from './transport.js';
-import type { GeneratedLoaderMethods } from './types.generated.js';
 import { DEFAULT_URL, normalizeUrl } from './url.js';
 import { checkClientOptions } from './validate.js';
 import { collectAll, streamRecords } from './walk.js';

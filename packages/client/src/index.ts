@@ -28,6 +28,7 @@ export type { FoundToken, TokenOption, TokenProvider, TokenSource } from './auth
 export { BrainstemClient } from './client.js';
 export * from './errors.js';
 export { redactUrlCredentials } from './internal/url-credentials.js';
+export type { GeneratedLoaderMethods } from './loader-methods.generated.js';
 export { LOADER_METHODS, loaderMethodName } from './loaders.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { Platform, StoredToken, TokenStore } from './platform.js';

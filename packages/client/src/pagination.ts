@@ -9,13 +9,29 @@
 import { ConcurrencyControl } from './concurrency.js';
 import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
-import type { IterateOptions, LoadAllOptions } from './options.js';
+import type { IterateOptions, LoadAllOptions, LoadProgress } from './options.js';
 import { encodeQuery } from './query.js';
 import { unwrapList } from './registry/envelope.js';
 import { MAX_PAGE_SIZE, type ModelName, type Portal } from './registry/index.js';
 import type { AttemptReport, RequestOptions } from './transport.js';
 import { checkedQuery, checkPortal, recordPath, resolveModel } from './validate.js';
-import type { WalkSetup } from './walk.js';
+
+/** What a walk needs: the model, how to fetch a page, where to start. */
+export interface WalkSetup {
+  /** Model name (for messages). */
+  model: string;
+  listKey: string;
+  fetchPage: PageFetcher;
+  pageSize: number;
+  /** The offset the caller's walk started at (its `offset` option). */
+  start: number;
+  control: ConcurrencyControl;
+  log: LogSink;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: LoadProgress) => void) | undefined;
+  /** Times the walk carries on by itself after a page failed all its attempts with a network/5xx/429 error. */
+  walkRetries: number;
+}
 
 /** One list response, as read by {@link readPage}. */
 export interface PageInfo {

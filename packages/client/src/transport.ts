@@ -16,7 +16,6 @@ import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
-import type { ClientOptions } from './options.js';
 import { isLoopback } from './registry/loopback.js';
 import {
   type BackoffOptions,
@@ -144,6 +143,16 @@ export interface TransportConfig {
   maxRetryAfterMs?: number;
 }
 
+/** The client options the transport reads (`ClientOptions` has them all). */
+export interface TransportOptions {
+  fetch?: typeof fetch;
+  timeout?: number;
+  maxRetries?: number;
+  retryBudgetMs?: number;
+  allowInsecure?: boolean;
+  backoff?: BackoffOptions;
+}
+
 /**
  * The transport settings of a client: its options, the runtime's default `fetch`, its logger.
  *
@@ -154,7 +163,7 @@ export interface TransportConfig {
  */
 export function clientTransport(
   baseUrl: URL,
-  options: ClientOptions,
+  options: TransportOptions,
   platformFetch: typeof fetch | undefined,
   log: LogSink,
 ): TransportConfig {

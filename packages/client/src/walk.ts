@@ -1,39 +1,12 @@
-/**
- * The two walks over every page of a list: {@link collectAll} (`loadAll`: everything in memory, de-duplicated by
- * id) and {@link streamRecords} (`iterate`: records one by one, bounded memory). Both read the pages through
- * {@link walkPages}, hand out records in server order, and on failure throw the error marked with `resume` and a
- * message that says how to carry on.
- * @module
- */
-import type { ConcurrencyControl } from './concurrency.js';
 import { AbortError, BrainstemError, ConnectionError, RateLimitError, ServerError, type WalkResume } from './errors.js';
-import type { LogSink } from './logger.js';
 import {
   Deduplicator,
-  type PageFetcher,
   type PageInfo,
   type PageStreamOptions,
   pageStream,
+  type WalkSetup,
   withResume,
 } from './pagination.js';
-import type { LoadProgress } from './types.js';
-
-/** What a walk needs: the model, how to fetch a page, where to start. */
-export interface WalkSetup {
-  /** Model name (for messages). */
-  model: string;
-  listKey: string;
-  fetchPage: PageFetcher;
-  pageSize: number;
-  /** The offset the caller's walk started at (its `offset` option). */
-  start: number;
-  control: ConcurrencyControl;
-  log: LogSink;
-  signal?: AbortSignal | undefined;
-  onProgress?: ((progress: LoadProgress) => void) | undefined;
-  /** Times the walk carries on by itself after a page failed all its attempts with a network/5xx/429 error. */
-  walkRetries: number;
-}
 
 /** Whether a walk may carry on after `err`: a transient failure (network, 5xx, 429) that says where it stopped. */
 function transient(err: unknown): err is BrainstemError & { resume: WalkResume } {

@@ -10,8 +10,8 @@
  * @module brainstem-api-tools/registry
  */
 
-import type { ModelName } from '../types.generated.js';
 import { findModel, getModelRow, rowOf } from './lookup.js';
+import type { ModelName } from './model-names.generated.js';
 import { MODELS as ROWS } from './models.js';
 import type { ModelSpec, Portal } from './types.js';
 
