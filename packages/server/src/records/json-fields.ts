@@ -4,25 +4,14 @@
  */
 import type { FieldSpec } from 'brainstem-api-tools/registry';
 import { textProblem } from '../characters.js';
-import { kindError } from './details.js';
+import { jsonKindName, kindError } from './details.js';
 
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const URL_SCHEME = /^(https?|ftp):\/\/\S+$/i;
 
-/** The Python type name DRF messages use for a JSON value (`str`, `dict`, `list`, …). */
-export function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'list';
-  if (typeof v === 'object') return 'dict';
-  if (typeof v === 'string') return 'str';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v;
-}
-
 function describe(v: unknown): string {
   if (typeof v === 'number') return `${v} (not a finite number)`;
-  return typeName(v) === 'bool' ? 'a boolean' : typeName(v);
+  return jsonKindName(v) === 'bool' ? 'a boolean' : jsonKindName(v);
 }
 
 export function validateJsonField(f: FieldSpec, v: unknown, errs: string[]): unknown {
@@ -34,7 +23,7 @@ export function validateJsonField(f: FieldSpec, v: unknown, errs: string[]): unk
   }
   if (f.keyPattern) {
     if (typeof v !== 'object' || Array.isArray(v)) {
-      errs.push(`Expected a dictionary of items but got type "${typeName(v)}".`);
+      errs.push(`Expected a dictionary of items but got type "${jsonKindName(v)}".`);
       return undefined;
     }
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
@@ -53,7 +42,7 @@ export function validateJsonField(f: FieldSpec, v: unknown, errs: string[]): unk
   }
   if (f.name === 'download_links') {
     if (!Array.isArray(v)) {
-      errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+      errs.push(`Expected a list of items but got type "${jsonKindName(v)}".`);
       return undefined;
     }
     const repos =

@@ -21,9 +21,9 @@ import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { EMAIL, normalizeUrlField } from './addresses.js';
-import { schemaGovernedErrors } from './details.js';
+import { jsonKindName, schemaGovernedErrors } from './details.js';
 import type { ValidInput, WriteMode } from './input.js';
-import { typeName, validateJsonField } from './json-fields.js';
+import { validateJsonField } from './json-fields.js';
 import { storesNull } from './write.js';
 
 /** Whether a relation id exists in the target table and is readable by the caller. */
@@ -57,7 +57,7 @@ function relationValue(
   if (id === null) {
     errs.push(
       target.intId
-        ? `Incorrect type. Expected pk value, received ${typeName(v)}.`
+        ? `Incorrect type. Expected pk value, received ${jsonKindName(v)}.`
         : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
     );
     return undefined;
@@ -179,7 +179,7 @@ function validateField(
     }
     case 'list_of_strings': {
       if (!Array.isArray(v)) {
-        errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+        errs.push(`Expected a list of items but got type "${jsonKindName(v)}".`);
         return undefined;
       }
       if (v.some((x) => typeof x !== 'string')) {
@@ -201,7 +201,7 @@ function validateField(
     case 'relation_list': {
       if (storage !== 'junction') return undefined;
       if (!Array.isArray(v)) {
-        errs.push(`Expected a list of items but got type "${typeName(v)}".`);
+        errs.push(`Expected a list of items but got type "${jsonKindName(v)}".`);
         return undefined;
       }
       if (f.required && v.length === 0) {
@@ -238,7 +238,7 @@ export function validateInput(
   // No body at all (an empty request with a JSON content type) reads as `{}`, so each missing field is named.
   if (body === undefined) body = {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw fieldErrors({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${typeName(body)}.`] });
+    throw fieldErrors({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${jsonKindName(body)}.`] });
   }
   const input = body as Record<string, unknown>;
   const out: ValidInput = { columns: {}, lists: {}, special: {} };
