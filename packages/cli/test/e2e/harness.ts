@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type RunningServer, type ServerOptions, startServer } from 'brainstem-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(CLI_DIR, 'dist', 'brainstem.js');
@@ -134,4 +136,31 @@ function collect(child: ReturnType<typeof spawn>, opts: RunOptions): Promise<Run
 /** Quote a word for /bin/sh. */
 export function sh(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The fixture most spawned-CLI test files share: the built CLI, a private home and a demo server started before
+ * the file's tests (with `options` on top of the demo data), stopped and removed after them.
+ */
+export function demoServerForFile(options: ServerOptions = {}): {
+  readonly home: ReturnType<typeof tempHome>;
+  readonly server: RunningServer;
+} {
+  const home = tempHome();
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer({ port: 0, seed: 'demo', quiet: true, ...options });
+  });
+  afterAll(async () => {
+    await server?.close();
+    home.cleanup();
+  });
+  return {
+    home,
+    get server() {
+      if (!server) throw new Error('the demo server starts in beforeAll');
+      return server;
+    },
+  };
 }

@@ -3,22 +3,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from 'brainstem-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, ensureBuilt, sh, tempHome } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, demoServerForFile, sh } from './harness.js';
 
-const home = tempHome();
+const demo = demoServerForFile();
+const { home } = demo;
 const hasScript = existsSync('/usr/bin/script');
-let server: RunningServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startServer({ port: 0, seed: 'demo', quiet: true });
-});
-afterAll(async () => {
-  await server?.close();
-  home.cleanup();
-});
 
 describe('--headless on any command', () => {
   // A fake `xdg-open` on PATH (with a DISPLAY set) records whether the client tried to open a browser.
@@ -28,7 +18,7 @@ describe('--headless on any command', () => {
     const marker = join(home.home, 'browser-opened');
     rmSync(marker, { force: true });
     writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$1" > ${sh(marker)}\n`, { mode: 0o755 });
-    const cmd = `${sh(process.execPath)} ${sh(BIN)} load session ${extra.join(' ')} --url ${server.url}`;
+    const cmd = `${sh(process.execPath)} ${sh(BIN)} load session ${extra.join(' ')} --url ${demo.server.url}`;
     const env = { ...home.env, PATH: `${bin}:${process.env.PATH}`, DISPLAY: ':99' };
     const child = spawn('script', ['-qec', cmd, '/dev/null'], { env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -48,7 +38,7 @@ describe('--headless on any command', () => {
 
   it.skipIf(!hasScript)('a command on a terminal without a token starts a login that prints URL + code', async () => {
     const headless = await lazyLogin(['--headless']);
-    expect(headless.out).toContain(`${server.url}account/authorize/`);
+    expect(headless.out).toContain(`${demo.server.url}account/authorize/`);
     expect(headless.out).toMatch(/enter the code: [A-Z0-9]{4}-[A-Z0-9]{4}/);
     expect(headless.opened).toBe(false);
     // Control: without --headless the same command opens the browser.

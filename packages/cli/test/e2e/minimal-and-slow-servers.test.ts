@@ -1,27 +1,19 @@
 // load against servers that make it harder: one that sends no count/next, one that answers too slowly.
-import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, tempHome } from './harness.js';
+import { DEMO_USERS, startServer } from 'brainstem-server';
+import { describe, expect, it } from 'vitest';
+import { demoServerForFile, runCli } from './harness.js';
 
 const ALICE = DEMO_USERS.alice.token;
-const home = tempHome();
-let server: RunningServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startServer({ port: 0, seed: 'demo', seedSessions: 120, quiet: true });
-});
-afterAll(async () => {
-  await server?.close();
-  home.cleanup();
-});
+const demo = demoServerForFile({ seedSessions: 120 });
+const { home } = demo;
 
 describe('servers', () => {
   it('--all works against a server that sends no count/next (stops at the first short page)', async () => {
     const minimal = await startServer({ port: 0, seed: 'demo', seedSessions: 120, pagination: 'minimal', quiet: true });
     try {
       const full = JSON.parse(
-        (await runCli(['load', 'session', '--all', '--url', server.url, '--token', ALICE], { env: home.env })).stdout,
+        (await runCli(['load', 'session', '--all', '--url', demo.server.url, '--token', ALICE], { env: home.env }))
+          .stdout,
       );
       const r = await runCli(
         ['load', 'session', '--all', '--format', 'ndjson', '--url', minimal.url, '--token', ALICE],

@@ -1,27 +1,18 @@
 // The progress bar: drawn on a terminal stderr only, fetched/total from the pager, erased before output; never with
 // --quiet or a pipe. Unit tests of the bar, then `load --all` in-process and through the built CLI.
 import { existsSync } from 'node:fs';
-import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, startServer } from 'brainstem-server';
+import { describe, expect, it } from 'vitest';
 import { ProgressBar, progressEnabled } from '../../src/progress.js';
 import { run } from '../../src/run.js';
 import { memoryIo } from '../helpers.js';
-import { BIN, ensureBuilt, runCli, runShell, sh, tempHome } from './harness.js';
+import { BIN, demoServerForFile, runCli, runShell, sh } from './harness.js';
 
 const alice = DEMO_USERS.alice;
-const home = tempHome();
+const demo = demoServerForFile({ seedSessions: 250 });
+const { home } = demo;
 const env = home.env;
 const hasScript = existsSync('/usr/bin/script');
-let server: RunningServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startServer({ port: 0, seed: 'demo', seedSessions: 250, quiet: true });
-});
-afterAll(async () => {
-  await server?.close();
-  home.cleanup();
-});
 
 describe('progress bar', () => {
   it('draws only on a terminal and not with --quiet', () => {
@@ -68,7 +59,7 @@ describe('load --all progress', () => {
   it('every frame of the bar shows fetched/total from the pager, never a per-record count', async () => {
     for (const format of ['ndjson', 'json']) {
       const m = memoryIo({ stderrTTY: true });
-      const args = ['load', 'session', '--all', '--format', format, '--url', server.url];
+      const args = ['load', 'session', '--all', '--format', format, '--url', demo.server.url];
       const code = await run([...args, '--token', alice.token], m.io, new AbortController().signal);
       expect(code, m.stderr()).toBe(0);
       const frames = m
@@ -112,7 +103,7 @@ describe('progress bar on a terminal', () => {
 describe('progress bar in a pipe', () => {
   it('no progress bar or other stderr output when piped', async () => {
     const r = await runCli(
-      ['load', 'session', '--all', '--format', 'ndjson', '--url', server.url, '--token', alice.token],
+      ['load', 'session', '--all', '--format', 'ndjson', '--url', demo.server.url, '--token', alice.token],
       {
         env,
       },

@@ -2,23 +2,14 @@
 // reader closing the pipe ends the command quietly.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, ensureBuilt, runShell, sh, tempHome } from './harness.js';
+import { DEMO_USERS, startServer } from 'brainstem-server';
+import { describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, demoServerForFile, runShell, sh } from './harness.js';
 
 const hasScript = existsSync('/usr/bin/script');
 const ALICE = DEMO_USERS.alice.token;
-const home = tempHome();
-let server: RunningServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startServer({ port: 0, seed: 'demo', seedSessions: 120, quiet: true });
-});
-afterAll(async () => {
-  await server?.close();
-  home.cleanup();
-});
+const demo = demoServerForFile({ seedSessions: 120 });
+const { home } = demo;
 
 describe('streaming', () => {
   it('load --all --format ndjson writes records while later pages are still being fetched', async () => {
@@ -52,7 +43,7 @@ describe('streaming', () => {
 
 describe('terminals and pipes', () => {
   it.skipIf(!hasScript)('indents JSON when stdout is a terminal', async () => {
-    const cmd = `${sh(process.execPath)} ${sh(BIN)} load project --limit 1 --url ${server.url} --token ${ALICE}`;
+    const cmd = `${sh(process.execPath)} ${sh(BIN)} load project --limit 1 --url ${demo.server.url} --token ${ALICE}`;
     const r = await runShell(`script -qec ${sh(cmd)} /dev/null`, { env: home.env });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^\{\r?\n {2}"projects": \[/);
@@ -60,7 +51,7 @@ describe('terminals and pipes', () => {
   });
 
   it('stops quietly when the reader closes the pipe (| head -n 1)', async () => {
-    const cmd = `${sh(process.execPath)} ${sh(BIN)} load session --all --format ndjson --url ${server.url} --token ${ALICE} | head -n 1`;
+    const cmd = `${sh(process.execPath)} ${sh(BIN)} load session --all --format ndjson --url ${demo.server.url} --token ${ALICE} | head -n 1`;
     const r = await runShell(cmd, { env: home.env });
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toBe('');
