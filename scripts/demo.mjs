@@ -122,7 +122,7 @@ async function cliTour() {
     ['load', 'project', '--filters', 'name.icontains=place cells', '--fields', 'id,name', '--format', 'table'],
     { note: 'find an id by name', capture: true },
   );
-  const project = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(found)?.[0];
+  const project = found.split('\n')[2]?.split(' ')[0]; // the id column of the first row, under header and rule
   if (!project) throw new Error('the demo project "Hippocampal place cells" was not found');
   await brainstem([
     'load',
