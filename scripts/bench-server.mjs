@@ -1,41 +1,19 @@
 // Server benchmarks: start time with demo data, pages of 100 sessions out of 20,000, session detail.
 // The server runs in its own process (as users run it); this process drives it over keep-alive HTTP with a
 // few concurrent connections. Needs `npm run build` first (npm run bench does it).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEMO_TOKENS, startServerCommand } from './bench-lib/server-command.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'packages/server/dist/bin.js');
-const TOKEN = 'bst_demo_alice_4f1c9a7e2b6d8035'; // DEMO_USERS.alice.token
+const TOKEN = DEMO_TOKENS.alice;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-/** Spawn the server; resolve with { url, child, ms } once it prints its listening line. */
-function startServer(args) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1], child, ms: performance.now() - t0 });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
+/** Starts the server; resolves with { url, child, stop, ms } once it listens. */
+async function startServer(args) {
+  const t0 = performance.now();
+  const s = await startServerCommand(args);
+  return { ...s, ms: performance.now() - t0 };
 }
 
 /** CPU time (user + system, ms) the server process has used so far (Linux /proc; null elsewhere). */
@@ -93,7 +71,7 @@ export default async function run() {
   for (let i = 0; i < 3; i++) {
     const s = await startServer(['--seed', 'demo']);
     starts.push(s.ms);
-    await stop(s.child);
+    await s.stop();
   }
   starts.sort((a, b) => a - b);
   rows.push({
@@ -163,7 +141,7 @@ export default async function run() {
     }
   } finally {
     agent.destroy();
-    await stop(s.child);
+    await s.stop();
   }
   return rows;
 }
