@@ -4,7 +4,8 @@
 //   each against the floor (1 + ⌈(pages − 1) / pages in flight⌉) × latency (the first page goes alone; pages in
 //   flight = the walk's mean adaptive limit), and a plain node:http pool over the same pages as the reference for
 //   what the server and the machine allow (on a loaded machine the server's rendering, not the wait, sets the pace);
-// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions;
+// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions, and what its growth is made of (live
+//   heap after a full GC, V8's young generation) at records 10k and 100k of a third walk;
 // - faults: 10 runs each of loadAll, iterate and `brainstem load --all` (json, ndjson, csv) against 20 % injected
 //   faults (502, 503, 429 + Retry-After, dropped connections) with default settings: exact or not.
 // CLI start-up is in bench-cli.mjs. `BENCH_NETWORK=memory node scripts/bench.mjs network` runs one part.
@@ -155,6 +156,41 @@ async function memory() {
     goal: '≤ 8',
     ok: growth <= 8,
   });
+  // What the growth is made of, in a third walk (its full GCs would disturb the peaks above): what the walk keeps
+  // alive (the heap after a full GC) against what V8 sizes for itself (the young generation it grows when many
+  // short-lived objects outlive a scavenge, e.g. pages in flight).
+  const server = await spawnServer({ seedSessions: 100_000 });
+  try {
+    const r = await runScript(
+      clientCode(
+        server.url,
+        `const v8 = await import('node:v8');
+        const at = {};
+        const sample = () => {
+          globalThis.gc();
+          const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+          return { live: process.memoryUsage().heapUsed / 2 ** 20, young: young / 2 ** 20 };
+        };
+        let n = 0;
+        for await (const _ of client.iterate('session')) if (++n === 10_000 || n === 100_000) at[n] = sample();
+        console.log(JSON.stringify(at));`,
+      ),
+      {},
+      ['--expose-gc'],
+    );
+    rows.push({
+      name: '  live heap (after a full GC) at record 10k → 100k',
+      value: `${r[10_000].live.toFixed(1)} → ${r[100_000].live.toFixed(1)}`,
+      unit: 'MB',
+    });
+    rows.push({
+      name: '  V8 young generation (semi-spaces) at record 10k → 100k',
+      value: `${r[10_000].young.toFixed(0)} → ${r[100_000].young.toFixed(0)}`,
+      unit: 'MB',
+    });
+  } finally {
+    await server.close();
+  }
   return rows;
 }
 

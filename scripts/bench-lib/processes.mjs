@@ -37,9 +37,9 @@ export function spawnServer(options) {
   });
 }
 
-/** Runs an ES module snippet in a child process; resolves with its stdout parsed as JSON. */
-export function runScript(code, env = {}) {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+/** Runs an ES module snippet in a child process (with `nodeArgs`); resolves with its stdout parsed as JSON. */
+export function runScript(code, env = {}, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', code], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
