@@ -1,6 +1,6 @@
 import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { modelArg } from '../args.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { readData } from '../data.js';
@@ -25,8 +25,12 @@ export function actionCommand(cmd: Command, ctx: Ctx): Command {
     .option('-d, --data <json>', "request body as JSON, '@file.json', or '-' for stdin")
     .addOption(
       new Option('--method <method>', 'HTTP method (default: the one the API documents)')
-        .choices(METHODS)
-        .argParser((v) => v.toUpperCase()),
+        .choices(METHODS) // listed in --help; the parser below checks (any case) in its place
+        .argParser((v) => {
+          const method = METHODS.find((m) => m === v.toUpperCase());
+          if (!method) throw new InvalidArgumentError(`Allowed choices are ${METHODS.join(', ')}.`);
+          return method;
+        }),
     );
   addPortalOption(cmd);
   addFormatOptions(cmd, 'json');

@@ -179,6 +179,10 @@ describe('usage errors exit 2', () => {
       ['action', 'subjectlog', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'nope'],
       /unknown action "nope" for subjectlog; valid: add_entry/,
     ],
+    [
+      ['action', 'subjectlog', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'add_entry', '--method', 'fetch'],
+      /--method.*'fetch' is invalid\. Allowed choices are GET, POST, PATCH, PUT, DELETE/,
+    ],
     [['load'], /missing required argument 'model'/],
     [['load', 'session', 'extra'], /too many arguments/],
     [['load', 'session', '--bogus'], /unknown option '--bogus'/],
