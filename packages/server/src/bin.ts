@@ -4,7 +4,8 @@
  *
  *   brainstem-server [--host 127.0.0.1] [--port 8000] [--db FILE|:memory:] [--seed demo|none]
  *                    [--seed-sessions N] [--latency MS] [--fault-rate R] [--fault-seed S]
- *                    [--pagination full|minimal] [--device-interval S] [--cors ORIGIN…] [--quiet]
+ *                    [--pagination full|minimal] [--device-interval S] [--cors ORIGIN…]
+ *                    [--request-timeout MS] [--quiet]
  *   brainstem-server user create|list …, token create …   (admin/commands.ts)
  */
 import { parseArgs } from 'node:util';
@@ -31,6 +32,7 @@ Options:
   --device-interval S    seconds between device-login polls, 1 or more (default 5)
   --cors ORIGIN          let web pages from ORIGIN (scheme://host[:port]) call the API; repeat the option or
                          separate origins with commas (default none; also BRAINSTEM_CORS=origin,origin)
+  --request-timeout MS   time a client has to send a whole request, else 408 (default 60000; 0: no limit)
   --quiet                no request errors or demo tokens on stderr
   -h, --help             show this help
 
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
         pagination: { type: 'string' },
         'device-interval': { type: 'string' },
         cors: { type: 'string', multiple: true },
+        'request-timeout': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
     deviceInterval: num('device-interval', s('device-interval')),
     quiet: values.quiet === true,
     cors: corsOrigins(values.cors as string[] | undefined),
+    requestTimeout: num('request-timeout', s('request-timeout')),
   };
   if (options.seedSessions && options.seed !== 'demo') fail('--seed-sessions needs --seed demo');
   let server: Awaited<ReturnType<typeof startServer>>;

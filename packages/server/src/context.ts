@@ -17,6 +17,8 @@ export interface ResolvedServerOptions {
   quiet: boolean;
   /** Web origins allowed to call the API from a browser (normalised `scheme://host[:port]`); empty = no CORS. */
   cors: string[];
+  /** Milliseconds to receive a whole request (0: no limit). */
+  requestTimeout: number;
 }
 
 /** What every route module receives. */

@@ -34,6 +34,12 @@ export interface ServerOptions {
   quiet?: boolean;
   /** Web origins (`scheme://host[:port]`) whose pages may call the API (CORS). Default none: no CORS headers. */
   cors?: readonly string[];
+  /**
+   * Milliseconds a client has to send a whole request, headers and body; a slower one is answered 408 and
+   * disconnected, so a client that announces a body and never sends it does not hold a connection. `0` turns the
+   * limit off. Default 60000.
+   */
+  requestTimeout?: number;
 }
 
 /** Apply defaults and check ranges; throws a `TypeError` naming the bad option. */
@@ -51,6 +57,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
     deviceInterval: o.deviceInterval ?? 5,
     quiet: o.quiet ?? false,
     cors: [...new Set((o.cors ?? []).map(normaliseOrigin))],
+    requestTimeout: o.requestTimeout ?? 60_000,
   };
   const int = (name: keyof ResolvedServerOptions, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const v = r[name] as number;
@@ -64,6 +71,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
   if (!Number.isFinite(r.latency) || r.latency < 0) throw new TypeError(`Invalid option latency: ${r.latency}`);
   // RFC 8628's `interval` is whole seconds; 0 would invite clients to poll in a busy loop.
   int('deviceInterval', 1, 3600);
+  int('requestTimeout', 0, 3_600_000);
   if (!Number.isFinite(r.faultRate) || r.faultRate < 0 || r.faultRate > 1) {
     throw new TypeError(`Invalid option faultRate: ${r.faultRate} (expected 0 to 1)`);
   }

@@ -9,8 +9,9 @@
 import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { authenticateToken, createUser, ensureAuthSchema, type User } from '../src/auth/index.js';
-import type { ResolvedServerOptions, ServerContext } from '../src/context.js';
+import type { ServerContext } from '../src/context.js';
 import { deviceRoutes } from '../src/device/index.js';
+import { resolveOptions } from '../src/options.js';
 import { webRoutes } from '../src/web/index.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -32,20 +33,12 @@ export async function startHarness(opts: { deviceInterval?: number } = {}): Prom
   const db = new Database(':memory:');
   ensureAuthSchema(db);
   let offset = 0;
-  const options = {
-    host: '127.0.0.1',
+  const options = resolveOptions({
     port: 0,
-    db: ':memory:',
-    seed: 'none',
-    seedSessions: 0,
-    latency: 0,
-    faultRate: 0,
     faultSeed: 0,
-    pagination: 'full',
-    deviceInterval: opts.deviceInterval ?? 5,
     quiet: true,
-    cors: [],
-  } satisfies ResolvedServerOptions;
+    ...(opts.deviceInterval !== undefined ? { deviceInterval: opts.deviceInterval } : {}),
+  });
   const ctx: ServerContext & { now: () => number } = {
     db,
     options,

@@ -107,6 +107,43 @@ describe('body size', () => {
     expect(answer).toContain('{"detail":"Request body is too large."}');
   });
 
+  it('a request whose announced body never arrives is answered 408 after requestTimeout, and the connection closed', async () => {
+    const slow = await demoServer({ requestTimeout: 300 });
+    try {
+      const t0 = performance.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const sock = connect(slow.server.port, '127.0.0.1');
+        let text = '';
+        const timer = setTimeout(() => {
+          sock.destroy();
+          reject(new Error(`no answer within 5 s: ${JSON.stringify(text)}`));
+        }, 5000);
+        sock.on('data', (d) => {
+          text += String(d);
+        });
+        sock.on('close', () => {
+          clearTimeout(timer);
+          resolve(text);
+        });
+        sock.write(
+          `POST /api/private/stem/project/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTH.Authorization}\r\n` +
+            'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":',
+        );
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('{"detail":"The request took too long to arrive."}');
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(300);
+      expect((await slow.get('api/private/stem/project/?limit=1')).status).toBe(200); // others are still served
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('requestTimeout is an integer from 0 (no limit) to an hour', async () => {
+    await expect(demoServer({ requestTimeout: -1 })).rejects.toThrow(/requestTimeout: -1/);
+    await expect(demoServer({ requestTimeout: 1.5 })).rejects.toThrow(/requestTimeout/);
+  });
+
   it('equipment name, unbounded in the docs, is held to the registry default of 255 characters', async () => {
     expect(getModel('equipment').fields.find((f) => f.name === 'name')).toMatchObject({
       maxLength: 255,
