@@ -14,6 +14,7 @@ import { stmt } from '../db/statements.js';
 import { forbidden, HttpError } from '../errors.js';
 import { type Caller, projectLevels } from '../permissions/caller.js';
 import { LEVEL, levelOfInvitation } from '../permissions/levels.js';
+import { projectGrantLevel, removeGroupMember, setGroupMember, setProjectGrant } from '../permissions/membership.js';
 import { groupLevel } from '../permissions/rules.js';
 import { type InvitationRule, invitationRule } from '../permissions/scope.js';
 import type { Row } from '../records/computed.js';
@@ -56,32 +57,16 @@ export function invitationAction(ctx: ServerContext, model: string, row: Row, ac
   if (!rule) throw forbidden();
   const t = tableOf(model);
   if (action === 'accept') {
+    const target = row[rule.target];
+    const invitee = Number(row[rule.invitee]);
     if (rule.targetKind === 'project') {
-      const col = rule.inviteeKind === 'user' ? 'user_id' : 'group_id';
+      const holder = rule.inviteeKind === 'user' ? { user: invitee } : { group: invitee };
       const level = levelOfInvitation(row as { can_change?: unknown });
-      const cur = stmt(ctx.db, `SELECT level FROM project_grants WHERE project_id = ? AND ${col} = ?`).get(
-        row[rule.target],
-        row[rule.invitee],
-      ) as { level: number } | undefined;
-      if (!cur || cur.level < level) {
-        stmt(ctx.db, `DELETE FROM project_grants WHERE project_id = ? AND ${col} = ?`).run(
-          row[rule.target],
-          row[rule.invitee],
-        );
-        stmt(ctx.db, `INSERT INTO project_grants (project_id, ${col}, level) VALUES (?, ?, ?)`).run(
-          row[rule.target],
-          row[rule.invitee],
-          level,
-        );
-      }
+      // Accepting never lowers a level the invitee already has.
+      if (projectGrantLevel(ctx, String(target), holder) < level) setProjectGrant(ctx, String(target), holder, level);
     } else {
-      const owner = row.new_owner === 1 ? 1 : 0;
-      const manager = row.new_manager === 1 || owner ? 1 : 0;
-      stmt(
-        ctx.db,
-        `INSERT INTO group_members (group_id, user_id, is_manager, is_owner) VALUES (?, ?, ?, ?)
-         ON CONFLICT (group_id, user_id) DO UPDATE SET is_manager = max(is_manager, excluded.is_manager), is_owner = max(is_owner, excluded.is_owner)`,
-      ).run(row[rule.target], row[rule.invitee], manager, owner);
+      const roles = { manager: row.new_manager === 1, owner: row.new_owner === 1 };
+      setGroupMember(ctx, Number(target), invitee, roles, { keepHigher: true });
     }
   }
   stmt(ctx.db, `DELETE FROM ${t.table} WHERE id = ?`).run(row.id);
@@ -124,6 +109,6 @@ export function groupAction(
     ) as { n: number };
     if (owners.n <= 1) throw new HttpError(400, { detail: 'The last owner cannot leave the group.' });
   }
-  stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, uid);
+  removeGroupMember(ctx, groupId, uid);
   return { detail: 'You left the group.' };
 }

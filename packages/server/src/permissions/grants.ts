@@ -17,6 +17,7 @@ import { fieldErrors, forbidden } from '../errors.js';
 import { insertRecord } from '../records/write.js';
 import { type Caller, groupsOf, projectLevels } from './caller.js';
 import { LEVEL, levelOfFlags } from './levels.js';
+import { grantAttribute, projectGrantLevel, removeGroupMember, setGroupMember, setProjectGrant } from './membership.js';
 import { groupLevel } from './rules.js';
 
 /** Grants given to the creator of a record. */
@@ -31,29 +32,12 @@ export function grantOnCreate(
   const uid = caller.user?.id;
   if (uid === undefined) return;
   if (model === 'project') {
-    stmt(ctx.db, 'INSERT INTO project_grants (project_id, user_id, group_id, level) VALUES (?, ?, NULL, ?)').run(
-      id,
-      uid,
-      LEVEL.owner,
-    );
+    setProjectGrant(ctx, String(id), { user: uid }, LEVEL.owner);
   } else if (model === 'group') {
-    stmt(ctx.db, 'INSERT INTO group_members (group_id, user_id, is_manager, is_owner) VALUES (?, ?, 1, 1)').run(
-      id,
-      uid,
-    );
+    setGroupMember(ctx, Number(id), uid, { manager: true, owner: true });
   } else if (family === 'personal' && !hasParent) {
-    stmt(ctx.db, 'INSERT INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, ?, NULL, ?)').run(
-      model,
-      String(id),
-      uid,
-      LEVEL.owner,
-    );
-    for (const gid of groupsOf(ctx, uid).keys()) {
-      stmt(
-        ctx.db,
-        'INSERT OR IGNORE INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, NULL, ?, ?)',
-      ).run(model, String(id), gid, LEVEL.member);
-    }
+    grantAttribute(ctx, model, String(id), { user: uid }, LEVEL.owner);
+    for (const gid of groupsOf(ctx, uid).keys()) grantAttribute(ctx, model, String(id), { group: gid }, LEVEL.member);
   }
 }
 
@@ -101,13 +85,7 @@ export function applyProjectGrants(
         id = (stmt(ctx.db, 'SELECT id FROM t_group WHERE name = ?').get(key) as { id: number } | undefined)?.id;
         if (id === undefined) throw fieldErrors({ groups: [`Group "${key}" does not exist.`] });
       }
-      const col = field === 'users' ? 'user_id' : 'group_id';
-      const from =
-        (
-          stmt(ctx.db, `SELECT level FROM project_grants WHERE project_id = ? AND ${col} = ?`).get(projectId, id) as
-            | { level: number }
-            | undefined
-        )?.level ?? 0;
+      const from = projectGrantLevel(ctx, projectId, field === 'users' ? { user: id } : { group: id });
       const to = flags.remove === true ? 0 : levelOfFlags(flags);
       if (from !== to) changes.push({ kind: field === 'users' ? 'user' : 'group', id, from, to });
     }
@@ -123,17 +101,7 @@ export function applyProjectGrants(
       );
     }
   }
-  for (const c of changes) {
-    const col = c.kind === 'user' ? 'user_id' : 'group_id';
-    stmt(ctx.db, `DELETE FROM project_grants WHERE project_id = ? AND ${col} = ?`).run(projectId, c.id);
-    if (c.to > 0) {
-      stmt(ctx.db, `INSERT INTO project_grants (project_id, ${col}, level) VALUES (?, ?, ?)`).run(
-        projectId,
-        c.id,
-        c.to,
-      );
-    }
-  }
+  for (const c of changes) setProjectGrant(ctx, projectId, c.kind === 'user' ? { user: c.id } : { group: c.id }, c.to);
   const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM project_grants WHERE project_id = ? AND level >= ?').get(
     projectId,
     LEVEL.owner,
@@ -160,19 +128,14 @@ export function applyGroupUsers(ctx: ServerContext, caller: Caller, groupId: num
       if (!member) continue;
       const needed = member.is_manager || member.is_owner ? LEVEL.owner : LEVEL.manager;
       if (level < needed && uid !== caller.user?.id) throw forbidden();
-      stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, uid);
+      removeGroupMember(ctx, groupId, uid);
       continue;
     }
     if (member) {
       if ((member.is_owner === 1) === wantOwner && (member.is_manager === 1 || member.is_owner === 1) === wantManager)
         continue;
       if (level < LEVEL.owner) throw forbidden('Only group owners can add or remove managers.');
-      stmt(ctx.db, 'UPDATE group_members SET is_manager = ?, is_owner = ? WHERE group_id = ? AND user_id = ?').run(
-        wantManager ? 1 : 0,
-        wantOwner ? 1 : 0,
-        groupId,
-        uid,
-      );
+      setGroupMember(ctx, groupId, uid, { manager: wantManager, owner: wantOwner });
       continue;
     }
     if (level < (wantManager ? LEVEL.owner : LEVEL.manager)) throw forbidden('Only group managers can invite members.');

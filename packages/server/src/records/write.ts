@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerContext } from '../context.js';
 import { allTables, type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
+import { dropGrantsOf } from '../permissions/membership.js';
 import type { Row } from './computed.js';
 import type { ValidInput } from './input.js';
 import { emptyJson } from './render.js';
@@ -178,20 +179,8 @@ export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | num
       }
     }
   }
-  if (t.model.family === 'project' && name === 'project')
-    stmt(ctx.db, 'DELETE FROM project_grants WHERE project_id = ?').run(id);
-  if (t.model.family === 'personal' && !t.model.parent) {
-    stmt(ctx.db, 'DELETE FROM attr_grants WHERE model = ? AND record_id = ?').run(name, String(id));
-  }
-  if (name === 'group') {
-    stmt(ctx.db, 'DELETE FROM group_members WHERE group_id = ?').run(id);
-    stmt(ctx.db, 'DELETE FROM project_grants WHERE group_id = ?').run(id);
-    stmt(ctx.db, 'DELETE FROM attr_grants WHERE group_id = ?').run(id);
-  }
+  dropGrantsOf(ctx, name, id, t.model.family === 'personal' && !t.model.parent);
   if (name === 'user') {
-    stmt(ctx.db, 'DELETE FROM group_members WHERE user_id = ?').run(id);
-    stmt(ctx.db, 'DELETE FROM project_grants WHERE user_id = ?').run(id);
-    stmt(ctx.db, 'DELETE FROM attr_grants WHERE user_id = ?').run(id);
     stmt(ctx.db, 'DELETE FROM tokens WHERE user_id = ?').run(id);
   }
   stmt(ctx.db, `DELETE FROM ${t.table} WHERE id = ?`).run(id);

@@ -10,6 +10,7 @@ import { quoteIdentifier, tableOf } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
 import { DEMO_USERS } from '../demo-users.js';
 import { LEVEL } from '../permissions/levels.js';
+import { grantAttribute, setGroupMember, setProjectGrant } from '../permissions/membership.js';
 import { insertRecord } from '../records/write.js';
 import { DEMO_PROJECTS, DEMO_RECORDS, type DemoPerson, type DemoRecord, PEOPLE } from './demo-data/index.js';
 
@@ -88,32 +89,13 @@ function insertDemoRecord(ctx: ServerContext, record: DemoRecord, ids: DemoIds):
     columnsOf(record.serverFields),
   );
   for (const m of record.members ?? []) {
-    const isOwner = m.role === 'owner' ? 1 : 0;
-    stmt(ctx.db, 'INSERT INTO group_members (group_id, user_id, is_manager, is_owner) VALUES (?, ?, ?, ?)').run(
-      id,
-      idOf(m.user),
-      isOwner,
-      isOwner,
-    );
+    const isOwner = m.role === 'owner';
+    setGroupMember(ctx, id as number, idOf(m.user) as number, { manager: isOwner, owner: isOwner });
   }
   for (const a of record.access ?? []) {
-    const [user, group] = 'user' in a ? [idOf(a.user), null] : [null, idOf(a.group)];
-    if (record.model === 'project') {
-      stmt(ctx.db, 'INSERT INTO project_grants (project_id, user_id, group_id, level) VALUES (?, ?, ?, ?)').run(
-        id,
-        user,
-        group,
-        LEVEL[a.level],
-      );
-    } else {
-      stmt(ctx.db, 'INSERT INTO attr_grants (model, record_id, user_id, group_id, level) VALUES (?, ?, ?, ?, ?)').run(
-        record.model,
-        String(id),
-        user,
-        group,
-        LEVEL[a.level],
-      );
-    }
+    const holder = 'user' in a ? { user: idOf(a.user) as number } : { group: idOf(a.group) as number };
+    if (record.model === 'project') setProjectGrant(ctx, String(id), holder, LEVEL[a.level]);
+    else grantAttribute(ctx, record.model, String(id), holder, LEVEL[a.level]);
   }
   return id;
 }
