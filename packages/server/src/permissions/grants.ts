@@ -17,7 +17,14 @@ import { fieldErrors, forbidden } from '../errors.js';
 import { insertRecord } from '../records/write.js';
 import { type Caller, groupsOf, projectLevels } from './caller.js';
 import { LEVEL, levelOfFlags } from './levels.js';
-import { grantAttribute, projectGrantLevel, removeGroupMember, setGroupMember, setProjectGrant } from './membership.js';
+import {
+  grantAttribute,
+  type Holder,
+  projectGrantLevel,
+  removeGroupMember,
+  setGroupMember,
+  setProjectGrant,
+} from './membership.js';
 import { groupLevel } from './rules.js';
 
 /** Grants given to the creator of a record. */
@@ -69,7 +76,7 @@ export function applyProjectGrants(
   special: Record<string, unknown>,
 ): void {
   const callerLevel = projectLevels(ctx, caller).get(projectId) ?? 0;
-  const changes: { kind: 'user' | 'group'; id: number; from: number; to: number }[] = [];
+  const changes: { holder: Holder; from: number; to: number }[] = [];
   for (const field of ['users', 'groups'] as const) {
     if (!(field in special)) continue;
     for (const [key, flags] of asEntries(field, special[field])) {
@@ -85,9 +92,10 @@ export function applyProjectGrants(
         id = (stmt(ctx.db, 'SELECT id FROM t_group WHERE name = ?').get(key) as { id: number } | undefined)?.id;
         if (id === undefined) throw fieldErrors({ groups: [`Group "${key}" does not exist.`] });
       }
-      const from = projectGrantLevel(ctx, projectId, field === 'users' ? { user: id } : { group: id });
+      const holder: Holder = field === 'users' ? { user: id } : { group: id };
+      const from = projectGrantLevel(ctx, projectId, holder);
       const to = flags.remove === true ? 0 : levelOfFlags(flags);
-      if (from !== to) changes.push({ kind: field === 'users' ? 'user' : 'group', id, from, to });
+      if (from !== to) changes.push({ holder, from, to });
     }
   }
   if (changes.length === 0) return;
@@ -101,7 +109,7 @@ export function applyProjectGrants(
       );
     }
   }
-  for (const c of changes) setProjectGrant(ctx, projectId, c.kind === 'user' ? { user: c.id } : { group: c.id }, c.to);
+  for (const c of changes) setProjectGrant(ctx, projectId, c.holder, c.to);
   const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM project_grants WHERE project_id = ? AND level >= ?').get(
     projectId,
     LEVEL.owner,
