@@ -214,7 +214,7 @@ export class BrainstemClient {
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
     const setup = this.#walk(model, opts as IterateOptions<ModelName>);
     return {
-      [Symbol.asyncIterator]: () => streamRecords(setup) as AsyncGenerator<RecordOf<M>>,
+      [Symbol.asyncIterator]: () => streamRecords(setup) as AsyncIterableIterator<RecordOf<M>>,
     };
   }
 

@@ -112,16 +112,8 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   return records;
 }
 
-/**
- * Records one by one from `setup.start`; pages load ahead of the consumer (up to the control's limit) and records
- * repeated from the previous page (an insert shifted them) are skipped.
- *
- * @example
- * ```ts
- * for await (const record of streamRecords(setup)) console.log(record);
- * ```
- */
-export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> {
+/** The pages of records not delivered before, from `setup.start` (see {@link streamRecords}). */
+async function* freshPages(setup: WalkSetup): AsyncGenerator<unknown[]> {
   const dedupe = new Deduplicator('previous');
   let fetched = 0;
   let delivered = 0;
@@ -131,10 +123,10 @@ export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> 
       // carries the total.
       fetched += page.items.length;
       report(setup, fetched, page.count);
-      for (const r of dedupe.filter(page.items)) {
-        delivered++;
-        yield r;
-      }
+      const fresh = dedupe.filter(page.items);
+      page.items.length = 0; // the records live on in `fresh` only, so each can go once handed out
+      yield fresh;
+      delivered += fresh.length; // the next page is asked for once every record of this one was handed out
     }
   } catch (err) {
     throw stopped(
@@ -145,4 +137,64 @@ export async function* streamRecords(setup: WalkSetup): AsyncGenerator<unknown> 
         `carry on from there: iterate('${setup.model}', { ...sameOptions, offset: ${at} })`,
     );
   }
+}
+
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
+
+/**
+ * Records one by one from `setup.start`; pages load ahead of the consumer (up to the control's limit) and records
+ * repeated from the previous page (an insert shifted them) are skipped. Records are handed out of each page by a
+ * plain iterator, one settled promise per record (an async generator costs several per record, which a long walk
+ * feels), and each record is let go of as it is handed out. Calls to `next()` that overlap are answered in order.
+ *
+ * @example
+ * ```ts
+ * for await (const record of streamRecords(setup)) console.log(record);
+ * ```
+ */
+export function streamRecords(setup: WalkSetup): AsyncIterableIterator<unknown> {
+  const pages = freshPages(setup);
+  let records: unknown[] = [];
+  let at = 0;
+  let loading: Promise<IteratorResult<unknown>> | undefined;
+  let finished = false;
+  const iterator: AsyncIterableIterator<unknown> = {
+    next(): Promise<IteratorResult<unknown>> {
+      if (loading) return loading.then(() => iterator.next());
+      if (at < records.length) {
+        const value = records[at];
+        records[at++] = undefined;
+        return Promise.resolve({ value, done: false });
+      }
+      if (finished) return Promise.resolve(DONE);
+      loading = pages.next().then(
+        (page) => {
+          loading = undefined;
+          if (page.done) {
+            finished = true;
+            return DONE;
+          }
+          records = page.value;
+          at = 0;
+          return iterator.next();
+        },
+        (err: unknown) => {
+          loading = undefined;
+          finished = true;
+          throw err;
+        },
+      );
+      return loading;
+    },
+    async return(): Promise<IteratorResult<unknown>> {
+      finished = true;
+      records = [];
+      await pages.return(undefined); // stops the walk: aborts the pages in flight
+      return DONE;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }

@@ -63,6 +63,17 @@ for (const pagination of ['full', 'minimal'] as const) {
       expect(used).toBeGreaterThanOrEqual(2);
       expect(used).toBeLessThanOrEqual(2 + 8); // two pages consumed, at most 8 prefetched
     });
+
+    it('iterate answers next() calls that overlap (not awaited one by one) in order, each record once', async () => {
+      const c = clientFor(server, 'alice');
+      const it = c.iterate('session', { sort: ['name'], pageSize: 7 })[Symbol.asyncIterator]();
+      const results = await Promise.all(Array.from({ length: total + 3 }, () => it.next()));
+      const records = results.filter((r) => !r.done).map((r) => r.value);
+      expect(results.slice(total).every((r) => r.done)).toBe(true);
+      const expected = (await c.loadAll('session', { sort: ['name'] })).sessions.map((s) => s.id);
+      expect(records.map((r) => r.id)).toEqual(expected);
+      expect(await it.next()).toEqual({ value: undefined, done: true });
+    });
   });
 }
 
