@@ -170,8 +170,8 @@ export function streamRecords(setup: WalkSetup): AsyncIterableIterator<unknown> 
       loading = pages.next().then(
         (page) => {
           loading = undefined;
-          if (page.done) {
-            finished = true;
+          if (page.done || finished) {
+            finished = true; // (`finished` already: return() was called while this page loaded)
             return DONE;
           }
           records = page.value;

@@ -74,6 +74,15 @@ for (const pagination of ['full', 'minimal'] as const) {
       expect(records.map((r) => r.id)).toEqual(expected);
       expect(await it.next()).toEqual({ value: undefined, done: true });
     });
+
+    it('iterate hands out nothing after return(), even when a page was still loading', async () => {
+      const c = clientFor(server, 'alice');
+      const it = c.iterate('session', { pageSize: 5 })[Symbol.asyncIterator]();
+      const pending = it.next(); // the first page is still loading
+      await it.return?.();
+      expect(await pending).toEqual({ value: undefined, done: true });
+      expect(await it.next()).toEqual({ value: undefined, done: true });
+    });
   });
 }
 
