@@ -35,8 +35,9 @@ async function* walkPages(setup: WalkSetup, from: number, eager: boolean): Async
         eager,
         ...(setup.signal ? { signal: setup.signal } : {}),
       })) {
+        const end = page.offset + page.items.length; // before the consumer sees (and may empty) the page
         yield page;
-        offset = page.offset + page.items.length;
+        offset = end;
       }
       return;
     } catch (err) {
