@@ -14,6 +14,25 @@ export function appendValue(value: string, previous: string[] | undefined): stri
 }
 
 /**
+ * Adds `--filters FIELD=VALUE…` (repeatable) and its singular spelling `--filter`, which people type as often; the
+ * singular is not listed in the help and its values join `filters` before the command runs.
+ *
+ * @example
+ * ```ts
+ * addFiltersOption(program.command('load'), 'filters, AND-ed');
+ * ```
+ */
+export function addFiltersOption(cmd: Command, description: string): Command {
+  cmd
+    .option('--filters <field=value...>', description, appendValue)
+    .addOption(new Option('--filter <field=value...>').hideHelp().argParser(appendValue));
+  return cmd.hook('preAction', (self) => {
+    const { filter, filters } = self.opts() as { filter?: string[]; filters?: string[] };
+    if (filter) self.setOptionValue('filters', [...(filters ?? []), ...filter]);
+  });
+}
+
+/**
  * Adds `-f, --format` and `--fields` to a command that prints records.
  *
  * @example
@@ -78,7 +97,8 @@ export function explainSwallowedModel(cmd: Command, variadic: readonly string[])
         const values = opts[key];
         const model = Array.isArray(values) ? values.find((v) => typeof v === 'string' && findModel(v)) : undefined;
         if (model !== undefined) {
-          const flags = variadic.map((k) => `--${k}`).join('/');
+          const shown = cmd.options.filter((o) => !o.hidden && variadic.includes(o.attributeName()));
+          const flags = shown.map((o) => o.long).join('/');
           throw new UsageError(
             `missing the ${name}: --${key} took "${model}" as one of its values. Put the ${name} before ` +
               `${flags}, or end their values with -- (brainstem ${cmd.name()} ${model} --${key} … or ` +

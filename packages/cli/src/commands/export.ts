@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { filtersArg } from '../args.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { toCsv } from '../format/csv.js';
-import { appendValue, examples } from '../options.js';
+import { addFiltersOption, examples } from '../options.js';
 import { ProgressBar, progressEnabled } from '../progress.js';
 import { importTypeArg } from './import.js';
 
@@ -19,9 +19,8 @@ interface ExportOptions {
  * `brainstem import TYPE` reads back (every row `existing`).
  */
 export function exportCommand(cmd: Command, ctx: Ctx): Command {
-  cmd
-    .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
-    .option('--filters <field=value...>', 'filters, AND-ed, as for load (e.g. name.icontains=rat)', appendValue)
+  cmd.argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`);
+  addFiltersOption(cmd, 'filters, AND-ed, as for load (e.g. name.icontains=rat)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--bom', 'start the file with a UTF-8 byte-order mark (Excel on Windows then reads it as UTF-8)');
   examples(cmd, [

@@ -6,7 +6,14 @@ import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOption
 import { ExitError, exitCodeFor, formatError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
-import { addFormatOptions, addPortalOption, appendValue, examples, explainSwallowedModel } from '../options.js';
+import {
+  addFiltersOption,
+  addFormatOptions,
+  addPortalOption,
+  appendValue,
+  examples,
+  explainSwallowedModel,
+} from '../options.js';
 import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
 
 interface LoadOptions extends FormatOptions {
@@ -28,8 +35,8 @@ interface LoadOptions extends FormatOptions {
 export function loadCommand(cmd: Command, ctx: Ctx): Command {
   cmd
     .argument('<model>', "model name, e.g. session (see 'brainstem models')")
-    .option('--id <id>', 'load one record by id (UUID; integer for user and group)')
-    .option('--filters <field=value...>', 'filters, AND-ed; repeatable (e.g. name.icontains=rat)', appendValue)
+    .option('--id <id>', 'load one record by id (UUID; integer for user and group)');
+  addFiltersOption(cmd, 'filters, AND-ed; repeatable (e.g. name.icontains=rat)')
     .option('--sort <fields...>', "sort fields; prefix '-' for descending (e.g. --sort=-name)", appendValue)
     .option('--include <relations...>', 'embed related records (e.g. projects)', appendValue)
     .option('--limit <n>', `records per page, 1–${MAX_PAGE_SIZE} (server default ${DEFAULT_PAGE_SIZE})`)
@@ -38,7 +45,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     .option('--concurrency <n>', 'pages in flight with --all (default: adaptive, 4 up to 8)');
   addPortalOption(cmd);
   addFormatOptions(cmd, 'json');
-  explainSwallowedModel(cmd, ['filters', 'sort', 'include']);
+  explainSwallowedModel(cmd, ['filters', 'sort', 'include', 'filter']);
   examples(cmd, [
     'brainstem load session',
     'brainstem load session --filters name.icontains=Rat --sort -name --include projects',

@@ -89,6 +89,20 @@ describe('load', () => {
       ]),
     );
     expect(repeated).toEqual(both);
+    // The singular spelling is accepted too, also mixed with the plural.
+    const singular = json(
+      await as([
+        'load',
+        'project',
+        '--portal',
+        'public',
+        '--filter',
+        'name.icontains=allen',
+        '--filters',
+        'description.icontains=neuropixels',
+      ]),
+    );
+    expect(singular).toEqual(both);
     expect(both.projects.length).toBeLessThan(one.projects.length + 1);
     for (const p of both.projects) expect(`${p.description}`.toLowerCase()).toContain('neuropixels');
   });
