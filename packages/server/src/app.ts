@@ -85,10 +85,13 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     forceCloseConnections: true,
     requestTimeout: resolved.requestTimeout,
     // Node looks for requests past their time only every `connectionsCheckingInterval` (30 s by default).
-    http: {
-      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(resolved.requestTimeout / 4))),
-      ...(resolved.requestTimeout > 0 ? { headersTimeout: Math.min(60_000, resolved.requestTimeout) } : {}),
-    },
+    http:
+      resolved.requestTimeout > 0
+        ? {
+            connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(resolved.requestTimeout / 4))),
+            headersTimeout: Math.min(60_000, resolved.requestTimeout),
+          }
+        : {},
     // Router errors (bad %-encoding in the path, over-long parameters) in the DRF shape, not Fastify's own.
     frameworkErrors: (err, _req, reply) => {
       const code = (err as { code?: string }).code;
