@@ -82,27 +82,35 @@ describe('invalid UTF-8', () => {
   });
 });
 
+/**
+ * Sends a POST to the project list by hand (headers announcing `contentLength`, then `body`) and resolves with
+ * everything the server wrote until it closed the connection; rejects if it has not closed within `withinMs`.
+ */
+function rawPost(port: number, contentLength: number, body: string, withinMs: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const sock = connect(port, '127.0.0.1');
+    let text = '';
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`no complete answer within ${withinMs} ms: ${JSON.stringify(text)}`));
+    }, withinMs);
+    sock.on('data', (d) => {
+      text += String(d);
+    });
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve(text);
+    });
+    sock.write(
+      `POST /api/private/stem/project/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTH.Authorization}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${contentLength}\r\n\r\n${body}`,
+    );
+  });
+}
+
 describe('body size', () => {
   it('a Content-Length over the 10 MB limit with no body is answered 413 at once, and the connection closed', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const sock = connect(c.server.port, '127.0.0.1');
-      let text = '';
-      const timer = setTimeout(() => {
-        sock.destroy();
-        reject(new Error(`no complete answer within 2 s: ${JSON.stringify(text)}`));
-      }, 2000);
-      sock.on('data', (d) => {
-        text += String(d);
-      });
-      sock.on('close', () => {
-        clearTimeout(timer);
-        resolve(text);
-      });
-      sock.write(
-        `POST /api/private/stem/project/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTH.Authorization}\r\n` +
-          'Content-Type: application/json\r\nContent-Length: 11000000\r\n\r\n',
-      );
-    });
+    const answer = await rawPost(c.server.port, 11_000_000, '', 2000);
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('{"detail":"Request body is too large."}');
   });
@@ -111,25 +119,7 @@ describe('body size', () => {
     const slow = await demoServer({ requestTimeout: 300 });
     try {
       const t0 = performance.now();
-      const answer = await new Promise<string>((resolve, reject) => {
-        const sock = connect(slow.server.port, '127.0.0.1');
-        let text = '';
-        const timer = setTimeout(() => {
-          sock.destroy();
-          reject(new Error(`no answer within 5 s: ${JSON.stringify(text)}`));
-        }, 5000);
-        sock.on('data', (d) => {
-          text += String(d);
-        });
-        sock.on('close', () => {
-          clearTimeout(timer);
-          resolve(text);
-        });
-        sock.write(
-          `POST /api/private/stem/project/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTH.Authorization}\r\n` +
-            'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":',
-        );
-      });
+      const answer = await rawPost(slow.server.port, 100, '{"name":', 5000);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(answer).toContain('{"detail":"The request took too long to arrive."}');
       expect(performance.now() - t0).toBeGreaterThanOrEqual(300);
