@@ -4,7 +4,8 @@
 //   each against the floor (1 + ⌈(pages − 1) / pages in flight⌉) × latency (the first page goes alone; pages in
 //   flight = the walk's mean adaptive limit), and a plain node:http pool over the same pages as the reference for
 //   what the server and the machine allow (on a loaded machine the server's rendering, not the wait, sets the pace);
-// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions, and what its growth is made of (live
+// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions, the same growth for a bare node:http
+//   walk (the reference for what a walk that keeps nothing gets), and what the client's growth is made of (live
 //   heap after a full GC, V8's young generation) at records 10k and 100k of a third walk;
 // - faults: 10 runs each of loadAll, iterate and `brainstem load --all` (json, ndjson, csv) against 20 % injected
 //   faults (502, 503, 429 + Retry-After, dropped connections) with default settings: exact or not.
@@ -123,9 +124,39 @@ async function speed() {
   }
 }
 
+/**
+ * The least any cancellable client does: one page at a time on a keep-alive `node:http` agent, each request with
+ * its own AbortController (for a timeout and the caller's signal), the body read as text and parsed. Its RSS growth
+ * is what the machine's allocators give a walk that keeps nothing.
+ */
+const bareWalkCode = (url) => `
+  import http from 'node:http';
+  const agent = new http.Agent({ keepAlive: true });
+  const get = (offset) => new Promise((resolve, reject) => {
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), 30_000);
+    http.get(${JSON.stringify(url)} + 'api/private/stem/session/?limit=100&offset=' + offset,
+      { agent, signal: ac.signal, headers: { authorization: 'Bearer ${TOKEN}', accept: 'application/json' } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d) => { body += d; }).on('end', () => {
+          clearTimeout(timer);
+          resolve(JSON.parse(body).sessions);
+        });
+      }).on('error', reject);
+  });
+  let n = 0;
+  for (let offset = 0; ; offset += 100) {
+    const page = await get(offset);
+    for (const _ of page) n++;
+    if (page.length < 100) break;
+  }
+  agent.destroy();
+  console.log(JSON.stringify({ n, maxRss: process.resourceUsage().maxRSS / 1024 }));`;
+
 async function memory() {
   const rows = [];
   const peaks = {};
+  const bare = {};
   for (const sessions of [10_000, 100_000]) {
     const server = await spawnServer({ seedSessions: sessions });
     try {
@@ -144,6 +175,7 @@ async function memory() {
         unit: 'MB',
         ...(sessions === 100_000 ? { goal: '≤ 80', ok: r.maxRss <= 80 } : {}),
       });
+      bare[sessions] = (await runScript(bareWalkCode(server.url))).maxRss;
     } finally {
       await server.close();
     }
@@ -155,6 +187,11 @@ async function memory() {
     unit: 'MB',
     goal: '≤ 8',
     ok: growth <= 8,
+  });
+  rows.push({
+    name: '  same, bare node:http walk (1 page at a time, 1 AbortController each)',
+    value: bare[100_000] - bare[10_000],
+    unit: 'MB',
   });
   // What the growth is made of, in a third walk (its full GCs would disturb the peaks above): what the walk keeps
   // alive (the heap after a full GC) against what V8 sizes for itself (the young generation it grows when many
