@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refusedUrl } from '../../../client/test/helpers/http.js';
 import { ensureBuilt, runCli, tempHome } from './harness.js';
 
 let server: RunningServer;
@@ -15,15 +16,11 @@ const configFile = join(home.home, '.config', 'brainstem', 'config.json');
 
 beforeAll(async () => {
   ensureBuilt();
-  let closed: RunningServer;
-  [server, other, closed] = await Promise.all([
+  [server, other, closedUrl] = await Promise.all([
     startServer({ port: 0, seed: 'demo', quiet: true }),
     startServer({ port: 0, seed: 'demo', quiet: true }),
-    startServer({ port: 0, quiet: true }),
+    refusedUrl(),
   ]);
-  // A port nothing listens on any more.
-  closedUrl = closed.url;
-  await closed.close();
 });
 afterAll(async () => {
   await Promise.all([server?.close(), other?.close()]);

@@ -1,24 +1,18 @@
 // The built CLI without a server: help, version, models, completion, usage errors and a refused connection.
 import { spawnSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { MODEL_NAMES } from 'brainstem-api-tools/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusedUrl } from '../../../client/test/helpers/http.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { ensureBuilt, runCli, tempHome } from './harness.js';
 
 const home = tempHome();
 const env = home.env;
-// A loopback port that was just free: connections to it are refused at once. (Not a "well-known" port such as 9:
-// fetch refuses those itself with "bad port", before any connection.)
-let DEAD = 'http://127.0.0.1:1/';
+let DEAD: string;
 
 beforeAll(async () => {
   ensureBuilt();
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  DEAD = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
-  await new Promise((resolve) => probe.close(resolve));
+  DEAD = await refusedUrl();
 });
 afterAll(() => home.cleanup());
 

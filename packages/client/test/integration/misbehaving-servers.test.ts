@@ -1,6 +1,5 @@
 // Transport rules against loopback servers that misbehave on purpose (exact statuses, Retry-After values,
 // redirects, hung responses): things the BrainSTEM server's random fault injection cannot produce on demand.
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AbortError,
@@ -13,7 +12,7 @@ import {
   TimeoutError,
   VERSION,
 } from '../../src/index.js';
-import { json, type LocalServer, startHttp } from '../helpers/http.js';
+import { json, type LocalServer, refusedUrl, startHttp } from '../helpers/http.js';
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -134,17 +133,12 @@ describe('retries', () => {
   });
 
   it('retries a refused connection even for POST (it never reached a server)', async () => {
-    // A port that was just free: connection refused.
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise((r) => probe.close(r));
     let calls = 0;
     const counting: typeof fetch = (input, init) => {
       calls++;
       return fetch(input, init);
     };
-    const err = await make(`http://127.0.0.1:${port}/`, { fetch: counting, maxRetries: 2 })
+    const err = await make(await refusedUrl(), { fetch: counting, maxRetries: 2 })
       .save('session', { data: { name: 'x', projects: [ID] } })
       .catch((e) => e);
     expect(err).toBeInstanceOf(ConnectionError);
