@@ -55,3 +55,29 @@ describe('permission table writes', () => {
     expect(flags()).toEqual([]);
   });
 });
+
+describe('grants of created and deleted records', () => {
+  const grants = (id: string) =>
+    ctx()
+      .db.prepare('SELECT user_id, group_id, level FROM attr_grants WHERE model = ? AND record_id = ?')
+      .all('setup', id);
+
+  it("a personal attribute gets its own grants (creator owner, creator's groups member) and loses them with it", async () => {
+    const setupType = (await c.get('api/private/taxonomies/setuptype/')).body.setup_types[0].id;
+    const created = await c.req('POST', 'api/private/personal_attributes/setup/', {
+      body: { name: 'Grant check rig', setup_type: setupType },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id: string = created.body.setup.id;
+    const rows = grants(id) as { user_id: number | null; group_id: number | null; level: number }[];
+    expect(rows.filter((r) => r.user_id !== null)).toEqual([
+      { user_id: expect.any(Number), group_id: null, level: LEVEL.owner },
+    ]);
+    expect(rows.filter((r) => r.group_id !== null).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.group_id !== null).every((r) => r.level === LEVEL.member)).toBe(true);
+
+    const deleted = await c.req('DELETE', `api/private/personal_attributes/setup/${id}/`);
+    expect(deleted.status, deleted.text).toBe(204);
+    expect(grants(id)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@
  * - Group PATCH `users`: a new email creates a group membership invitation (docs: "has been invited"); managers
  *   invite/remove members, owners change manager/owner flags. A group always keeps an owner.
  */
+import type { ModelSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';
@@ -20,6 +21,7 @@ import { LEVEL, levelOfFlags } from './levels.js';
 import {
   grantAttribute,
   type Holder,
+  hasOwnGrants,
   projectGrantLevel,
   removeGroupMember,
   setGroupMember,
@@ -28,23 +30,17 @@ import {
 import { groupLevel } from './rules.js';
 
 /** Grants given to the creator of a record. */
-export function grantOnCreate(
-  ctx: ServerContext,
-  caller: Caller,
-  model: string,
-  family: string,
-  hasParent: boolean,
-  id: string | number,
-): void {
+export function grantOnCreate(ctx: ServerContext, caller: Caller, model: ModelSpec, id: string | number): void {
   const uid = caller.user?.id;
   if (uid === undefined) return;
-  if (model === 'project') {
+  if (model.name === 'project') {
     setProjectGrant(ctx, String(id), { user: uid }, LEVEL.owner);
-  } else if (model === 'group') {
+  } else if (model.name === 'group') {
     setGroupMember(ctx, Number(id), uid, { manager: true, owner: true });
-  } else if (family === 'personal' && !hasParent) {
-    grantAttribute(ctx, model, String(id), { user: uid }, LEVEL.owner);
-    for (const gid of groupsOf(ctx, uid).keys()) grantAttribute(ctx, model, String(id), { group: gid }, LEVEL.member);
+  } else if (hasOwnGrants(model)) {
+    const record = String(id);
+    grantAttribute(ctx, model.name, record, { user: uid }, LEVEL.owner);
+    for (const gid of groupsOf(ctx, uid).keys()) grantAttribute(ctx, model.name, record, { group: gid }, LEVEL.member);
   }
 }
 

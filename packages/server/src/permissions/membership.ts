@@ -5,6 +5,7 @@
  * actions, the demo data); this module only keeps the rows consistent.
  * @module
  */
+import type { ModelSpec } from 'brainstem-api-tools/registry';
 import type { ServerContext } from '../context.js';
 import { stmt } from '../db/statements.js';
 
@@ -15,6 +16,14 @@ export type Holder = { user: number } | { group: number };
 export interface MemberRoles {
   manager: boolean;
   owner: boolean;
+}
+
+/**
+ * Whether records of `model` carry their own grants in `attr_grants`: the personal attributes (setups, inventories,
+ * …). Equipment and consumable stocks inherit theirs from their setup or inventory (`parent`).
+ */
+export function hasOwnGrants(model: ModelSpec): boolean {
+  return model.family === 'personal' && !model.parent;
 }
 
 const column = (h: Holder) => ('user' in h ? 'user_id' : 'group_id');
@@ -84,11 +93,14 @@ export function removeGroupMember(ctx: ServerContext, groupId: number, userId: n
 }
 
 /** Drops every grant and membership that names a record being deleted (a project, attribute, group or user). */
-export function dropGrantsOf(ctx: ServerContext, model: string, id: string | number, personal: boolean): void {
-  if (model === 'project') stmt(ctx.db, 'DELETE FROM project_grants WHERE project_id = ?').run(id);
-  if (personal) stmt(ctx.db, 'DELETE FROM attr_grants WHERE model = ? AND record_id = ?').run(model, String(id));
-  if (model === 'group' || model === 'user') {
-    const col = model === 'group' ? 'group_id' : 'user_id';
+export function dropGrantsOf(ctx: ServerContext, model: ModelSpec, id: string | number): void {
+  const name = model.name;
+  if (name === 'project') stmt(ctx.db, 'DELETE FROM project_grants WHERE project_id = ?').run(id);
+  if (hasOwnGrants(model)) {
+    stmt(ctx.db, 'DELETE FROM attr_grants WHERE model = ? AND record_id = ?').run(name, String(id));
+  }
+  if (name === 'group' || name === 'user') {
+    const col = name === 'group' ? 'group_id' : 'user_id';
     for (const table of ['group_members', 'project_grants', 'attr_grants']) {
       stmt(ctx.db, `DELETE FROM ${table} WHERE ${col} = ?`).run(id);
     }

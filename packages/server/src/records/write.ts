@@ -179,7 +179,7 @@ export function deleteRecord(ctx: ServerContext, t: ModelTable, id: string | num
       }
     }
   }
-  dropGrantsOf(ctx, name, id, t.model.family === 'personal' && !t.model.parent);
+  dropGrantsOf(ctx, t.model, id);
   if (name === 'user') {
     stmt(ctx.db, 'DELETE FROM tokens WHERE user_id = ?').run(id);
   }

@@ -88,7 +88,7 @@ const add: OperationHandler = (ctx, route, req, reply) => {
     }
     checkUniqueTogether(ctx, t, input, null);
     const id = insertRecord(ctx, t, input, caller.user?.id ?? null, creationExtras(t, caller));
-    grantOnCreate(ctx, caller, model.name, model.family, Boolean(model.parent), id);
+    grantOnCreate(ctx, caller, model, id);
     return wrapDetail(model, render(ctx, caller, t, id));
   });
 };
