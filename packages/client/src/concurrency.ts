@@ -1,8 +1,10 @@
 /**
  * How many page requests a walk (`loadAll`, `iterate`) keeps in flight. Unless the caller fixes the number, it
- * adapts: it starts at {@link ADAPTIVE_START}, adds one page per full round of fast answers while latency stays
- * near the best seen, gives one back when latency climbs (the server is queueing), and halves on 429/503 (the
- * server asks for less). It never exceeds {@link ADAPTIVE_MAX}.
+ * adapts: it starts at {@link ADAPTIVE_START} and, while latency stays near the best seen, adds one page per fast
+ * answer until the first sign of load (a slow start, as TCP's: the limit doubles per round), then one per full
+ * round of fast answers. It gives one back when latency climbs (the server is queueing) and halves on 429/503 (the
+ * server asks for less). A latency no longer near the best, or a 429/503, ends the slow start. It never exceeds
+ * {@link ADAPTIVE_MAX}.
  * @module
  */
 import type { AttemptReport } from './transport.js';
@@ -37,6 +39,8 @@ export class ConcurrencyControl {
   #best = Number.POSITIVE_INFINITY;
   #average: number | undefined;
   #sinceChange = 0;
+  /** Until the first sign of load: one more page per fast answer rather than per round. */
+  #slowStart = true;
   /** Sum of `limit` over every launch, for the mean actually used. */
   #launches = 0;
   #limitSum = 0;
@@ -67,6 +71,7 @@ export class ConcurrencyControl {
   onAttempt(report: AttemptReport): void {
     if (this.#fixed) return;
     if (report.status === 429 || report.status === 503) {
+      this.#slowStart = false;
       this.#change(Math.max(1, Math.ceil(this.limit / 2)));
       return;
     }
@@ -74,9 +79,11 @@ export class ConcurrencyControl {
     this.#best = Math.min(this.#best, report.ms);
     this.#average = this.#average === undefined ? report.ms : this.#average + ALPHA * (report.ms - this.#average);
     this.#sinceChange++;
+    const flat = this.#average <= this.#best * FLAT + SLACK_MS;
+    if (!flat) this.#slowStart = false;
     if (this.#average > this.#best * RISING + SLACK_MS) {
       if (this.limit > 1 && this.#sinceChange >= this.limit) this.#change(this.limit - 1);
-    } else if (this.#average <= this.#best * FLAT + SLACK_MS && this.#sinceChange >= this.limit) {
+    } else if (flat && (this.#slowStart || this.#sinceChange >= this.limit)) {
       if (this.limit < ADAPTIVE_MAX) this.#change(this.limit + 1);
     }
   }
