@@ -92,4 +92,19 @@ describe.skipIf(!docsAvailable && !process.env.CI)('model registry matches ../sh
     }
     expect(problems).toEqual([]);
   });
+
+  it('gives an approval model every writable field of the model it approves, so a proposal loses nothing', () => {
+    const problems: string[] = [];
+    for (const m of models) {
+      if (!m.approval) continue;
+      const approval = findModel(m.approval.model)!;
+      for (const f of m.fields) {
+        if (f.readOnly) continue;
+        const a = approval.fields.find((x) => x.name === f.name);
+        if (!a) problems.push(`${approval.name} lacks ${f.name}`);
+        else if (a.type !== f.type || a.maxLength !== f.maxLength) problems.push(`${approval.name}.${f.name} differs`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

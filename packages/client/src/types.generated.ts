@@ -1523,6 +1523,12 @@ export interface ConsumableApproval {
   /**  */
   "details"?: JsonValue | null;
   /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -1544,6 +1550,12 @@ export interface ConsumableApprovalCreate {
   "type": string;
   /**  */
   "details"?: JsonValue | null;
+  /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `consumableapproval` (PATCH): any subset of the writable fields. */
@@ -1558,6 +1570,12 @@ export interface ConsumableApprovalUpdate {
   "type"?: string;
   /**  */
   "details"?: JsonValue | null;
+  /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `hardwaredevice` record as the API returns it (`resources` app; list key `hardwaredevices`, detail key `hardwaredevice`). */
@@ -1623,6 +1641,12 @@ export interface HardwaredeviceApproval {
   /**  */
   "supplier": string;
   /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -1640,6 +1664,12 @@ export interface HardwaredeviceApprovalCreate {
   "description"?: string | null;
   /**  */
   "supplier": string;
+  /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `hardwaredeviceapproval` (PATCH): any subset of the writable fields. */
@@ -1650,6 +1680,12 @@ export interface HardwaredeviceApprovalUpdate {
   "description"?: string | null;
   /**  */
   "supplier"?: string;
+  /**  */
+  "rrid"?: string | null;
+  /**  */
+  "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `supplier` record as the API returns it (`resources` app; list key `suppliers`, detail key `supplier`). */
@@ -1701,6 +1737,8 @@ export interface SupplierApproval {
   /**  */
   "website"?: string | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -1718,6 +1756,8 @@ export interface SupplierApprovalCreate {
   "description"?: string | null;
   /**  */
   "website"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `supplierapproval` (PATCH): any subset of the writable fields. */
@@ -1728,6 +1768,8 @@ export interface SupplierApprovalUpdate {
   "description"?: string | null;
   /**  */
   "website"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `behavioralcategory` record as the API returns it (`taxonomies` app; list key `behavioral_categories`, detail key `behavioral_category`). */
@@ -1779,6 +1821,8 @@ export interface BehavioralCategoryApproval {
   /**  */
   "parent"?: string | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -1796,6 +1840,8 @@ export interface BehavioralCategoryApprovalCreate {
   "description"?: string | null;
   /**  */
   "parent"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `behavioralcategoryapproval` (PATCH): any subset of the writable fields. */
@@ -1806,6 +1852,8 @@ export interface BehavioralCategoryApprovalUpdate {
   "description"?: string | null;
   /**  */
   "parent"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `behavioralparadigm` record as the API returns it (`taxonomies` app; list key `behavioral_paradigms`, detail key `behavioral_paradigm`). */
@@ -1897,6 +1945,8 @@ export interface BehavioralParadigmApproval {
   /**  */
   "external_identifiers"?: JsonValue | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -1924,6 +1974,8 @@ export interface BehavioralParadigmApprovalCreate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `behavioralparadigmapproval` (PATCH): any subset of the writable fields. */
@@ -1944,6 +1996,8 @@ export interface BehavioralParadigmApprovalUpdate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `brainregion` record as the API returns it (`taxonomies` app; list key `brain_regions`, detail key `brain_region`). */
@@ -2153,6 +2207,8 @@ export interface SetupTypeApproval {
   /**  */
   "category": "I" | "E" | "A" | "H" | "V" | "F" | "U";
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -2170,6 +2226,8 @@ export interface SetupTypeApprovalCreate {
   "description"?: string | null;
   /**  */
   "category": "I" | "E" | "A" | "H" | "V" | "F" | "U";
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `setuptypeapproval` (PATCH): any subset of the writable fields. */
@@ -2180,6 +2238,8 @@ export interface SetupTypeApprovalUpdate {
   "description"?: string | null;
   /**  */
   "category"?: "I" | "E" | "A" | "H" | "V" | "F" | "U";
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `species` record as the API returns it (`taxonomies` app; list key `species`, detail key `species`). */
@@ -2241,6 +2301,8 @@ export interface SpeciesApproval {
   /**  */
   "external_identifiers"?: JsonValue | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -2260,6 +2322,8 @@ export interface SpeciesApprovalCreate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `speciesapproval` (PATCH): any subset of the writable fields. */
@@ -2272,6 +2336,8 @@ export interface SpeciesApprovalUpdate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `strain` record as the API returns it (`taxonomies` app; list key `strains`, detail key `strain`). */
@@ -2341,6 +2407,8 @@ export interface StrainApproval {
   /**  */
   "external_identifiers"?: JsonValue | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -2362,6 +2430,8 @@ export interface StrainApprovalCreate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `strainapproval` (PATCH): any subset of the writable fields. */
@@ -2376,6 +2446,8 @@ export interface StrainApprovalUpdate {
   "rrid"?: string | null;
   /**  */
   "external_identifiers"?: JsonValue | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `journal` record as the API returns it (`dissemination` app; list key `journals`, detail key `journal`). */
@@ -2427,6 +2499,8 @@ export interface JournalApproval {
   /**  */
   "website"?: string | null;
   /**  */
+  "comments"?: string | null;
+  /**  */
   "instance_id"?: string | null;
   /**  */
   "action"?: ("Add" | "Change") | null;
@@ -2444,6 +2518,8 @@ export interface JournalApprovalCreate {
   "description"?: string | null;
   /**  */
   "website"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** Payload to change a `journalapproval` (PATCH): any subset of the writable fields. */
@@ -2454,6 +2530,8 @@ export interface JournalApprovalUpdate {
   "description"?: string | null;
   /**  */
   "website"?: string | null;
+  /**  */
+  "comments"?: string | null;
 }
 
 /** A `publication` record as the API returns it (`dissemination` app; list key `publications`, detail key `publication`). */
@@ -3089,9 +3167,9 @@ export interface ModelQueryMap {
     includeRel: { "supplier": "supplier" };
   };
   "consumableapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "type": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "type": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "supplier" | "type" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "supplier" | "type" | "rrid" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
     include: "supplier" | "instance_id" | "reviewer";
     includeRel: { "supplier": "supplier"; "instance_id": "consumable"; "reviewer": "user" };
@@ -3105,9 +3183,9 @@ export interface ModelQueryMap {
     includeRel: { "supplier": "supplier" };
   };
   "hardwaredeviceapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "supplier": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "supplier" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "supplier" | "rrid" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
     include: "supplier" | "instance_id" | "reviewer";
     includeRel: { "supplier": "supplier"; "instance_id": "hardwaredevice"; "reviewer": "user" };
@@ -3121,9 +3199,9 @@ export interface ModelQueryMap {
     includeRel: {  };
   };
   "supplierapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "instance_id": "supplier"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "website" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "website" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "instance_id": "supplier"; "reviewer": "user" };
     include: "instance_id" | "reviewer";
     includeRel: { "instance_id": "supplier"; "reviewer": "user" };
@@ -3137,9 +3215,9 @@ export interface ModelQueryMap {
     includeRel: { "parent": "behavioralcategory" };
   };
   "behavioralcategoryapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "parent": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "parent": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "parent" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "parent" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
     include: "parent" | "instance_id" | "reviewer";
     includeRel: { "parent": "behavioralcategory"; "instance_id": "behavioralcategory"; "reviewer": "user" };
@@ -3153,9 +3231,9 @@ export interface ModelQueryMap {
     includeRel: { "category": "behavioralcategory"; "species": "species" };
   };
   "behavioralparadigmapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "species": AnyFilterOperator; "original_publication": AnyFilterOperator; "reference_url": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "species": AnyFilterOperator; "original_publication": AnyFilterOperator; "reference_url": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "category": "behavioralcategory"; "species": "species"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "category" | "original_publication" | "reference_url" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "category" | "original_publication" | "reference_url" | "rrid" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "category": "behavioralcategory"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
     include: "category" | "species" | "instance_id" | "reviewer";
     includeRel: { "category": "behavioralcategory"; "species": "species"; "instance_id": "behavioralparadigm"; "reviewer": "user" };
@@ -3193,9 +3271,9 @@ export interface ModelQueryMap {
     includeRel: {  };
   };
   "setuptypeapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "category": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "instance_id": "setuptype"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "category" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "category" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "instance_id": "setuptype"; "reviewer": "user" };
     include: "instance_id" | "reviewer";
     includeRel: { "instance_id": "setuptype"; "reviewer": "user" };
@@ -3209,9 +3287,9 @@ export interface ModelQueryMap {
     includeRel: {  };
   };
   "speciesapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "instance_id": "species"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "rrid" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "instance_id": "species"; "reviewer": "user" };
     include: "instance_id" | "reviewer";
     includeRel: { "instance_id": "species"; "reviewer": "user" };
@@ -3225,9 +3303,9 @@ export interface ModelQueryMap {
     includeRel: { "species": "species" };
   };
   "strainapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "species": AnyFilterOperator; "rrid": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "species": AnyFilterOperator; "rrid": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "species" | "rrid" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "species" | "rrid" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
     include: "species" | "instance_id" | "reviewer";
     includeRel: { "species": "species"; "instance_id": "strain"; "reviewer": "user" };
@@ -3241,9 +3319,9 @@ export interface ModelQueryMap {
     includeRel: {  };
   };
   "journalapproval": {
-    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
+    filter: { "id": AnyFilterOperator; "name": AnyFilterOperator; "description": AnyFilterOperator; "website": AnyFilterOperator; "comments": AnyFilterOperator; "instance_id": AnyFilterOperator; "action": AnyFilterOperator; "reviewer": NumberFilterOperator; "status": AnyFilterOperator; "created_date": AnyFilterOperator; "modified_date": AnyFilterOperator };
     rel: { "instance_id": "journal"; "reviewer": "user" };
-    sort: "id" | "name" | "description" | "website" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
+    sort: "id" | "name" | "description" | "website" | "comments" | "instance_id" | "action" | "reviewer" | "status" | "created_date" | "modified_date";
     fk: { "instance_id": "journal"; "reviewer": "user" };
     include: "instance_id" | "reviewer";
     includeRel: { "instance_id": "journal"; "reviewer": "user" };

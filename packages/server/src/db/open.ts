@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { ensureAuthSchema } from '../auth/schema.js';
+import { defaultFor } from '../records/write.js';
 import { createSchema } from './schema.js';
 
 /**
- * Open (or create) the database: WAL for files, foreign-key-free schema derived from the registry.
+ * Open (or create) the database: WAL for files, foreign-key-free schema derived from the registry (a file made by
+ * an earlier version gains the registry's new columns).
  *
  * @example
  * ```ts
@@ -18,6 +20,6 @@ export function openDatabase(file: string): Database.Database {
   }
   db.pragma('busy_timeout = 5000');
   ensureAuthSchema(db);
-  createSchema(db);
+  createSchema(db, defaultFor);
   return db;
 }

@@ -125,8 +125,39 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** DDL for every registry model plus the permission tables. Idempotent. */
-export function createSchema(db: BetterSqlite3.Database): void {
+/** What a create without the field stores in a column (see `defaultFor` in records/write.ts). */
+export type ColumnDefault = (t: ModelTable, column: string) => unknown;
+
+/**
+ * Adds the columns the registry has and a table made by an earlier version lacks, each holding what a create
+ * without the field stores, so that a database file keeps working when the registry gains a field. In one
+ * transaction: a file is upgraded whole or not at all.
+ */
+function addNewColumns(db: BetterSqlite3.Database, defaultOf: ColumnDefault): void {
+  db.transaction(() => {
+    for (const t of tables.values()) {
+      if (t.table === 'users') continue;
+      const have = new Set(
+        (db.prepare('SELECT name FROM pragma_table_info(?)').all(t.table) as { name: string }[]).map((r) => r.name),
+      );
+      if (have.size === 0) continue; // not made yet: CREATE TABLE makes every column
+      for (const f of t.columns) {
+        if (have.has(f.name)) continue;
+        const column = quoteIdentifier(f.name);
+        db.exec(`ALTER TABLE ${t.table} ADD COLUMN ${column} ${sqlType(f)}`);
+        const value = defaultOf(t, f.name);
+        if (value !== null && value !== undefined) db.prepare(`UPDATE ${t.table} SET ${column} = ?`).run(value);
+      }
+    }
+  })();
+}
+
+/**
+ * DDL for every registry model plus the permission tables. Idempotent; tables of an existing file gain the
+ * registry's new columns (filled with `defaultOf`).
+ */
+export function createSchema(db: BetterSqlite3.Database, defaultOf: ColumnDefault = () => null): void {
+  addNewColumns(db, defaultOf);
   const ddl: string[] = [];
   for (const t of tables.values()) {
     if (t.table === 'users') continue; // created by the auth module
