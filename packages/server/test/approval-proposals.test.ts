@@ -1,7 +1,7 @@
 /**
  * What a proposal says reaches the reviewer and, once accepted, the record: `comments` ("used when proposing
- * approval changes") and every other writable field, such as a consumable's RRID. A database file made before the
- * approval tables had those columns gains them when the server opens it.
+ * approval changes") and every other writable field, such as a consumable's RRID. A database file whose tables lack
+ * columns the registry has gains them when the server opens it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ describe('proposals', () => {
   });
 });
 
-describe('a database file from before the approval comments', () => {
+describe('a database file whose approval table lacks the comments column', () => {
   it('gains the column when opened, old rows reading as empty comments', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brainstem-upgrade-'));
     const file = join(dir, 'old.sqlite3');
@@ -93,7 +93,7 @@ describe('a database file from before the approval comments', () => {
       await first.close();
       const table = tableOf('speciesapproval').table;
       const raw = new Database(file);
-      raw.exec(`ALTER TABLE ${table} DROP COLUMN comments`); // the layout an earlier version made
+      raw.exec(`ALTER TABLE ${table} DROP COLUMN comments`);
       raw.close();
 
       const again = await demoServer({ db: file });
