@@ -32,7 +32,6 @@ describe('adaptive pages in flight', () => {
     expect(all.sessions.length).toBeGreaterThan(1000);
     // The first report follows the first answer, which already added a page (slow start).
     expect(limits[0]).toBe(ADAPTIVE_START + 1);
-    expect(limits.every((l, i) => i === 0 || l >= limits[i - 1]!)).toBe(true);
     expect(Math.max(...limits)).toBe(ADAPTIVE_MAX);
   });
 
