@@ -177,6 +177,10 @@ describe('usage errors exit 2', () => {
       ['action', 'subjectlog', '0b7c5a0e-3c1f-4d6e-9f1a-2b3c4d5e6f70', 'add_entry', '--method', 'fetch'],
       /--method.*'fetch' is invalid\. Allowed choices are GET, POST, PATCH, PUT, DELETE/,
     ],
+    [
+      ['action', 'group', '--id', '12', 'join'],
+      /unknown option '--id': the record id is an argument here \(brainstem action <model> <id> <action>\)/,
+    ],
     [['load'], /missing required argument 'model'/],
     [['load', 'session', 'extra'], /too many arguments/],
     [['load', 'session', '--bogus'], /unknown option '--bogus'/],
