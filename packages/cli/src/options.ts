@@ -79,6 +79,28 @@ export function examples(cmd: Command, lines: readonly string[]): Command {
 }
 
 /**
+ * Replaces commander's usage error with a clearer one (still exit 2) where `explain` knows better: it receives the
+ * message and commander's error code and answers the message to show, or nothing to keep commander's.
+ *
+ * @example
+ * ```ts
+ * explainUsageError(cmd, (message, code) => (code === 'commander.unknownOption' ? `${message} (see --help)` : undefined));
+ * ```
+ */
+export function explainUsageError(
+  cmd: Command,
+  explain: (message: string, code: string | undefined) => string | undefined,
+): Command {
+  const error = cmd.error.bind(cmd);
+  cmd.error = (message: string, options?: { code?: string; exitCode?: number }): never => {
+    const better = explain(message, options?.code);
+    if (better !== undefined) throw new UsageError(better);
+    return error(message, options);
+  };
+  return cmd;
+}
+
+/**
  * When the model argument is missing because a variadic option (`--filters a=b session`) took it as one of its
  * values, say so (usage error, exit 2) instead of commander's bare "missing required argument 'model'".
  *
@@ -88,26 +110,23 @@ export function examples(cmd: Command, lines: readonly string[]): Command {
  * ```
  */
 export function explainSwallowedModel(cmd: Command, variadic: readonly string[]): Command {
-  const error = cmd.error.bind(cmd);
-  cmd.error = (message: string, options?: { code?: string; exitCode?: number }): never => {
+  return explainUsageError(cmd, (message, code) => {
     const name = /missing required argument '([^']+)'/.exec(message)?.[1];
-    if (options?.code === 'commander.missingArgument' && name) {
-      const opts = cmd.opts() as Record<string, unknown>;
-      for (const key of variadic) {
-        const values = opts[key];
-        const model = Array.isArray(values) ? values.find((v) => typeof v === 'string' && findModel(v)) : undefined;
-        if (model !== undefined) {
-          const shown = cmd.options.filter((o) => !o.hidden && variadic.includes(o.attributeName()));
-          const flags = shown.map((o) => o.long).join('/');
-          throw new UsageError(
-            `missing the ${name}: --${key} took "${model}" as one of its values. Put the ${name} before ` +
-              `${flags}, or end their values with -- (brainstem ${cmd.name()} ${model} --${key} … or ` +
-              `brainstem ${cmd.name()} --${key} … -- ${model})`,
-          );
-        }
+    if (code !== 'commander.missingArgument' || !name) return undefined;
+    const opts = cmd.opts() as Record<string, unknown>;
+    for (const key of variadic) {
+      const values = opts[key];
+      const model = Array.isArray(values) ? values.find((v) => typeof v === 'string' && findModel(v)) : undefined;
+      if (model !== undefined) {
+        const shown = cmd.options.filter((o) => !o.hidden && variadic.includes(o.attributeName()));
+        const flags = shown.map((o) => o.long).join('/');
+        return (
+          `missing the ${name}: --${key} took "${model}" as one of its values. Put the ${name} before ` +
+          `${flags}, or end their values with -- (brainstem ${cmd.name()} ${model} --${key} … or ` +
+          `brainstem ${cmd.name()} --${key} … -- ${model})`
+        );
       }
     }
-    return error(message, options);
-  };
-  return cmd;
+    return undefined;
+  });
 }

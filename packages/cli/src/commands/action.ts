@@ -6,7 +6,7 @@ import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOption
 import { readData } from '../data.js';
 import { UsageError } from '../errors.js';
 import { formatBody } from '../format/index.js';
-import { addFormatOptions, addPortalOption, examples } from '../options.js';
+import { addFormatOptions, addPortalOption, examples, explainUsageError } from '../options.js';
 
 interface ActionOptions extends FormatOptions {
   data?: string;
@@ -35,15 +35,11 @@ export function actionCommand(cmd: Command, ctx: Ctx): Command {
   addPortalOption(cmd);
   addFormatOptions(cmd, 'json');
   // save and delete take --id; here the id is an argument, and commander's "unknown option '--id'" does not say so.
-  const error = cmd.error.bind(cmd);
-  cmd.error = (message: string, options?: { code?: string; exitCode?: number }): never => {
-    if (options?.code === 'commander.unknownOption' && message.includes("'--id'")) {
-      throw new UsageError(
-        "unknown option '--id': the record id is an argument here (brainstem action <model> <id> <action>)",
-      );
-    }
-    return error(message, options);
-  };
+  explainUsageError(cmd, (message, code) =>
+    code === 'commander.unknownOption' && message.includes("'--id'")
+      ? "unknown option '--id': the record id is an argument here (brainstem action <model> <id> <action>)"
+      : undefined,
+  );
   examples(cmd, [
     `brainstem action subjectlog <uuid> add_entry --data '{"date_time":"2024-01-01T10:00:00Z","notes":"weighed"}'`,
     'brainstem action projectmembershipinvitation <uuid> accept',
