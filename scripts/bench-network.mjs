@@ -4,9 +4,9 @@
 //   each against the floor (1 + ⌈(pages − 1) / pages in flight⌉) × latency (the first page goes alone; pages in
 //   flight = the walk's mean adaptive limit), and a plain node:http pool over the same pages as the reference for
 //   what the server and the machine allow (on a loaded machine the server's rendering, not the wait, sets the pace);
-// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions, the same growth for a bare node:http
-//   walk (the reference for what a walk that keeps nothing gets), and what the client's growth is made of (live
-//   heap after a full GC, V8's young generation) at records 10k and 100k of a third walk;
+// - memory: peak RSS of a process that iterates 10,010 and 100,010 sessions (median of 3 runs each), the same
+//   growth for a bare node:http walk (the reference for what a walk that keeps nothing gets), and what the client's
+//   growth is made of (live heap after a full GC, V8's young generation) at records 10k and 100k of another walk;
 // - faults: 10 runs each of loadAll, iterate and `brainstem load --all` (json, ndjson, csv) against 20 % injected
 //   faults (502, 503, 429 + Retry-After, dropped connections) with default settings: exact or not.
 // CLI start-up is in bench-cli.mjs. `BENCH_NETWORK=memory node scripts/bench.mjs network` runs one part.
@@ -153,36 +153,49 @@ const bareWalkCode = (url) => `
   agent.destroy();
   console.log(JSON.stringify({ n, maxRss: process.resourceUsage().maxRSS / 1024 }));`;
 
+/** Runs of each memory walk: a single peak varies by several MB from run to run (when V8 resizes its heap). */
+const MEMORY_RUNS = 3;
+
 async function memory() {
   const rows = [];
   const peaks = {};
   const bare = {};
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
   for (const sessions of [10_000, 100_000]) {
     const server = await spawnServer({ seedSessions: sessions });
     try {
-      const r = await runScript(
-        clientCode(
-          server.url,
-          `let n = 0;
-          for await (const _ of client.iterate('session')) n++;
-          console.log(JSON.stringify({ n, maxRss: process.resourceUsage().maxRSS / 1024 }));`,
-        ),
-      );
-      peaks[sessions] = r.maxRss;
+      const runs = [];
+      const bareRuns = [];
+      let n = 0;
+      for (let i = 0; i < MEMORY_RUNS; i++) {
+        const r = await runScript(
+          clientCode(
+            server.url,
+            `let n = 0;
+            for await (const _ of client.iterate('session')) n++;
+            console.log(JSON.stringify({ n, maxRss: process.resourceUsage().maxRSS / 1024 }));`,
+          ),
+        );
+        n = r.n;
+        runs.push(r.maxRss);
+        bareRuns.push((await runScript(bareWalkCode(server.url))).maxRss);
+      }
+      peaks[sessions] = median(runs);
+      bare[sessions] = median(bareRuns);
       rows.push({
-        name: `iterate ${r.n} sessions: peak RSS of the process`,
-        value: r.maxRss,
+        name: `iterate ${n} sessions: peak RSS of the process (median of ${MEMORY_RUNS}: ${range(runs)})`,
+        value: peaks[sessions],
         unit: 'MB',
-        ...(sessions === 100_000 ? { goal: '≤ 80', ok: r.maxRss <= 80 } : {}),
+        ...(sessions === 100_000 ? { goal: '≤ 80', ok: peaks[sessions] <= 80 } : {}),
       });
-      bare[sessions] = (await runScript(bareWalkCode(server.url))).maxRss;
     } finally {
       await server.close();
     }
   }
   const growth = peaks[100_000] - peaks[10_000];
   rows.push({
-    name: 'peak RSS growth from 10k to 100k sessions',
+    name: 'peak RSS growth from 10k to 100k sessions (medians)',
     value: growth,
     unit: 'MB',
     goal: '≤ 8',
