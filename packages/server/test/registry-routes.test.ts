@@ -163,10 +163,25 @@ describe('routing', () => {
 });
 
 describe('HEAD and OPTIONS', () => {
-  it('HEAD answers like GET without a body', async () => {
+  it('HEAD answers like GET without a body: same status, same headers, Content-Length of the GET body', async () => {
     const res = await fetch(`${c.url}api/public/stem/project/`, { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
+    const get = await c.get('api/public/stem/project/', null);
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(get.text)));
+    expect(res.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    const session = (await c.get('api/private/stem/session/?limit=1')).body.sessions[0];
+    for (const [path, status] of [
+      [`api/private/stem/session/${session.id}/`, 200],
+      [`api/private/stem/session/${UNKNOWN_UUID}/`, 404],
+      ['api/private/stem/nosuchmodel/', 404],
+    ] as const) {
+      const head = await c.req('HEAD', path);
+      expect([path, head.status, head.text]).toEqual([path, status, '']);
+      expect(head.status).toBe((await c.get(path)).status);
+    }
+    expect((await c.req('HEAD', 'api/private/stem/session/')).status).toBe(200);
+    expect((await c.req('HEAD', 'api/private/stem/session/', { as: null })).status).toBe(401);
   });
 
   it('OPTIONS lists the methods the path allows on that portal', async () => {
