@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Seeds packages/client/src/registry/models.ts from ../shared/spec/models.json plus the overlay below
+// Seeds packages/api-description/src/registry/models.ts from ../shared/spec/models.json plus the overlay below
 // (facts the spec does not carry: permission families, inheritance paths, loader table, aliases).
 // The generated file is committed and is the registry; the docs-conformance test holds it to the docs.
 // Re-run only to re-seed: `npm run gen:registry` (then `npm run gen:types`).
@@ -306,5 +306,5 @@ const tight = compact.replace(
   /\[\n\s+((?:"[^"\n]*"|-?\d+|true|false|null)(?:,\n\s+(?:"[^"\n]*"|-?\d+|true|false|null))*)\n\s+\]/g,
   (_, items) => `[${items.replace(/,\n\s+/g, ', ')}]`,
 );
-writeFileSync(join(root, 'packages/client/src/registry/models.ts'), header + tight);
+writeFileSync(join(root, 'packages/api-description/src/registry/models.ts'), header + tight);
 console.log(`wrote ${models.length} models`);

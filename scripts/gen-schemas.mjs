@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Renders the documented `details` / `coordinates_details` schemas (../shared/brainstem-docs/api/schemas/*.md)
-// as JSON Schema (draft 2020-12) into packages/client/src/schemas/<page>.json: one schema per type, with its
+// as JSON Schema (draft 2020-12) into packages/api-description/src/schemas/<page>.json: one schema per type, with its
 // version, required fields, enums, numberUnit objects, defaults and formats (annotations), plus which model
 // field each page governs and which field selects the schema. packages/client/test/schemas.docs.test.ts keeps the
 // committed files in sync with this output. Run: `npm run gen:schemas`.
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DOCS_DIR = join(root, '..', 'shared', 'brainstem-docs');
-export const SCHEMAS_DIR = join(root, 'packages', 'client', 'src', 'schemas');
+export const SCHEMAS_DIR = join(root, 'packages', 'api-description', 'src', 'schemas');
 const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Cells of a markdown table row (`| a | b |` → ['a', 'b']). */

@@ -1,6 +1,8 @@
 // No source file imports itself through others, not even through type-only imports: each package reads as layers
 // (registry and generated types at the bottom, then transport, requests and walks, then the client; the CLI and the
-// server above the client), so a file can be read knowing only what it imports.
+// server above the client), so a file can be read knowing only what it imports. Between packages the layers are
+// the floor plan of docs/architecture.md: the API description at the bottom imports no other package and no Node
+// built-in, and the server stands on the description alone, not on the client.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +62,7 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
 }
 
 describe('imports form no cycle', () => {
-  for (const pkg of ['client', 'cli', 'server']) {
+  for (const pkg of ['api-description', 'client', 'cli', 'server']) {
     it(`packages/${pkg}/src`, () => {
       const cycle = findCycle(importGraph(join(root, 'packages', pkg, 'src')));
       expect(cycle?.map((f) => relative(root, f)).join(' → ')).toBeUndefined();
@@ -83,5 +85,29 @@ describe('imports form no cycle', () => {
         ]),
       ),
     ).toBeUndefined();
+  });
+});
+
+/** The package-level imports (`brainstem-…`, `node:…`, anything not relative) of every source file of a package. */
+function externalImports(pkg: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const specifier = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^.'"][^'"]*)['"]/g;
+  for (const file of sources(join(root, 'packages', pkg, 'src'))) {
+    const found = [...readFileSync(file, 'utf8').matchAll(specifier)].map((m) => m[1] as string);
+    if (found.length > 0) out.set(relative(root, file), found);
+  }
+  return out;
+}
+
+describe('packages stand on the API description', () => {
+  it('the API description imports no other package and no Node built-in', () => {
+    const offending = [...externalImports('api-description')].filter(([, specs]) => specs.length > 0);
+    expect(offending).toEqual([]);
+  });
+
+  it('the server imports the API description, never the client', () => {
+    const all = [...externalImports('server')].flatMap(([file, specs]) => specs.map((s) => `${file}: ${s}`));
+    expect(all.some((line) => line.endsWith(': brainstem-api-description'))).toBe(true);
+    expect(all.filter((line) => /: brainstem-api-tools/.test(line))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-// Installing from the repository the way the READMEs say: `npm pack` the three packages, install the tarballs into
+// Installing from the repository the way the READMEs say: `npm pack` the four packages, install the tarballs into
 // an empty folder, run the `brainstem` command, the `brainstem-server` library, and ESM and CJS imports of the
-// client from there. Also: `npm publish --dry-run` has nothing to correct in any package.json.
+// client and of the API description from there. Also: `npm publish --dry-run` has nothing to correct in any
+// package.json.
 //
 // No network (see offline-install.ts). better-sqlite3's install script (download a prebuilt addon or compile one)
 // cannot run offline, so the addon the monorepo compiled is copied in, as that script would have placed it.
@@ -13,8 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installOffline } from './offline-install.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGES = ['client', 'server', 'cli'] as const;
-const BUILT = { client: 'dist/node.js', server: 'dist/index.js', cli: 'dist/brainstem.js' };
+const PACKAGES = ['api-description', 'client', 'server', 'cli'] as const;
+const BUILT = {
+  'api-description': 'dist/index.js',
+  client: 'dist/node.js',
+  server: 'dist/index.js',
+  cli: 'dist/brainstem.js',
+};
 let work: string;
 let app: string;
 
@@ -70,6 +76,7 @@ describe('installed from packed tarballs', () => {
        import { promisify } from 'node:util';
        import { BrainstemClient } from 'brainstem-api-tools';
        import { MODEL_NAMES } from 'brainstem-api-tools/registry';
+       import { MODELS } from 'brainstem-api-description';
        import { DEMO_USERS, startServer } from 'brainstem-server';
        // Asynchronous child processes: the server answers them from this process's event loop.
        const run = async (file, args) => (await promisify(execFile)(file, args, { encoding: 'utf8' })).stdout.trim();
@@ -77,7 +84,7 @@ describe('installed from packed tarballs', () => {
        try {
          const client = new BrainstemClient({ url: server.url, token: DEMO_USERS.alice.token });
          const { projects } = await client.load('project');
-         console.log('esm', projects.length, MODEL_NAMES.length);
+         console.log('esm', projects.length, MODEL_NAMES.length, MODELS.length);
          const bin = new URL('./node_modules/.bin/', import.meta.url).pathname;
          const csv = await run(bin + 'brainstem', ['load', 'project', '--portal', 'public', '--url', server.url,
            '--fields', 'name', '--format', 'csv']);
@@ -91,7 +98,7 @@ describe('installed from packed tarballs', () => {
     expect(run('node_modules/.bin/brainstem', ['--version']).trim()).toBe(version);
     expect(run('node_modules/.bin/brainstem', ['models', 'session'])).toContain('session');
     const lines = run('esm.mjs').trim().split('\n');
-    expect(lines[0]).toMatch(/^esm [1-9]\d* 49$/);
+    expect(lines[0]).toMatch(/^esm [1-9]\d* 49 49$/);
     const [rows] = lines[1]!.split(' ');
     expect(Number(rows)).toBeGreaterThan(0);
     expect(lines[2]).toBe(`cjs ${rows}`);

@@ -34,7 +34,13 @@ import { ensureBuilt } from '../packages/cli/test/e2e/harness.js';
 import { type Block, type CommandExample, expectedLineMatches, readmeBlocks, recordCount } from './readme-blocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const READMES = ['README.md', 'packages/cli/README.md', 'packages/client/README.md', 'packages/server/README.md'];
+const READMES = [
+  'README.md',
+  'packages/api-description/README.md',
+  'packages/cli/README.md',
+  'packages/client/README.md',
+  'packages/server/README.md',
+];
 const NOT_RUN = new Set(['npm', 'npx', 'node', 'eval', 'cd', 'git']);
 const DOC_URL = 'http://127.0.0.1:8000/';
 const DOC_HOME = '/home/me';

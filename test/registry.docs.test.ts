@@ -2,7 +2,7 @@
 // portals, and the keys of every response example. Deliberate differences are allow-listed with a reason
 // (and recorded in docs/api-decisions.md).
 import { describe, expect, it } from 'vitest';
-import { findModel, MODELS, type ModelSpec } from '../packages/client/src/registry/index.js';
+import { findModel, MODELS, type ModelSpec } from '../packages/api-description/src/registry/index.js';
 import { type DocSection, docsAvailable, endpointPages, parsePage } from './docs-parser.js';
 
 /** `model.field` → why the registry differs from the field table. */

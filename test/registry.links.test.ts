@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getField, getModel, MODELS, type ModelSpec } from '../packages/client/src/registry/index.js';
+import { getField, getModel, MODELS, type ModelSpec } from '../packages/api-description/src/registry/index.js';
 import { DOCS_DIR, docsAvailable } from './docs-parser.js';
 
 const models = MODELS as readonly ModelSpec[];

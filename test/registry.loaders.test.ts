@@ -3,7 +3,7 @@
 // exception is listed in docs/api-decisions.md ("Convenience loaders") as "Loader exception `model.filter`: reason".
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getModel, LOADER_MODELS, loaderProblems } from '../packages/client/src/registry/index.js';
+import { getModel, LOADER_MODELS, loaderProblems } from '../packages/api-description/src/registry/index.js';
 
 const decisions = readFileSync(new URL('../docs/api-decisions.md', import.meta.url), 'utf8');
 /** `model.filter` → reason, from the decisions file. */

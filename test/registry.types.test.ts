@@ -1,7 +1,13 @@
 // The committed generated types must be exactly what the registry renders to.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closestModels, findModel, getModel, MODEL_NAMES, modelPath } from '../packages/client/src/registry/index.js';
+import {
+  closestModels,
+  findModel,
+  getModel,
+  MODEL_NAMES,
+  modelPath,
+} from '../packages/api-description/src/registry/index.js';
 import {
   LOADER_METHODS_FILE,
   MODEL_NAMES_FILE,

@@ -1,11 +1,11 @@
-// Holds the committed details schemas (packages/client/src/schemas/*.json) to the docs' schema pages: the
+// Holds the committed details schemas (packages/api-description/src/schemas/*.json) to the docs' schema pages: the
 // generator re-run in memory must give the same files, and every governed model's selector enum in the registry
 // must list exactly the documented schema types.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getModel } from '../packages/client/src/registry/index.js';
-import { detailsSchemaFor, detailsTypes, SCHEMA_GROUPS } from '../packages/client/src/schemas/index.js';
+import { getModel } from '../packages/api-description/src/registry/index.js';
+import { detailsSchemaFor, detailsTypes, SCHEMA_GROUPS } from '../packages/api-description/src/schemas/index.js';
 // @ts-expect-error the generator is plain JavaScript without type declarations
 import { DETAILS_TYPES_FILE, renderDetailsTypes, renderSchemas, SCHEMAS_DIR } from '../scripts/gen-schemas.mjs';
 import { docsAvailable } from './docs-parser.js';

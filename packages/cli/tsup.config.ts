@@ -3,7 +3,7 @@ import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
- * The model registry (`packages/client/src/registry/models.ts`, a ~80 KB JSON-shaped literal) as
+ * The model registry (`packages/api-description/src/registry/models.ts`, a ~80 KB JSON-shaped literal) as
  * `JSON.parse('…')`: V8 parses JSON text several times faster than the same object literal in JavaScript, and
  * every command that touches a model pays for the registry on start-up. Same rows, same order.
  */
@@ -30,7 +30,7 @@ const registryAsJson: Plugin = {
 const clientJsonAsJsonParse: Plugin = {
   name: 'client-json-as-json-parse',
   setup(build) {
-    build.onLoad({ filter: /[\\/]packages[\\/]client[\\/]src[\\/].*\.json$/ }, async ({ path }) => {
+    build.onLoad({ filter: /[\\/]packages[\\/]api-description[\\/]src[\\/].*\.json$/ }, async ({ path }) => {
       const data: unknown = JSON.parse(await readFile(path, 'utf8'));
       return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`, loader: 'js' };
     });

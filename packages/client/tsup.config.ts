@@ -1,14 +1,15 @@
 import { defineConfig } from 'tsup';
 
-// Four entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
-// .env) that re-exports the core with Node defaults wired in, the registry on its own, the details schemas
-// (JSON data, kept out of the core bundle) and the spreadsheet import engine (parsed rows in, per-row results out).
+// Five entries: the portable core (no Node built-ins), the Node entry (token file, prompts, browser opening,
+// .env) that re-exports the core with Node defaults wired in, the registry and the details schemas (re-exported
+// from brainstem-api-description, a dependency) and the spreadsheet import engine (parsed rows in, per-row results
+// out).
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
     node: 'src/node.ts',
-    registry: 'src/registry/index.ts',
-    schemas: 'src/schemas/index.ts',
+    registry: 'src/registry.ts',
+    schemas: 'src/schemas.ts',
     import: 'src/import/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -1,5 +1,5 @@
+import type { ModelName, ModelSpec } from 'brainstem-api-description';
 import { isModelName, resolveModel } from 'brainstem-api-tools';
-import type { ModelName, ModelSpec } from 'brainstem-api-tools/registry';
 import { UsageError } from './errors.js';
 import { FORMATS, type Format } from './format/index.js';
 

@@ -1,5 +1,5 @@
+import { detailKeys, type ModelSpec } from 'brainstem-api-description';
 import { BrainstemClient } from 'brainstem-api-tools';
-import { detailKeys, type ModelSpec } from 'brainstem-api-tools/registry';
 import { formatArg, listArg, secondsArg } from './args.js';
 import type { BodyKeys, Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';

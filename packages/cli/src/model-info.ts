@@ -5,8 +5,8 @@ import {
   includableFields,
   type ModelSpec,
   operatorsFor,
-} from 'brainstem-api-tools/registry';
-import type { DetailsSchema, SchemaGroup } from 'brainstem-api-tools/schemas';
+} from 'brainstem-api-description';
+import type { DetailsSchema, SchemaGroup } from 'brainstem-api-description/schemas';
 
 /**
  * One row per filterable field with its operators (the registry's `operatorsFor`): `any` for every operator in

@@ -1,4 +1,4 @@
-import { findModel } from 'brainstem-api-tools/registry';
+import { findModel } from 'brainstem-api-description';
 import { type Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';

@@ -1,3 +1,4 @@
+import { getModel } from 'brainstem-api-description';
 import {
   AbortError,
   APIError,
@@ -16,7 +17,6 @@ import {
   TimeoutError,
   ValidationError,
 } from 'brainstem-api-tools';
-import { getModel } from 'brainstem-api-tools/registry';
 import { describe, expect, it } from 'vitest';
 import { modelArg } from '../src/args.js';
 import { ExitError, errorSummary, exitCodeFor, exitCodeForStatus, formatError, UsageError } from '../src/errors.js';

@@ -5,9 +5,10 @@
  * models that offer it; the HTTP method of each call comes from the registry.
  * @module
  */
+
+import type { EntryDetailsMap } from 'brainstem-api-description';
+import { MODELS, type ModelName, type ModelOf, type ModelSpec, type Portal } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
-import { MODELS, type ModelName, type ModelOf, type ModelSpec, type Portal } from './registry/index.js';
-import type { EntryDetailsMap } from './schemas/details.generated.js';
 import type { HttpMethod, RequestOptions } from './transport.js';
 import { checkId, checkPortal, recordPath, resolveModel } from './validate.js';
 

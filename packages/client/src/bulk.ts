@@ -2,8 +2,9 @@
  * `saveMany` / `deleteMany`: many writes with bounded concurrency; one failure never hides the others.
  * @module
  */
+
+import type { Portal } from 'brainstem-api-description';
 import { AbortError, InvalidArgumentError } from './errors.js';
-import type { Portal } from './registry/index.js';
 import { resolveModel } from './validate.js';
 
 /**

@@ -5,6 +5,8 @@
  * (loaders.ts) and action methods (actions.ts), installed on the prototype below.
  * @module
  */
+
+import type { ModelName, Portal } from 'brainstem-api-description';
 import { type ActionMethods, type ActionOptions, installActions, runAction } from './actions.js';
 import { type LoginOptions, type LoginResult, type LogoutResult, login, logout } from './auth/login.js';
 import { clientTokenAuth, type TokenAuth, type TokenSource } from './auth/token.js';
@@ -35,7 +37,6 @@ import type {
 import { planWalk } from './pagination.js';
 import { CORE_PLATFORM, type Platform, type TokenStore } from './platform.js';
 import type { DetailBody, IdOf, ListPage, RecordOf, SaveResult } from './records.js';
-import type { ModelName, Portal } from './registry/index.js';
 import { authFor, deleteRequest, loadRequest, type PlannedRequest, saveRequest } from './requests.js';
 import {
   clientTransport,

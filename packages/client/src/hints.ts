@@ -3,7 +3,7 @@
  * create API tokens.
  * @module
  */
-import { FILTER_OPERATORS } from './registry/operators.js';
+import { FILTER_OPERATORS } from 'brainstem-api-description';
 
 /** Path segments that name a lookup or an id, not a field. */
 const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);

@@ -11,6 +11,8 @@
  * ```
  * @module brainstem-api-tools
  */
+
+export * from 'brainstem-api-description';
 export {
   ACTION_METHODS,
   type ActionMethodSpec,
@@ -33,9 +35,7 @@ export { LOADER_METHODS, loaderMethodName } from './loaders.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { Platform, StoredToken, TokenStore } from './platform.js';
 export { encodeQuery, type FilterValue, type QueryOptions, queryPairs } from './query.js';
-export * from './registry/index.js';
 export type { BackoffOptions } from './retry.js';
-export type * from './schemas/details.generated.js';
 export type { HttpMethod, RequestOptions } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';

@@ -3,12 +3,13 @@
  * the same table the Python tool's `load_<model>` methods follow — and typed by `LoaderMethods`.
  * @module
  */
+
+import type { MODELS } from 'brainstem-api-description';
+import { LOADER_MODELS, type ModelName } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
 import type { LoadOptions } from './options.js';
 import type { FilterValue } from './query.js';
 import type { DetailBody, IdOf, ListPage } from './records.js';
-import { LOADER_MODELS, type ModelName } from './registry/index.js';
-import type { MODELS } from './registry/models.js';
 
 type Row = (typeof MODELS)[number];
 

@@ -2,6 +2,8 @@
  * Options: of the client, and of `load`, `loadAll`, `iterate`, `save` and `delete`.
  * @module
  */
+
+import type { ModelName, Portal } from 'brainstem-api-description';
 import type { TokenOption } from './auth/token.js';
 import type { WalkResume } from './errors.js';
 import type { Logger, LogLevel } from './logger.js';
@@ -9,7 +11,6 @@ import type { TokenStore } from './platform.js';
 import type { FilterValue } from './query.js';
 import type { Filters, IncludeKey, SortKey } from './query-keys.js';
 import type { CreateOf, DetailBody, IdOf, ListPage, RecordOf, UpdateOf } from './records.js';
-import type { ModelName, Portal } from './registry/index.js';
 import type { BackoffOptions } from './retry.js';
 import type { AttemptReport, RequestOptions } from './transport.js';
 

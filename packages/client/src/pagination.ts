@@ -6,13 +6,13 @@
  * still in flight when the consumer stops is aborted. A failure carries `resume` (the offset to carry on from).
  * @module
  */
+
+import { MAX_PAGE_SIZE, type ModelName, type Portal, unwrapList } from 'brainstem-api-description';
 import { ConcurrencyControl } from './concurrency.js';
 import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
 import type { IterateOptions, LoadAllOptions, LoadProgress } from './options.js';
 import { encodeQuery } from './query.js';
-import { unwrapList } from './registry/envelope.js';
-import { MAX_PAGE_SIZE, type ModelName, type Portal } from './registry/index.js';
 import type { AttemptReport, RequestOptions } from './transport.js';
 import { checkedQuery, checkPortal, recordPath, resolveModel } from './validate.js';
 

@@ -5,8 +5,9 @@
  * percent-encoded (`{`, `}`, `[`, `]` included), as Python `requests` does.
  * @module
  */
+
+import { pageSizeProblem } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
-import { pageSizeProblem } from './registry/limits.js';
 
 /**
  * A filter value: scalars, dates, or — for `.in` filters only — a non-empty list, sent as one comma-joined value

@@ -3,7 +3,7 @@
  * answer, and the ids they take.
  * @module
  */
-import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf } from './registry/index.js';
+import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf } from 'brainstem-api-description';
 import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
 
 /**

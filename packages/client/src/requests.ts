@@ -3,10 +3,11 @@
  * registry before anything is sent, and turned into method, path, query and body.
  * @module
  */
+
+import { type ModelName, type Portal, stripEnvelope } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
 import type { LoadOptions } from './options.js';
 import { encodeQuery } from './query.js';
-import { type ModelName, type Portal, stripEnvelope } from './registry/index.js';
 import type { HttpMethod } from './transport.js';
 import { checkedQuery, checkId, checkPortal, recordPath, resolveModel } from './validate.js';
 

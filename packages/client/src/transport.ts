@@ -4,6 +4,7 @@
  * @module
  */
 
+import { isLoopback } from 'brainstem-api-description';
 import {
   AbortError,
   BrainstemError,
@@ -16,7 +17,6 @@ import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
-import { isLoopback } from './registry/loopback.js';
 import {
   type BackoffOptions,
   backoffDelay,

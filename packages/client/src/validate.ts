@@ -4,10 +4,8 @@
  * module turns their answers into {@link InvalidArgumentError}s.
  * @module
  */
-import { InvalidArgumentError } from './errors.js';
-import type { ClientOptions, RawQuery } from './options.js';
-import type { FilterValue, QueryOptions } from './query.js';
-import type { ModelOperation, ModelSpec, Portal } from './registry/index.js';
+
+import type { ModelOperation, ModelSpec, Portal } from 'brainstem-api-description';
 import {
   filterKeyProblem,
   findModel,
@@ -17,7 +15,10 @@ import {
   modelProblem,
   portalProblem,
   sortKeyProblem,
-} from './registry/index.js';
+} from 'brainstem-api-description';
+import { InvalidArgumentError } from './errors.js';
+import type { ClientOptions, RawQuery } from './options.js';
+import type { FilterValue, QueryOptions } from './query.js';
 
 /** The registry row of `name` (URL name or alias), or an {@link InvalidArgumentError} naming the closest name. */
 export function resolveModel(name: unknown): ModelSpec {

@@ -14,7 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export { isLoopback } from 'brainstem-api-tools/registry';
+export { isLoopback } from 'brainstem-api-description';
 
 /**
  * Start the server and resolve once it listens.

@@ -1,5 +1,5 @@
 /** The DRF-style API roots list the endpoints below them as absolute URLs, derived from the registry. */
-import { allowsPortal, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { allowsPortal, MODELS, type ModelSpec } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type TestClient } from './helpers.js';
 

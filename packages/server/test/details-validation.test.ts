@@ -3,8 +3,8 @@
  * `coordinates_system` (api/schemas.md), and every JSON field rejects the wrong kind of JSON. The cases are
  * generated from the schema data: the docs' example payload of every type is accepted.
  */
-import { getField } from 'brainstem-api-tools/registry';
-import { SCHEMA_GROUPS, type SchemaGroup } from 'brainstem-api-tools/schemas';
+import { getField } from 'brainstem-api-description';
+import { SCHEMA_GROUPS, type SchemaGroup } from 'brainstem-api-description/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryDetailsErrors, governedErrors } from '../src/records/details.js';
 import { demoServer, type TestClient } from './helpers.js';

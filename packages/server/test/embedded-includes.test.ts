@@ -4,7 +4,7 @@
  * records, as dynamic-rest does, up to three relations deep.
  */
 import { request } from 'node:http';
-import { getModel } from 'brainstem-api-tools/registry';
+import { getModel } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/index.js';
 import { MAX_EMBEDDED_PER_LIST, MAX_EMBEDDED_VALUES } from '../src/records/embed.js';

@@ -5,7 +5,7 @@
  * `maxLength`, enum values among the choices, dates that exist, no NUL or lone surrogates in text, lists of the
  * right items. Runs in-process (`app.inject`) with a bounded number of runs per model so it stays quick in CI.
  */
-import { type FieldSpec, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, MODELS, type ModelSpec } from 'brainstem-api-description';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * Malformed input at every writable model and action: no input yields a 500, and a refused request leaves
  * every table exactly as it was (one transaction per request). Uses app.inject: sockets add nothing here.
  */
-import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelSpec } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTables } from '../src/db/schema.js';

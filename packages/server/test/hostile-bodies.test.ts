@@ -3,7 +3,7 @@
  * announced Content-Length, megabytes of text in one field. Each is a 4xx in DRF's shape, and nothing is stored.
  */
 import { connect } from 'node:net';
-import { getModel } from 'brainstem-api-tools/registry';
+import { getModel } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/index.js';
 import { MAX_JSON_DEPTH } from '../src/json-body.js';

@@ -3,7 +3,7 @@
  * requests accept/reject/cancel (each side its own), group join/leave, and log entries (contributors). Every
  * case runs on a fresh approval / invitation / group / entry, since a successful action consumes it.
  */
-import { getField, getModel, type ModelSpec } from 'brainstem-api-tools/registry';
+import { getField, getModel, type ModelSpec } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableOf } from '../src/db/schema.js';
 import { insertRecord } from '../src/records/write.js';

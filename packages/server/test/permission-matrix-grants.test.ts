@@ -3,7 +3,7 @@
  * PATCHing them changes grants with the same rules"; group management as the users app documents):
  * every role × every grant change, on a fresh project / group each time, plus the rendered `users`/`groups`.
  */
-import { getModel } from 'brainstem-api-tools/registry';
+import { getModel } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '../src/auth/index.js';
 import { labLevel, projectLevel, ROLES, type Role } from './permission-matrix-rules.js';

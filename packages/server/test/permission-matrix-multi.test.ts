@@ -6,7 +6,7 @@
  * Extra fixtures on top of the matrix world: project R (owner's; `contributor` and `member` are members of it,
  * read-only) and data storage D_ro (owner's; every other role with rights on P has only member level on it).
  */
-import { getModel } from 'brainstem-api-tools/registry';
+import { getModel } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stmt } from '../src/db/statements.js';
 import { projectLevel, ROLES, type Role } from './permission-matrix-rules.js';

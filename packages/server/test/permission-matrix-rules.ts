@@ -13,7 +13,7 @@
  * - `staff`: a reviewer (`is_staff`) without grants: accepts approvals, does admin-only writes, nothing more.
  * - `anonymous`: no token.
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import type { ModelSpec } from 'brainstem-api-description';
 
 export const ROLES = [
   'owner',

@@ -14,7 +14,7 @@
  * attribute with users/groups at a level (datamodel "Authenticated groups"; no API field), and project
  * invitations (the API only lists and answers them).
  */
-import { getModel, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { getModel, MODELS, type ModelSpec } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { createToken, createUser } from '../src/auth/index.js';

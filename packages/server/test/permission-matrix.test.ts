@@ -4,7 +4,7 @@
  * documented outcome from permission-matrix-rules.ts (403 when visible but not allowed, 404 when not visible,
  * 401 without a token on the private portal, read-only public portal).
  */
-import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelSpec } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expected, type MatrixPortal, OPS, type Op, ROLES, type Role } from './permission-matrix-rules.js';
 import { type ApiResult, buildWorld, type Id, type World } from './permission-matrix-world.js';

@@ -13,7 +13,7 @@ import {
   operatorsFor,
   sortKeyProblem,
   TIMESTAMP_FIELDS,
-} from 'brainstem-api-tools/registry';
+} from 'brainstem-api-description';
 import { describe, expect, it } from 'vitest';
 import { tableOf } from '../src/db/schema.js';
 import { compileFilter } from '../src/query/compile.js';

@@ -2,7 +2,7 @@
  * Generated from the registry: every model's documented operations on each allowed portal, and the refusal on
  * the others. Detail responses carry every documented field (the keys of the docs' examples).
  */
-import { allowsPortal, MODELS, type ModelSpec, modelProblem, PORTALS } from 'brainstem-api-tools/registry';
+import { allowsPortal, MODELS, type ModelSpec, modelProblem, PORTALS } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type TestClient, UNKNOWN_UUID, type Who } from './helpers.js';
 

@@ -1,5 +1,5 @@
+import { MODEL_NAMES, MODELS, type ModelSpec } from 'brainstem-api-description';
 import { IMPORT_TYPE_NAMES } from 'brainstem-api-tools/import';
-import { MODEL_NAMES, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
 import type { Command, Option } from 'commander';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../errors.js';

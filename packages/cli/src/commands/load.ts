@@ -1,5 +1,5 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-description';
 import { checkId, checkPortal, type WalkResume } from 'brainstem-api-tools';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-tools/registry';
 import type { Command } from 'commander';
 import { filtersArg, intArg, listArg, modelArg } from '../args.js';
 import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';

@@ -1,5 +1,5 @@
-import { FILTER_OPERATORS, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
-import type { SchemaGroup } from 'brainstem-api-tools/schemas';
+import { FILTER_OPERATORS, MODELS, type ModelSpec } from 'brainstem-api-description';
+import type { SchemaGroup } from 'brainstem-api-description/schemas';
 import type { Command } from 'commander';
 import { modelArg } from '../args.js';
 import { type Ctx, type FormatOptions, outputOptions } from '../context.js';
@@ -55,7 +55,7 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
     }
     const m = modelArg(name);
     // Loaded on demand: the schemas are large and only this command needs them.
-    const { SCHEMA_GROUPS, schemaGroupsFor } = await import('brainstem-api-tools/schemas');
+    const { SCHEMA_GROUPS, schemaGroupsFor } = await import('brainstem-api-description/schemas');
     const groups = schemaGroupsFor(m.name);
     if (o.type !== undefined) {
       const group = groups.find((g) => Object.hasOwn(g.schemas, o.type as string));

@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from 'brainstem-api-tools/registry';
+import { UUID_PATTERN } from 'brainstem-api-description';
 import { cellText } from './csv.js';
 import { wrapWords } from './wrap.js';
 

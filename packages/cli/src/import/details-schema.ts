@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { detailsSchemaFor } from 'brainstem-api-description/schemas';
 import type { DetailsValidator } from 'brainstem-api-tools/import';
-import { detailsSchemaFor } from 'brainstem-api-tools/schemas';
 
 /** Finds the documented JSON Schema of a governed field: `schemaFor('procedure', 'Anesthesia', 'details')`. */
 export type SchemaLookup = (model: string, selector: string, payload: string) => object | undefined;
@@ -31,7 +31,7 @@ export function ajvDetailsValidator(schemaFor: SchemaLookup): DetailsValidator {
   };
 }
 
-/** The validator `brainstem import` uses: the documented details schemas of `brainstem-api-tools/schemas`. */
+/** The validator `brainstem import` uses: the documented details schemas of `brainstem-api-description/schemas`. */
 export function importDetailsValidator(): DetailsValidator | undefined {
   return ajvDetailsValidator(detailsSchemaFor);
 }

@@ -1,6 +1,6 @@
 // The built CLI without a server: help, version, models, completion, usage errors and a refused connection.
 import { spawnSync } from 'node:child_process';
-import { MODEL_NAMES } from 'brainstem-api-tools/registry';
+import { MODEL_NAMES } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusedUrl } from '../../../client/test/helpers/http.js';
 import pkg from '../../package.json' with { type: 'json' };

@@ -5,12 +5,13 @@
  * `.env` file, a token file, a terminal) comes from its `Platform`, so this module stays portable.
  * @module
  */
+
+import type { Portal } from 'brainstem-api-description';
 import { AuthenticationError, InvalidArgumentError } from '../errors.js';
 import { tokenPageHint } from '../hints.js';
 import { readEnv } from '../internal/env.js';
 import type { LogSink } from '../logger.js';
 import type { Platform, TokenStore } from '../platform.js';
-import type { Portal } from '../registry/index.js';
 
 /**
  * A token, or a function returning one (called before each request; lets you rotate tokens).

@@ -4,7 +4,7 @@
  * row issues: an error stops the row, a warning drops only the affected field (import-tool.md, "Error handling").
  * @module
  */
-import { type FieldSpec, getField, getModel } from '../registry/index.js';
+import { type FieldSpec, getField, getModel } from 'brainstem-api-description';
 import { isUuid, type Lookups } from './lookup.js';
 import type { ImportColumn, ImportRow, ImportType, RowIssue } from './types.js';
 import { parseBoolean, parseDate, parseDateTime, parseDuration, parseJsonObject, splitList } from './values.js';

@@ -3,7 +3,7 @@
  * a failed request becomes row errors.
  * @module
  */
-import { type FieldSpec, getModel } from '../registry/index.js';
+import { type FieldSpec, getModel } from 'brainstem-api-description';
 import type { DetailsValidator, ImportType, RowIssue } from './types.js';
 
 type Row = Record<string, unknown>;

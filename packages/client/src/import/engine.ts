@@ -4,7 +4,7 @@
  * nothing new, because every row first looks for the record it describes.
  * @module
  */
-import { getField } from '../registry/index.js';
+import { getField } from 'brainstem-api-description';
 import { cellOf, readRow } from './cells.js';
 import { apiIssues, checkDetails, checkRequired, isRowError } from './checks.js';
 import { findExisting, identityKey, matches } from './identity.js';

@@ -4,7 +4,7 @@
  * Templates: the header and one example row of each type.
  * @module
  */
-import { type FieldSpec, getField, getModel } from '../registry/index.js';
+import { type FieldSpec, getField, getModel } from 'brainstem-api-description';
 import { getImportType } from './engine.js';
 import { type ImportClient, Lookups, recordsOf } from './lookup.js';
 import type { ImportColumn, ImportType } from './types.js';

@@ -2,7 +2,7 @@
  * Find-or-create identity: which existing record a row describes (the import type's `identity` fields).
  * @module
  */
-import { getField } from '../registry/index.js';
+import { getField } from 'brainstem-api-description';
 import { type ImportClient, recordsOf } from './lookup.js';
 import type { ImportType } from './types.js';
 import { instant, relatedId } from './values.js';

@@ -3,7 +3,7 @@
  * the log's `add_entry` action unless the log already has an entry at that time.
  * @module
  */
-import { getField } from '../registry/index.js';
+import { getField } from 'brainstem-api-description';
 import type { ImportClient } from './lookup.js';
 import type { ImportType, RowIssue, RowResult, RowStatus } from './types.js';
 import { instant } from './values.js';

@@ -3,7 +3,7 @@
  * project cost one request. Names compare case-sensitively, after trimming.
  * @module
  */
-import { getModel } from '../registry/index.js';
+import { getModel } from 'brainstem-api-description';
 
 type Row = Record<string, unknown>;
 type Opts = Record<string, unknown>;

@@ -10,7 +10,7 @@
  * ```
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { type FieldSpec, findModel, idKind, isComputed, MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { type FieldSpec, findModel, idKind, isComputed, MODELS, type ModelSpec } from 'brainstem-api-description';
 
 /** How one field of a model is stored or produced. */
 export type FieldStorage =

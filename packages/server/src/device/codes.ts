@@ -7,7 +7,7 @@
  * - session id: a UUID, the public handle that appears in `verification_uri_complete`.
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { UUID_PATTERN } from 'brainstem-api-tools/registry';
+import { UUID_PATTERN } from 'brainstem-api-description';
 
 /** Consonants without look-alikes (no vowels, no Y); RFC 8628's suggested 20-character set. */
 const USER_CODE_LETTERS = 'BCDFGHJKLMNPQRSTVWXZ';

@@ -1,9 +1,9 @@
 /**
  * The documented `details` / `coordinates_details` JSON Schemas (the BrainSTEM schema docs) the OpenAPI document
  * uses for those fields and for log-entry bodies. The shape is the client's `SchemaGroup`
- * (`brainstem-api-tools/schemas`).
+ * (`brainstem-api-description/schemas`).
  */
-import { SCHEMA_GROUPS } from 'brainstem-api-tools/schemas';
+import { SCHEMA_GROUPS } from 'brainstem-api-description/schemas';
 
 /** One docs schema page: the schemas of one governed field, keyed by the selector's value. */
 export interface DetailsSchemaGroup {
@@ -18,5 +18,5 @@ export interface DetailsSchemaGroup {
   readonly schemas: Readonly<Record<string, object>>;
 }
 
-/** The details schema groups of `brainstem-api-tools/schemas`, one per docs schema page. */
+/** The details schema groups of `brainstem-api-description/schemas`, one per docs schema page. */
 export const DETAILS_SCHEMA_GROUPS: readonly DetailsSchemaGroup[] = SCHEMA_GROUPS as readonly DetailsSchemaGroup[];

@@ -17,7 +17,7 @@ import {
   type ModelSpec,
   operatorsFor,
   type Portal,
-} from 'brainstem-api-tools/registry';
+} from 'brainstem-api-description';
 import { apiRoots } from '../routes/root.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';

@@ -3,7 +3,7 @@
  * the registry's field tables. `details` payloads use the documented details schemas when they are supplied
  * (see details.ts).
  */
-import { type FieldSpec, type FieldType, type ModelSpec, operatorsFor } from 'brainstem-api-tools/registry';
+import { type FieldSpec, type FieldType, type ModelSpec, operatorsFor } from 'brainstem-api-description';
 import { tableOf, targetIsInt } from '../db/schema.js';
 import type { DetailsSchemaGroup } from './details.js';
 

@@ -1,4 +1,4 @@
-import type { Portal } from 'brainstem-api-tools/registry';
+import type { Portal } from 'brainstem-api-description';
 import type { User } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
 import { stmt } from '../db/statements.js';

@@ -10,7 +10,7 @@
  * - Group PATCH `users`: a new email creates a group membership invitation (docs: "has been invited"); managers
  *   invite/remove members, owners change manager/owner flags. A group always keeps an owner.
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import type { ModelSpec } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { nowIso, stmt } from '../db/statements.js';

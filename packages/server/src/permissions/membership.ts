@@ -5,7 +5,7 @@
  * actions, the demo data); this module only keeps the rows consistent.
  * @module
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import type { ModelSpec } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { stmt } from '../db/statements.js';
 

@@ -15,7 +15,7 @@
  * | laboratory | owner of the group | owner of the group | owner of the group |
  * | user | — (website only) | self or staff | staff |
  */
-import type { ModelSpec } from 'brainstem-api-tools/registry';
+import type { ModelSpec } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';

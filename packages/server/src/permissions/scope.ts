@@ -12,7 +12,7 @@
  * - invitation family: the invitee side and the managers of the project/group.
  * - taxonomy, resource, journal, group, user: readable by everyone (approved rows only ever live in the tables).
  */
-import { MODELS, type ModelSpec } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelSpec } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { quoteIdentifier, tableOf } from '../db/schema.js';
 import { type Caller, groupsJson, managedProjectsJson, visibleAttributesJson, visibleProjectsJson } from './caller.js';

@@ -18,7 +18,7 @@ import {
   operatorsFor,
   TEXT_OPERATORS,
   UUID_PATTERN,
-} from 'brainstem-api-tools/registry';
+} from 'brainstem-api-description';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
 import { type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { badRequest } from '../errors.js';

@@ -2,7 +2,7 @@
  * Field paths of the query parameters resolved against the registry-derived tables: a column, a relation, a
  * relation list kept in a junction table, or a reverse list.
  */
-import { type FieldSpec, type FieldType, type ModelSpec, TIMESTAMP_FIELDS } from 'brainstem-api-tools/registry';
+import { type FieldSpec, type FieldType, type ModelSpec, TIMESTAMP_FIELDS } from 'brainstem-api-description';
 import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 
 /**

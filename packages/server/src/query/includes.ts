@@ -9,7 +9,7 @@
  * // [{ field: sessions, path: 'sessions', children: [{ field: projects, path: 'sessions.projects', children: [] }] }]
  * ```
  */
-import { type FieldSpec, includableFields } from 'brainstem-api-tools/registry';
+import { type FieldSpec, includableFields } from 'brainstem-api-description';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 

@@ -1,5 +1,5 @@
 /** `sort[]` keys compiled into an ORDER BY list. */
-import { sortableFields } from 'brainstem-api-tools/registry';
+import { sortableFields } from 'brainstem-api-description';
 import type { ModelTable } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import { NO_SCOPE, resolve, type ScopeFn, type Sql } from './fields.js';

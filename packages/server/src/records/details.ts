@@ -1,6 +1,6 @@
 /**
  * Validation of the schema-governed JSON fields (`details` per `type`, `coordinates_details` per
- * `coordinates_system`) against the documented schemas of `brainstem-api-tools/schemas`, with Ajv. A schema is
+ * `coordinates_system`) against the documented schemas of `brainstem-api-description/schemas`, with Ajv. A schema is
  * compiled the first time its type is used and cached. Messages are DRF-style and name the path inside the field:
  * `duration: must be an object {value, unit} …`, `anestheticAgent: This field is required.`.
  *
@@ -11,7 +11,7 @@
  * ```
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { type DetailsSchema, type SchemaGroup, schemaGroupsFor } from 'brainstem-api-tools/schemas';
+import { type DetailsSchema, type SchemaGroup, schemaGroupsFor } from 'brainstem-api-description/schemas';
 import type { ModelTable } from '../db/schema.js';
 import type { WriteMode } from './input.js';
 

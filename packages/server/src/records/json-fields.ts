@@ -2,7 +2,7 @@
  * Checks of the JSON fields that are not schema-governed: `extra_fields` (keys and scalar values),
  * `download_links` (known repositories, web addresses) and the container shape every JSON field has.
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import type { FieldSpec } from 'brainstem-api-description';
 import { textProblem } from '../characters.js';
 import { jsonKindName, kindError } from './details.js';
 

@@ -12,7 +12,7 @@
  * renderRaw(ctx, caller, tableOf('session'), raws); // records, id lists scoped to the caller
  * ```
  */
-import type { FieldSpec } from 'brainstem-api-tools/registry';
+import type { FieldSpec } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';

@@ -10,7 +10,7 @@
  * recs[0].projects; // only projects the caller can read
  * ```
  */
-import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-tools/registry';
+import { type FieldSpec, hasNoEndpoint } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';

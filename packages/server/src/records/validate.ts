@@ -11,7 +11,7 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-tools/registry';
+import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-description';
 import { charLength, textProblem } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';

@@ -2,7 +2,7 @@
  * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal and on approval
  * lists), filtering, sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
  */
-import { type ModelSpec, wrapList } from 'brainstem-api-tools/registry';
+import { type ModelSpec, wrapList } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';

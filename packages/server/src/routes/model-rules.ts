@@ -3,7 +3,7 @@
  * validate → authorize → store path (unique field pairs, grants applied after a change), and who may run each
  * kind of special action and what it does. Everything else about a model comes from its registry row.
  */
-import { type ModelSpec, uniqueTogether } from 'brainstem-api-tools/registry';
+import { type ModelSpec, uniqueTogether } from 'brainstem-api-description';
 import { authorizeReview, reviewApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';

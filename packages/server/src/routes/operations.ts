@@ -4,7 +4,7 @@
  * record found and its body-independent object rules passed. Handlers read the body, validate it, apply the
  * rules that depend on it and write in one transaction.
  */
-import { wrapDetail } from 'brainstem-api-tools/registry';
+import { wrapDetail } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { submitApproval } from '../actions/approvals.js';
 import type { ServerContext } from '../context.js';

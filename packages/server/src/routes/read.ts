@@ -8,7 +8,7 @@
  * return listRoute(ctx, caller, tableOf('project'), req, reply);
  * ```
  */
-import { wrapDetail } from 'brainstem-api-tools/registry';
+import { wrapDetail } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';

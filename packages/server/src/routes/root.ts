@@ -2,7 +2,7 @@
  * DRF-style API roots: `GET /api/`, `/api/{portal}/` and `/api/{portal}/{app}/` list endpoints as absolute URLs (`{"session": "http://host/api/private/stem/session/", …}`), derived from the registry. Models a
  * portal does not serve are not listed there; aliases are not listed (they name the same endpoint).
  */
-import { MODELS, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiRouteTable } from './table.js';
 

@@ -9,7 +9,7 @@
  * // { method: 'PATCH', url: '/api/private/modules/subjectlog/:id/add_entry', portal: 'private', … }
  * ```
  */
-import { MODELS, type ModelOperation, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-tools/registry';
+import { MODELS, type ModelOperation, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-description';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

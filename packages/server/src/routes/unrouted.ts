@@ -12,7 +12,7 @@ import {
   PORTALS,
   type Portal,
   portalsFor,
-} from 'brainstem-api-tools/registry';
+} from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
 import { allowedMethods, CRUD_METHODS, type RouteShape } from './table.js';

@@ -1,0 +1,15 @@
+/**
+ * The BrainSTEM API as data, shared by every client and server of this repository: the model registry (models,
+ * fields, relations, portals, actions, loaders), the query names each field accepts, record ids, page sizes and the
+ * response envelopes. The documented `details` schemas are a second entry, `brainstem-api-description/schemas`.
+ *
+ * @example
+ * ```ts
+ * import { getModel, modelPath } from 'brainstem-api-description';
+ * getModel('dataacquisition').listKey; // 'data_acquisitions'
+ * modelPath('session', { portal: 'public' }); // '/api/public/stem/session/'
+ * ```
+ * @module brainstem-api-description
+ */
+export * from './registry/index.js';
+export type * from './schemas/details.generated.js';
