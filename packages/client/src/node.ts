@@ -22,6 +22,9 @@ import { nodeFetch } from './node/proxy.js';
 import { FileTokenStore } from './node/token-cache.js';
 import type { Platform } from './platform.js';
 
+// Repeated here, not only in index.ts: a bundler keeps `export *` of another package only at the entry it is
+// written in, and this entry re-exports index.ts.
+export * from 'brainstem-api-description';
 export * from './index.js';
 export { openBrowser } from './node/browser.js';
 export {

@@ -17,15 +17,16 @@ let work: string;
 let app: string;
 
 beforeAll(() => {
-  if (!existsSync(join(pkgDir, 'dist', 'index.js'))) {
-    execFileSync('npx', ['tsup'], { cwd: pkgDir, stdio: 'ignore' });
-  }
   work = mkdtempSync(join(tmpdir(), 'bs-pack-'));
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, encoding: 'utf8' });
-  const tarball = join(work, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+  // The client and the API description it depends on, packed as they would be published.
+  const tarballs = [pkgDir, join(root, 'packages', 'api-description')].map((cwd) => {
+    if (!existsSync(join(cwd, 'dist', 'index.js'))) execFileSync('npx', ['tsup'], { cwd, stdio: 'ignore' });
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd, encoding: 'utf8' });
+    return join(work, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+  });
   app = join(work, 'app');
   mkdirSync(app);
-  installOffline(root, app, [tarball]);
+  installOffline(root, app, tarballs);
 }, 120_000);
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -34,11 +35,11 @@ afterAll(() => {
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8' }).trim();
 
 describe('packed package', () => {
-  it('ships only dist + README + package.json; the core has no runtime dependency', () => {
+  it('ships only dist + README + package.json; the core depends on the API description alone', () => {
     const installed = join(app, 'node_modules/brainstem-api-tools');
     const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     // undici serves only the Node entry's proxy support, loaded when a proxy variable is set.
-    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['undici']);
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['brainstem-api-description', 'undici']);
     for (const core of ['dist/index.js', 'dist/index.cjs', 'dist/registry.js']) {
       expect(readFileSync(join(installed, core), 'utf8'), core).not.toMatch(/undici/);
     }
@@ -59,10 +60,11 @@ describe('packed package', () => {
        const c = new m.BrainstemClient({ token: 't' });
        console.log(JSON.stringify([typeof m.FileTokenStore, typeof core.FileTokenStore, reg.MODEL_NAMES.length,
          typeof n.BrainstemClient, typeof c.loadSession, c.url, sch.detailsSchemaFor('procedure', 'Anesthesia')['x-version'],
-         m.VERSION]));`,
+         typeof m.isModelName, typeof core.isModelName, m.VERSION]));`,
     ]);
-    const [nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion, version] = JSON.parse(out);
-    expect([nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion]).toEqual([
+    const [nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion, nodeRegistry, coreRegistry, version] =
+      JSON.parse(out);
+    expect([nodeStore, coreStore, models, nodeClient, loader, url, schemaVersion, nodeRegistry, coreRegistry]).toEqual([
       'function',
       'undefined',
       49,
@@ -70,6 +72,8 @@ describe('packed package', () => {
       'function',
       'https://www.brainstem.org/',
       '1.1.0',
+      'function',
+      'function',
     ]);
     expect(version).toBe(JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version);
   });
