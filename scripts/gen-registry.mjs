@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ACTION_KIND,
   ADMIN_ONLY,
   APPROVAL_EXTRA_FIELDS,
   COMPUTED,
@@ -104,7 +105,9 @@ export function renderRegistry(spec) {
         else {
           const meth = m.methods[op];
           // Every documented action changes state (accept, join, add_entry, …), GET ones included.
-          actions.push({ name: op, method: meth.method, changesState: true, portals: list });
+          const kind = ACTION_KIND[m.model] ?? (m.approval_for ? 'approval' : null);
+          if (!kind) throw new Error(`no ACTION_KIND for the ${m.model} action ${op}`);
+          actions.push({ name: op, method: meth.method, changesState: true, kind, portals: list });
         }
       }
     }

@@ -208,3 +208,21 @@ export const APPROVAL_EXTRA_FIELDS = {
   strainapproval: { fields: ['comments'], reason: PROPOSAL },
   journalapproval: { fields: ['comments'], reason: PROPOSAL },
 };
+
+/**
+ * The kind of each model's special actions (`ActionKind`, packages/api-description/src/protocol/actions.ts): what
+ * they act on, which the docs say in each page's prose, not in its endpoint table. An approval endpoint
+ * (`approval_for` in the spec) has `approval` actions without an entry here.
+ */
+export const ACTION_KIND = {
+  // api/modules/subjectlog.md, api/modules/procedurelog.md: add_entry/change_entry/remove_entry edit log entries.
+  subjectlog: 'entry',
+  procedurelog: 'entry',
+  // api/stem/*_invitation.md, api/users/group_membership_*.md: accept/reject/cancel decide an invitation or request.
+  projectmembershipinvitation: 'invitation',
+  projectgroupmembershipinvitation: 'invitation',
+  groupmembershipinvitation: 'invitation',
+  groupmembershiprequest: 'invitation',
+  // api/users/group.md: join (a membership request) and leave act on the caller's own membership.
+  group: 'group',
+};

@@ -166,18 +166,21 @@ export const MODELS = [
     "name": "accept",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    }
   ],
@@ -211,18 +214,21 @@ export const MODELS = [
     "name": "accept",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    }
   ],
@@ -585,18 +591,21 @@ export const MODELS = [
     "name": "add_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    }
   ],
@@ -638,18 +647,21 @@ export const MODELS = [
     "name": "add_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    },
    {
     "name": "change_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    },
    {
     "name": "remove_entry",
     "method": "PATCH",
     "changesState": true,
+    "kind": "entry",
     "portals": ["private"]
    }
   ],
@@ -870,12 +882,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -946,12 +960,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1011,12 +1027,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1074,12 +1092,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1142,12 +1162,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1242,12 +1264,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1308,12 +1332,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1379,12 +1405,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1453,12 +1481,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1518,12 +1548,14 @@ export const MODELS = [
     "name": "accept",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "PATCH",
     "changesState": true,
+    "kind": "approval",
     "portals": ["private"]
    }
   ],
@@ -1589,12 +1621,14 @@ export const MODELS = [
     "name": "join",
     "method": "GET",
     "changesState": true,
+    "kind": "group",
     "portals": ["private"]
    },
    {
     "name": "leave",
     "method": "GET",
     "changesState": true,
+    "kind": "group",
     "portals": ["private"]
    }
   ],
@@ -1627,18 +1661,21 @@ export const MODELS = [
     "name": "accept",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    }
   ],
@@ -1671,18 +1708,21 @@ export const MODELS = [
     "name": "accept",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "reject",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    },
    {
     "name": "cancel",
     "method": "GET",
     "changesState": true,
+    "kind": "invitation",
     "portals": ["private"]
    }
   ],
