@@ -9,8 +9,10 @@ import {
   modelPath,
 } from '../packages/api-description/src/registry/index.js';
 import {
+  ACTION_METHODS_FILE,
   LOADER_METHODS_FILE,
   MODEL_NAMES_FILE,
+  renderActionMethods,
   renderLoaderMethods,
   renderModelNames,
   renderTypes,
@@ -22,6 +24,7 @@ describe('registry', () => {
     expect(readFileSync(TYPES_FILE, 'utf8')).toBe(renderTypes());
     expect(readFileSync(MODEL_NAMES_FILE, 'utf8')).toBe(renderModelNames());
     expect(readFileSync(LOADER_METHODS_FILE, 'utf8')).toBe(renderLoaderMethods());
+    expect(readFileSync(ACTION_METHODS_FILE, 'utf8')).toBe(renderActionMethods());
   });
 
   it('resolves aliases and suggests the closest names for typos', () => {

@@ -1,5 +1,7 @@
 /** Shapes of the model registry's rows. Data lives in models.ts; helpers in index.ts. */
 
+import type { ActionKind } from '../protocol/actions.js';
+
 /**
  * The two documented portals. `private` needs a token; `public` is anonymous and read-only.
  *
@@ -189,7 +191,7 @@ export type ModelOperation = 'list' | 'detail' | 'add' | 'change' | 'delete';
  *
  * @example
  * ```ts
- * getModel('group').actions; // [{ name: 'join', method: 'GET', portals: ['private'] }, …]
+ * getModel('group').actions; // [{ name: 'join', method: 'GET', changesState: true, kind: 'group', portals: ['private'] }, …]
  * ```
  */
 export interface ActionSpec {
@@ -202,6 +204,8 @@ export interface ActionSpec {
    * retry rules to it.
    */
   readonly changesState: boolean;
+  /** What the action acts on, which decides its body, its answer and who may send it (`ACTION_KINDS`). */
+  readonly kind: ActionKind;
   readonly portals: readonly Portal[];
 }
 

@@ -11,6 +11,8 @@
  * ```
  */
 import {
+  ACTION_KINDS,
+  type ActionKindSpec,
   DEFAULT_PAGE_SIZE,
   getModel,
   MAX_PAGE_SIZE,
@@ -70,8 +72,12 @@ function errorResponses(route: ApiRoute): Record<string, unknown> {
   return out;
 }
 
-const actionKind = (route: ApiRoute): 'entry' | 'review' | 'message' =>
-  route.op.endsWith('_entry') ? 'entry' : route.model.family === 'approval' ? 'review' : 'message';
+/** The kind of an action route's registry action (what it sends and answers: `ACTION_KINDS`). */
+function actionKind(route: ApiRoute): ActionKindSpec {
+  const kind = route.model.actions?.find((a) => a.name === route.op)?.kind;
+  if (!kind) throw new Error(`No registry action "${route.op}" on ${route.model.name}`);
+  return ACTION_KINDS[kind];
+}
 
 function entrySchema(model: ModelSpec, action: string, groups: readonly DetailsSchemaGroup[]): Schema {
   const sub = (model.fields.find((f) => f.name === 'entries')?.subfields ?? []) as { name: string }[];
@@ -240,10 +246,10 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
       break;
     default: {
       const kind = actionKind(route);
-      if (kind === 'entry') o.requestBody = { required: true, content: json(ref(`${model.name}.entry.${op}`)) };
+      if (kind.body) o.requestBody = { required: true, content: json(ref(`${model.name}.entry.${op}`)) };
       responses = {
         '200':
-          kind === 'message'
+          kind.answers === 'message'
             ? detail('Done; the message says what happened.')
             : { description: 'The record after the action.', content: json(recordBody(model.detailKey, record)) },
       };
@@ -289,7 +295,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
       schemas[`${m.name}.update`] = inputSchema(m, 'update', detailsGroups);
     }
     for (const a of m.actions ?? []) {
-      if (a.name.endsWith('_entry')) schemas[`${m.name}.entry.${a.name}`] = entrySchema(m, a.name, detailsGroups);
+      if (ACTION_KINDS[a.kind].body) schemas[`${m.name}.entry.${a.name}`] = entrySchema(m, a.name, detailsGroups);
     }
   }
   for (const m of models)

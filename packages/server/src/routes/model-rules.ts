@@ -3,7 +3,7 @@
  * validate → authorize → store path (unique field pairs, grants applied after a change), and who may run each
  * kind of special action and what it does. Everything else about a model comes from its registry row.
  */
-import { type ModelSpec, uniqueTogether } from 'brainstem-api-description';
+import { type ActionKind, type ModelSpec, uniqueTogether } from 'brainstem-api-description';
 import { authorizeReview, reviewApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';
@@ -59,8 +59,6 @@ function checkUniqueSet(
 export type ActionResult = 'record' | Record<string, unknown>;
 
 export interface ActionRule {
-  /** Which (model, action) pairs the rule serves. */
-  readonly serves: (model: ModelSpec, action: string) => boolean;
   /** Checks that need the record but not the body; run by the permission hook before the handler. */
   readonly authorize: (ctx: ServerContext, caller: Caller, t: ModelTable, row: Row, action: string) => void;
   /** Perform the action (inside the write transaction). */
@@ -74,43 +72,39 @@ export interface ActionRule {
   ) => ActionResult;
 }
 
-/** The kinds of special action, first match wins. */
-export const ACTION_RULES: readonly ActionRule[] = [
-  {
-    // add_entry / change_entry / remove_entry on subject and procedure logs: contributors of the log.
-    serves: (_m, action) => action.endsWith('_entry'),
+/** Who may run each kind of special action (the registry action's `kind`) and what it does. */
+export const ACTION_RULES: Readonly<Record<ActionKind, ActionRule>> = {
+  // add_entry / change_entry / remove_entry on subject and procedure logs: contributors of the log.
+  entry: {
     authorize: (ctx, caller, t, row) => requireChangeRights(ctx, caller, t, row),
     run: (ctx, _caller, t, row, action, body) => {
       entryAction(ctx, t, row, action, body);
       return 'record';
     },
   },
-  {
-    // accept / reject on approvals: reviewers.
-    serves: (m) => m.family === 'approval',
+  // accept / reject on approvals: reviewers.
+  approval: {
     authorize: (_ctx, caller) => authorizeReview(caller),
     run: (ctx, caller, t, row, action) => {
       reviewApproval(ctx, caller, t, row, action as 'accept' | 'reject');
       return 'record';
     },
   },
-  {
-    // accept / reject / cancel on invitations and membership requests: each side its own.
-    serves: (m) => m.family === 'invitation',
+  // accept / reject / cancel on invitations and membership requests: each side its own.
+  invitation: {
     authorize: (ctx, caller, t, row, action) => authorizeInvitationAction(ctx, caller, t.model.name, row, action),
     run: (ctx, _caller, t, row, action) => invitationAction(ctx, t.model.name, row, action),
   },
-  {
-    // join / leave on groups: any user (the action itself refuses what makes no sense).
-    serves: (m) => m.name === 'group',
+  // join / leave on groups: any user (the action itself refuses what makes no sense).
+  group: {
     authorize: () => {},
     run: (ctx, caller, _t, row, action) => groupAction(ctx, caller, Number(row.id), action),
   },
-];
+};
 
-/** The rule of a registry action; throws when an action has none (a registry row without its server side). */
+/** The rule of a registry action, by its kind; throws for an action the registry does not list. */
 export function actionRule(model: ModelSpec, action: string): ActionRule {
-  const rule = ACTION_RULES.find((r) => r.serves(model, action));
-  if (!rule) throw new Error(`No server rule for the ${model.name} action "${action}" (routes/model-rules.ts)`);
-  return rule;
+  const kind = model.actions?.find((a) => a.name === action)?.kind;
+  if (!kind) throw new Error(`No registry action "${action}" on ${model.name}`);
+  return ACTION_RULES[kind];
 }
