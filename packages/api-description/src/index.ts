@@ -13,3 +13,4 @@
  */
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';
+export * from './protocol/query-names.js';

@@ -5,7 +5,7 @@
  */
 import { queryField } from './fields.js';
 import { MODELS } from './models.js';
-import { filterKeyProblem, includeProblem } from './query-names.js';
+import { filterKeyProblem, includeProblem } from '../protocol/query-names.js';
 import type { ModelSpec } from './types.js';
 
 /**
