@@ -214,7 +214,8 @@ describe('client pre-check and server agree on the corpus', () => {
     }
     expect(disagreements).toEqual([]);
     // Every class ran, and every model has its list queried.
-    for (const cls of [...Object.keys(CLASSES), 'ids of records']) expect(perClass.get(cls) ?? 0, cls).toBeGreaterThan(0);
+    for (const cls of [...Object.keys(CLASSES), 'ids of records'])
+      expect(perClass.get(cls) ?? 0, cls).toBeGreaterThan(0);
     expect([...targets.values()].filter((t) => !t.listPath).map((t) => t.model.name)).toEqual([]);
   });
 });

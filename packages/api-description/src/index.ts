@@ -11,6 +11,7 @@
  * ```
  * @module brainstem-api-description
  */
+
+export * from './protocol/query-names.js';
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';
-export * from './protocol/query-names.js';

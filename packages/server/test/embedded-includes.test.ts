@@ -104,7 +104,7 @@ describe('nested includes', () => {
     const res = await c.get('api/private/stem/project/?include[]=sessions.nope.*');
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe(
-      "include[]=sessions.nope: unknown relation `nope` on session; expected one of: epochs, projects, behaviors, datastorage, manipulations, dataacquisition",
+      'include[]=sessions.nope: unknown relation `nope` on session; expected one of: epochs, projects, behaviors, datastorage, manipulations, dataacquisition',
     );
   });
 });

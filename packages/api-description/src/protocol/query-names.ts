@@ -104,14 +104,16 @@ export function resolveFilter(model: ModelSpec, key: string): Resolution<FilterP
   const parts = key.split('.');
   if (parts.some((p) => p === '')) return fail(`filter \`${key}\` has an empty part`);
   const last = parts[parts.length - 1] as string;
-  const operator: FilterOperator = parts.length > 1 && isFilterOperator(last) ? (parts.pop() as FilterOperator) : 'exact';
+  const operator: FilterOperator =
+    parts.length > 1 && isFilterOperator(last) ? (parts.pop() as FilterOperator) : 'exact';
   const hops: Hop[] = [];
   let cur = model;
   for (let i = 0; i < parts.length; i++) {
     const name = parts[i] as string;
     const field = queryField(cur, name);
     if (!field) return fail(didYouMean('field', name, names(filterableFields(cur)), `on ${cur.name}`));
-    if (operatorsFor(field).length === 0) return fail(`field \`${name}\` of ${cur.name} cannot be filtered on (${field.type})`);
+    if (operatorsFor(field).length === 0)
+      return fail(`field \`${name}\` of ${cur.name} cannot be filtered on (${field.type})`);
     const rest = parts.slice(i + 1);
     const where = `${cur.name}.${name}`;
     if (rest.length === 0 || (isRelation(field) && rest.length === 1 && isIdName(rest[0]))) {
@@ -157,12 +159,14 @@ export function resolveSort(model: ModelSpec, key: string): Resolution<SortPath>
   if (rest.length === 0 || (field.type === 'relation' && rest.length === 1 && isIdName(rest[0]))) {
     return { path: { key, direction, hops: [], model, field } };
   }
-  if (field.type !== 'relation') return fail(`field \`${first}\` of ${model.name} has no sub-field \`${rest.join('.')}\``);
+  if (field.type !== 'relation')
+    return fail(`field \`${first}\` of ${model.name} has no sub-field \`${rest.join('.')}\``);
   const h = hop(model, field, '');
   if (!h.target) return fail(noEndpoint(h));
   if (rest.length > 1) return fail(`sort \`${key}\` goes more than one relation deep; sort by \`${first}.<field>\``);
   const inner = queryField(h.target, rest[0] as string);
-  if (!inner) return fail(didYouMean('sort field', rest[0] as string, names(sortableFields(h.target)), `on ${h.target.name}`));
+  if (!inner)
+    return fail(didYouMean('sort field', rest[0] as string, names(sortableFields(h.target)), `on ${h.target.name}`));
   if (!isSortable(inner)) return fail(`field \`${rest[0]}\` of ${h.target.name} cannot be sorted on (${inner.type})`);
   return { path: { key, direction, hops: [h], model: h.target, field: inner } };
 }

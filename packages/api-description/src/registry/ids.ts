@@ -86,7 +86,9 @@ export function parseId(model: ModelSpec | string, id: unknown): ParsedId {
     };
   }
   if (typeof id === 'string' && UUID_PATTERN.test(id)) return { id: id.toLowerCase() };
-  return { problem: `${m.name} id must be a UUID like "3fa85f64-5717-4562-b3fc-2c963f66afa6", got ${JSON.stringify(id)}` };
+  return {
+    problem: `${m.name} id must be a UUID like "3fa85f64-5717-4562-b3fc-2c963f66afa6", got ${JSON.stringify(id)}`,
+  };
 }
 
 /**

@@ -119,7 +119,15 @@ function stored(t: ModelTable, name: string, alias: string): Resolved {
 }
 
 /** Follow the relation hops of `path` from hop `i` on, as IN/EXISTS subqueries, then compare the final field. */
-function compileHops(t: ModelTable, alias: string, path: FilterPath, i: number, raw: string, depth: number, scope: ScopeFn): Sql {
+function compileHops(
+  t: ModelTable,
+  alias: string,
+  path: FilterPath,
+  i: number,
+  raw: string,
+  depth: number,
+  scope: ScopeFn,
+): Sql {
   const h = path.hops[i];
   if (!h) return compileField(t, alias, path, raw, depth, scope);
   const r = stored(t, h.field.name, alias);
@@ -140,7 +148,14 @@ function compileHops(t: ModelTable, alias: string, path: FilterPath, i: number, 
       params: [...inner.params, ...s.params],
     };
   }
-  if (r.kind === 'reverse') return reverseExists(alias, r, compileHops(r.target, `${alias}_${depth}`, path, i + 1, raw, depth + 1, scope), depth, scope);
+  if (r.kind === 'reverse')
+    return reverseExists(
+      alias,
+      r,
+      compileHops(r.target, `${alias}_${depth}`, path, i + 1, raw, depth + 1, scope),
+      depth,
+      scope,
+    );
   throw new Error(`${t.model.name}.${h.field.name} is not a relation`);
 }
 
@@ -192,7 +207,8 @@ function compileField(t: ModelTable, alias: string, path: FilterPath, raw: strin
     }
     return comparison(r.column, r.type, op, raw, key, false);
   }
-  if (r.kind === 'relation') return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
+  if (r.kind === 'relation')
+    return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
   if (r.kind === 'junction') {
     if (op === 'isnull') {
       const exists = `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id)`;
