@@ -43,6 +43,11 @@ export interface Hop {
 /**
  * A resolved `filter{…}` key. `field` belongs to `model` (the model the hops end on); a relation or relation list
  * as the final field compares the related ids (`projects`, `projects.id` and `projects.pk` resolve alike).
+ *
+ * @example
+ * ```ts
+ * resolveFilter(getModel('session'), 'projects.id.in').path?.field.name; // 'projects'
+ * ```
  */
 export interface FilterPath {
   readonly key: string;
@@ -52,7 +57,14 @@ export interface FilterPath {
   readonly operator: FilterOperator;
 }
 
-/** A resolved `sort[]` key: at most one relation hop, then a sortable field (a relation sorts by its id). */
+/**
+ * A resolved `sort[]` key: at most one relation hop, then a sortable field (a relation sorts by its id).
+ *
+ * @example
+ * ```ts
+ * resolveSort(getModel('behavior'), '-session.name').path?.field.name; // 'name'
+ * ```
+ */
 export interface SortPath {
   readonly key: string;
   readonly direction: 'asc' | 'desc';
@@ -61,7 +73,14 @@ export interface SortPath {
   readonly field: FieldSpec;
 }
 
-/** A resolved `include[]` path: its relations from the queried model down, at most {@link MAX_INCLUDE_DEPTH}. */
+/**
+ * A resolved `include[]` path: its relations from the queried model down, at most {@link MAX_INCLUDE_DEPTH}.
+ *
+ * @example
+ * ```ts
+ * resolveInclude(getModel('project'), 'sessions.projects').path?.hops.map((h) => h.path); // ['sessions', 'sessions.projects']
+ * ```
+ */
 export interface IncludePath {
   readonly name: string;
   readonly hops: readonly Hop[];
