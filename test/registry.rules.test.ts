@@ -16,7 +16,7 @@ import {
   unwrapList,
   wrapDetail,
   wrapList,
-} from '../packages/api-description/src/registry/index.js';
+} from '../packages/api-description/src/index.js';
 
 describe('registry rules', () => {
   it('knows id kinds from the id field', () => {

@@ -17,7 +17,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { tableOf } from '../src/db/schema.js';
 import { compileFilter } from '../src/query/compile.js';
-import { resolveIncludes } from '../src/query/includes.js';
+import { resolveIncludeTree } from '../src/query/includes.js';
 import { compileSort } from '../src/query/sort.js';
 
 /** A value the field's type accepts, so only the operator decides. */
@@ -90,7 +90,7 @@ describe('filter operators: server and registry agree', () => {
       for (const f of [...m.fields, ...TIMESTAMP_FIELDS]) {
         const server = ok(() => compileSort(t, 'a', [`-${f.name}`]));
         if (server !== (sortKeyProblem(m, `-${f.name}`) === undefined)) mismatches.push(`sort ${m.name}.${f.name}`);
-        const inc = ok(() => resolveIncludes(t, [f.name]));
+        const inc = ok(() => resolveIncludeTree(t, [f.name]));
         if (inc !== (includeProblem(m, f.name) === undefined)) mismatches.push(`include ${m.name}.${f.name}`);
       }
     }

@@ -51,7 +51,7 @@ describe('messages say what is wrong', () => {
     expect(join.body.detail).toMatch(/"join" action of group is not available on the public portal/);
     const f = await c.get('api/private/stem/session/?filter{behaviors.name}=x');
     expect(f.status).toBe(400);
-    expect(f.body.detail).toMatch(/Unknown field "name" on behavior in filter\{behaviors\.name\}/);
+    expect(f.body.detail).toMatch(/^filter\{behaviors\.name\}: unknown field `name` on behavior;/);
     expect(f.body.detail).not.toMatch(/operator/);
     // A real operator typo on a plain field still says operator.
     expect((await c.get('api/private/stem/session/?filter{name.icontain}=x')).body.detail).toMatch(/operator/);

@@ -15,7 +15,7 @@ import type { ModelSpec } from './types.js';
  */
 export const UUID_PATTERN: RegExp = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An integer id: positive, at most 16 digits (a JavaScript number holds it exactly). */
+/** An integer id: positive, no leading zero, at most 16 digits (a JavaScript number holds it exactly). */
 const INTEGER_ID = /^[1-9][0-9]{0,15}$/;
 
 /**
@@ -54,8 +54,45 @@ export function hasIntegerIds(model: ModelSpec | string): boolean {
 }
 
 /**
- * Whether `id` is a well-formed id of `model`: a UUID, or for users and groups a positive integer (number or
- * digits).
+ * An id parsed by its model's grammar: the number of an integer id, the lower-case text of a UUID; or why `id` is
+ * not one.
+ *
+ * @example
+ * ```ts
+ * const r = parseId('user', '7'); // { id: 7 }
+ * parseId('user', '07').problem; // 'user ids are positive integers without leading zeros, …'
+ * ```
+ */
+export type ParsedId = { id: string | number; problem?: undefined } | { id?: undefined; problem: string };
+
+/**
+ * Parse `id` by the grammar of `model`'s id kind. Integer ids (users and groups): a positive number or its digits,
+ * no sign, no leading zero, at most 16 digits. UUIDs: the 8-4-4-4-12 hex form, either case.
+ *
+ * @example
+ * ```ts
+ * parseId('group', 7).id; // 7
+ * parseId('session', '3FA85F64-5717-4562-B3FC-2C963F66AFA6').id; // '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+ * parseId('session', '../x').problem; // 'session id must be a UUID like "3fa85f64-…", got "../x"'
+ * ```
+ */
+export function parseId(model: ModelSpec | string, id: unknown): ParsedId {
+  const m = rowOf(model);
+  if (idKind(m) === 'integer') {
+    const s = typeof id === 'number' ? String(id) : id;
+    if (typeof s === 'string' && INTEGER_ID.test(s)) return { id: Number(s) };
+    return {
+      problem: `${m.name} ids are positive integers without leading zeros, at most 16 digits; got ${JSON.stringify(id)}`,
+    };
+  }
+  if (typeof id === 'string' && UUID_PATTERN.test(id)) return { id: id.toLowerCase() };
+  return {
+    problem: `${m.name} id must be a UUID like "3fa85f64-5717-4562-b3fc-2c963f66afa6", got ${JSON.stringify(id)}`,
+  };
+}
+
+/**
+ * Whether `id` is a well-formed id of `model` ({@link parseId} finds no problem).
  *
  * @example
  * ```ts
@@ -64,15 +101,11 @@ export function hasIntegerIds(model: ModelSpec | string): boolean {
  * ```
  */
 export function isValidId(model: ModelSpec | string, id: unknown): boolean {
-  if (idKind(model) === 'integer') {
-    const s = typeof id === 'number' ? String(id) : id;
-    return typeof s === 'string' && INTEGER_ID.test(s);
-  }
-  return typeof id === 'string' && UUID_PATTERN.test(id);
+  return parseId(model, id).problem === undefined;
 }
 
 /**
- * Why `id` is not an id of `model`, or `undefined` when it is one.
+ * Why `id` is not an id of `model`, or `undefined` when it is one ({@link parseId}'s problem).
  *
  * @example
  * ```ts
@@ -80,9 +113,5 @@ export function isValidId(model: ModelSpec | string, id: unknown): boolean {
  * ```
  */
 export function idProblem(model: ModelSpec | string, id: unknown): string | undefined {
-  if (isValidId(model, id)) return undefined;
-  const m = rowOf(model);
-  return idKind(m) === 'integer'
-    ? `${m.name} ids are positive integers, got ${JSON.stringify(id)}`
-    : `${m.name} id must be a UUID like "3fa85f64-5717-4562-b3fc-2c963f66afa6", got ${JSON.stringify(id)}`;
+  return parseId(model, id).problem;
 }

@@ -24,7 +24,6 @@ export { closestModels, findModel, getField, modelProblem } from './lookup.js';
 export * from './loopback.js';
 export * from './operators.js';
 export * from './portals.js';
-export * from './query-names.js';
 export * from './suggest.js';
 export type * from './types.js';
 

@@ -3,9 +3,10 @@
  * named filters per model, and the rule that holds each loader row to its model's fields.
  * @module
  */
+
+import { filterKeyProblem, includeProblem } from '../protocol/query-names.js';
 import { queryField } from './fields.js';
 import { MODELS } from './models.js';
-import { filterKeyProblem, includeProblem } from './query-names.js';
 import type { ModelSpec } from './types.js';
 
 /**

@@ -9,26 +9,18 @@
  * ```
  */
 import {
-  FILTER_OPERATORS,
   type FieldType,
   type FilterOperator,
-  filterableFields,
+  type FilterPath,
   idKind,
-  isFilterOperator,
-  operatorsFor,
+  resolveFilter,
   TEXT_OPERATORS,
   UUID_PATTERN,
 } from 'brainstem-api-description';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
 import { type ModelTable, quoteIdentifier } from '../db/schema.js';
 import { badRequest } from '../errors.js';
-import { junctionOf, NO_SCOPE, resolve, type ScopeFn, type Sql } from './fields.js';
-
-function fieldNames(t: ModelTable): string {
-  return filterableFields(t.model)
-    .map((f) => f.name)
-    .join(', ');
-}
+import { junctionOf, NO_SCOPE, type Resolved, resolve, type ScopeFn, type Sql } from './fields.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const escapeGlob = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
@@ -75,10 +67,6 @@ function comparison(
   key: string,
   intId: boolean,
 ): Sql {
-  if (type === 'json') throw badRequest(`Cannot filter on JSON field in filter{${key}}.`);
-  if (!operatorsFor({ name: key, type, doc: '' }).includes(op)) {
-    throw badRequest(`Operator "${op}" does not apply to ${type} field in filter{${key}}.`);
-  }
   if (op === 'isnull') {
     const v = raw.trim().toLowerCase();
     if (v !== 'true' && v !== 'false' && v !== '1' && v !== '0') {
@@ -114,80 +102,98 @@ function comparison(
 }
 
 /**
- * Compile one `filter{path[.op]}=value` on model table `t` (alias `alias`). Throws 400 naming an unknown field
- * or operator.
+ * Compile one `filter{path[.op]}=value` on model table `t` (alias `alias`) from the path the API description's
+ * resolver gives. Throws 400 with the resolver's problem for a name it refuses, or naming a malformed value.
  */
 export function compileFilter(t: ModelTable, alias: string, key: string, raw: string, scope: ScopeFn = NO_SCOPE): Sql {
-  const parts = key.split('.');
-  let op: FilterOperator = 'exact';
-  const last = parts[parts.length - 1] as string;
-  if (parts.length > 1 && isFilterOperator(last)) {
-    op = last;
-    parts.pop();
-  } else if (parts.length > 1 && !resolvePathOk(t, parts)) {
-    // The last segment is neither an operator nor a field: name it as a bad operator.
-    const prefixOk = resolvePathOk(t, parts.slice(0, -1));
-    const related = prefixOk ? relatedTable(t, parts.slice(0, -1)) : null;
-    if (related) {
-      // `behaviors.name`: the path reaches another model, which has no field `name`.
-      throw badRequest(
-        `Unknown field "${last}" on ${related.model.name} in filter{${key}}. Fields: ${fieldNames(related)}.`,
-      );
-    }
-    if (prefixOk) {
-      throw badRequest(
-        `Unknown filter operator "${last}" in filter{${key}}. Operators: ${FILTER_OPERATORS.join(', ')}.`,
-      );
-    }
-  }
-  return compilePath(t, alias, parts, op, raw, key, 0, scope);
+  const r = resolveFilter(t.model, key);
+  if (r.problem !== undefined) throw badRequest(`filter{${key}}: ${r.problem}`);
+  return compileHops(t, alias, r.path, 0, raw, 0, scope);
 }
 
-/** The model a relation path ends on (`behaviors` → behavior), or null when it ends on a plain field. */
-function relatedTable(t: ModelTable, parts: string[]): ModelTable | null {
-  let cur = t;
-  for (const p of parts) {
-    const r = resolve(cur, p, 'x');
-    if (!r || r.kind === 'column') return null;
-    cur = r.target;
-  }
-  return cur;
+/** The storage of a field the resolver accepted. */
+function stored(t: ModelTable, name: string, alias: string): Resolved {
+  const r = resolve(t, name, alias);
+  if (!r) throw new Error(`No storage for ${t.model.name}.${name}`);
+  return r;
 }
 
-function resolvePathOk(t: ModelTable, parts: string[]): boolean {
-  let cur = t;
-  for (let i = 0; i < parts.length; i++) {
-    const r = resolve(cur, parts[i] as string, 'x');
-    if (!r) return false;
-    if (r.kind === 'column') return i === parts.length - 1;
-    cur = r.target;
-  }
-  return true;
-}
-
-function compilePath(
+/** Follow the relation hops of `path` from hop `i` on, as IN/EXISTS subqueries, then compare the final field. */
+function compileHops(
   t: ModelTable,
   alias: string,
-  parts: string[],
-  op: FilterOperator,
+  path: FilterPath,
+  i: number,
   raw: string,
-  key: string,
   depth: number,
   scope: ScopeFn,
 ): Sql {
-  const name = parts[0];
-  if (name === undefined || name === '') throw badRequest(`Empty field name in filter{${key}}.`);
-  const r = resolve(t, name, alias);
-  if (!r) {
-    throw badRequest(`Unknown filter field "${name}" in filter{${key}} for ${t.model.name}. Fields: ${fieldNames(t)}.`);
+  const h = path.hops[i];
+  if (!h) return compileField(t, alias, path, raw, depth, scope);
+  const r = stored(t, h.field.name, alias);
+  const b = `${alias}_${depth}`;
+  if (r.kind === 'relation') {
+    const inner = compileHops(r.target, b, path, i + 1, raw, depth + 1, scope);
+    const s = scope(r.target.model, b);
+    return {
+      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
+    };
   }
-  const rest = parts.slice(1);
+  if (r.kind === 'junction') {
+    const inner = compileHops(r.target, `${b}t`, path, i + 1, raw, depth + 1, scope);
+    const s = scope(r.target.model, `${b}t`);
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
+    };
+  }
+  if (r.kind === 'reverse')
+    return reverseExists(
+      alias,
+      r,
+      compileHops(r.target, `${alias}_${depth}`, path, i + 1, raw, depth + 1, scope),
+      depth,
+      scope,
+    );
+  throw new Error(`${t.model.name}.${h.field.name} is not a relation`);
+}
+
+/** `EXISTS` over the rows of a reverse list's model pointing back at `alias` through `via`, matching `inner`. */
+function reverseExists(
+  alias: string,
+  r: Extract<Resolved, { kind: 'reverse' }>,
+  inner: Sql,
+  depth: number,
+  scope: ScopeFn,
+): Sql {
+  const b = `${alias}_${depth}`;
+  // Reverse lists hold other records: only those the caller may read count.
+  const s = scope(r.target.model, b);
+  if (r.target.storage.get(r.via) === 'junction') {
+    const j = junctionOf(r.target, r.via);
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+      params: [...inner.params, ...s.params],
+    };
+  }
+  return {
+    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
+    params: [...inner.params, ...s.params],
+  };
+}
+
+const isTrue = (raw: string): boolean => {
+  const v = raw.trim().toLowerCase();
+  return v === 'true' || v === '1';
+};
+
+/** Compare the final field of `path` on `t`: a column, or the related ids of a relation, relation list or reverse list. */
+function compileField(t: ModelTable, alias: string, path: FilterPath, raw: string, depth: number, scope: ScopeFn): Sql {
+  const { key, operator: op } = path;
+  const r = stored(t, path.field.name, alias);
   const b = `${alias}_${depth}`;
   if (r.kind === 'column') {
-    if (rest.length > 0) {
-      if (r.type === 'list_of_strings') throw badRequest(`Unknown filter operator "${rest[0]}" in filter{${key}}.`);
-      throw badRequest(`Field "${name}" of ${t.model.name} has no sub-field "${rest[0]}" (filter{${key}}).`);
-    }
     if (r.type === 'list_of_strings') {
       // filter{tags}=x matches records whose tag list contains x.
       const inner = comparison(`${b}.value`, 'string', op, raw, key, false);
@@ -201,63 +207,26 @@ function compilePath(
     }
     return comparison(r.column, r.type, op, raw, key, false);
   }
-  const targetIdPath = rest.length === 0 || (rest.length === 1 && (rest[0] === 'id' || rest[0] === 'pk'));
-  if (r.kind === 'relation') {
-    if (targetIdPath) {
-      return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
-    }
-    const inner = compilePath(r.target, b, rest, op, raw, key, depth + 1, scope);
-    const s = scope(r.target.model, b);
-    return {
-      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
-    };
-  }
+  if (r.kind === 'relation')
+    return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
   if (r.kind === 'junction') {
-    const intTarget = idKind(r.target.model) === 'integer';
-    if (op === 'isnull' && targetIdPath) {
-      const v = raw.trim().toLowerCase();
+    if (op === 'isnull') {
       const exists = `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id)`;
-      return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: [] };
+      return { sql: isTrue(raw) ? `NOT ${exists}` : exists, params: [] };
     }
-    if (targetIdPath) {
-      const inner = comparison(`${b}.${r.dst}`, intTarget ? 'integer' : 'uuid', op, raw, key, intTarget);
-      return {
-        sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
-        params: inner.params,
-      };
-    }
-    const inner = compilePath(r.target, `${b}t`, rest, op, raw, key, depth + 1, scope);
-    const s = scope(r.target.model, `${b}t`);
+    const intTarget = idKind(r.target.model) === 'integer';
+    const inner = comparison(`${b}.${r.dst}`, intTarget ? 'integer' : 'uuid', op, raw, key, intTarget);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
+      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
+      params: inner.params,
     };
   }
-  // Reverse list: rows of the target pointing back here through `via`.
-  const viaStorage = r.target.storage.get(r.via);
-  const innerPath = targetIdPath ? ['id'] : rest;
-  if (op === 'isnull' && targetIdPath) {
-    const v = raw.trim().toLowerCase();
-    // Reverse lists hold other records: only those the caller may read count.
-    const s = scope(r.target.model, b);
-    const exists =
-      viaStorage === 'junction'
-        ? `EXISTS (SELECT 1 FROM ${junctionOf(r.target, r.via).table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${junctionOf(r.target, r.via).src} WHERE ${b}j.${junctionOf(r.target, r.via).dst} = ${alias}.id AND ${s.sql})`
-        : `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${s.sql})`;
-    return { sql: v === 'true' || v === '1' ? `NOT ${exists}` : exists, params: s.params };
+  // Reverse list: rows of the target pointing back here through `via`, compared by their ids.
+  if (op === 'isnull') {
+    const exists = reverseExists(alias, r, { sql: '1', params: [] }, depth, scope);
+    return { sql: isTrue(raw) ? `NOT ${exists.sql}` : exists.sql, params: exists.params };
   }
-  const inner = compilePath(r.target, b, innerPath, op, raw, key, depth + 1, scope);
-  const s = scope(r.target.model, b);
-  if (viaStorage === 'junction') {
-    const j = junctionOf(r.target, r.via);
-    return {
-      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
-    };
-  }
-  return {
-    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-    params: [...inner.params, ...s.params],
-  };
+  const idPath: FilterPath = { ...path, hops: [], model: r.target.model, field: { name: 'id', type: 'uuid', doc: '' } };
+  const inner = compileField(r.target, b, idPath, raw, depth + 1, scope);
+  return reverseExists(alias, r, inner, depth, scope);
 }

@@ -11,7 +11,7 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import { type FieldSpec, isGrantField, UUID_PATTERN } from 'brainstem-api-description';
+import { type FieldSpec, isGrantField, parseId } from 'brainstem-api-description';
 import { charLength, textProblem } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
@@ -35,14 +35,14 @@ export function relationVisible(ctx: ServerContext, caller: Caller, target: Mode
   );
 }
 
+/**
+ * The id a relation value names by its target's id grammar (`parseId`), or `null` for a value of the wrong kind.
+ * An integer outside the grammar (`0`, `-3`) is of the right kind but names no record.
+ */
 function relationId(target: ModelTable, v: unknown): string | number | null {
-  if (target.intId) {
-    if (typeof v === 'number' && Number.isInteger(v)) return v;
-    if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
-    return null;
-  }
-  if (typeof v === 'string' && UUID_PATTERN.test(v)) return v.toLowerCase();
-  return null;
+  const parsed = parseId(target.model, v);
+  if (parsed.problem === undefined) return parsed.id;
+  return target.intId && typeof v === 'number' && Number.isInteger(v) ? v : null;
 }
 
 /** The id a relation value names, if well-formed and readable by the caller; otherwise pushes DRF's message. */

@@ -21,6 +21,7 @@ import { authorizeObject, authorizeOperation } from '../permissions/rules.js';
 import type { Row } from '../records/computed.js';
 import { loadRows } from '../records/render.js';
 import { actionRule } from './model-rules.js';
+import { recordKey } from './record-id.js';
 import type { ApiRoute } from './table.js';
 
 type Hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
@@ -79,11 +80,9 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
   });
 }
 
-/** The stored row of `id` if `caller` may read it; 404 otherwise (ids of the wrong shape too). */
+/** The stored row of `id` if `caller` may read it; 404 otherwise (ids of the wrong shape too, naming the grammar). */
 export function findRecord(ctx: ServerContext, caller: Caller, t: ModelTable, id: string): Row {
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
-  const key = t.intId ? Number(id) : id.toLowerCase();
-  const row = loadRows(ctx, caller, t, [key])[0];
+  const row = loadRows(ctx, caller, t, [recordKey(t, id)])[0];
   if (!row) throw notFound();
   return row;
 }

@@ -20,6 +20,7 @@ import { EmbedAborted, type EmbedReport, embedIncludes, newEmbedReport } from '.
 import { cachedJsonByRowid, loadRaw, type RawRow, renderRaw } from '../records/render.js';
 import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
 import { listResponse } from './list.js';
+import { recordKey } from './record-id.js';
 
 /** Response header naming the include paths whose embedded lists were cut (comma-separated). */
 export const TRUNCATED_HEADER = 'X-Brainstem-Truncated-Includes';
@@ -95,8 +96,7 @@ export async function detailRoute(
   reply: FastifyReply,
 ): Promise<unknown> {
   const includes = resolveIncludeTree(t, parseQuery(searchOf(req)).include);
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
-  const key = t.intId ? Number(id) : id.toLowerCase();
+  const key = recordKey(t, id);
   return answer(ctx, req, reply, includes.length > 0, async (report) => {
     const raw = loadRaw(ctx, caller, t, [key]);
     if (raw.length === 0) throw notFound();
