@@ -401,7 +401,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       query.sort.push(...list(value));
     } else if (is(QUERY_PARAMETERS.include, key)) {
       for (const s of list(value)) {
-        const name = s.replace(/\.\*$/, '');
+        const name = s.replace(/(\.\*)+$/, '');
         if (name && !query.include.includes(name)) query.include.push(name);
       }
     } else if (is(QUERY_PARAMETERS.limit, key)) {
