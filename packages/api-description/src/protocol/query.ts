@@ -361,8 +361,11 @@ function wireInteger(raw: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** The two forms of a filter parameter, for messages. */
+const FILTER_FORMS = `${filterParam('field')} or ${filterParam('field', 'operator')}`;
+
 /** The documented parameters, for a message about one that is not. */
-const KNOWN = `Use filter{field} or filter{field.operator}, ${Object.values(QUERY_PARAMETERS)
+const KNOWN = `Use ${FILTER_FORMS}, ${Object.values(QUERY_PARAMETERS)
   .filter((p) => p !== QUERY_PARAMETERS.filter && p !== QUERY_PARAMETERS.format)
   .map((p) => p.name)
   .join(', ')}.`;
@@ -416,7 +419,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       if (value === 'json') query.format = 'json';
       else problem(key, formatProblem(value));
     } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
-      problem(key, `Malformed filter parameter "${key}": use filter{field} or filter{field.operator}.`);
+      problem(key, `Malformed filter parameter "${key}": use ${FILTER_FORMS}.`);
     } else {
       // curl globbing turns filter{name} into filtername unless told not to.
       const hint = /^(filter|sort|include)/.test(key)
