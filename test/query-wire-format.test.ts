@@ -165,6 +165,15 @@ describe('problems name the parameter, in the encoder’s words', () => {
     expect(encodeError({ offset: -5 }).argument).toBe('offset');
   });
 
+  it('a lone surrogate, which no URL can carry, is refused naming the option', () => {
+    expect(encodeError({ filters: { name: 'a\uD800' } }).message).toBe(
+      'filters["name"] holds a lone UTF-16 surrogate, which cannot be sent in a URL',
+    );
+    expect(encodeError({ sort: ['\uDC00x'] }).argument).toBe('sort');
+    expect(encodeError({ include: ['x\uD800'] }).argument).toBe('include');
+    expect(encodeQuery({ filters: { name: '🧠' } })).toBe('filter%7Bname%7D=%F0%9F%A7%A0');
+  });
+
   it('unknown and malformed parameters, every one of them', () => {
     const problems = problem('page=2&filtername=x&filter[name]=y&format=xml&limit=3');
     expect(problems.map((p) => p.parameter)).toEqual(['page', 'filtername', 'filter[name]', 'format']);

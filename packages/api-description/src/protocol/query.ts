@@ -224,6 +224,9 @@ const fail = (argument: string, message: string): never => {
   throw new QueryOptionError(argument, message);
 };
 
+/** Half of a surrogate pair without its other half: not text, and `encodeURIComponent` cannot encode it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function scalar(key: string, v: unknown): string {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) fail('filters', `filters["${key}"] is an invalid Date`);
@@ -234,6 +237,9 @@ function scalar(key: string, v: unknown): string {
   }
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
     fail('filters', `filters["${key}"] must be a string, number, boolean or Date`);
+  }
+  if (typeof v === 'string' && LONE_SURROGATE.test(v)) {
+    fail('filters', `filters["${key}"] holds a lone UTF-16 surrogate, which cannot be sent in a URL`);
   }
   return String(v);
 }
@@ -280,7 +286,14 @@ function filterEntries(filters: QueryOptions['filters']): [string, unknown][] {
 
 /** A sort key or include name as one value: not empty, no comma (the list separator), no surrounding spaces. */
 function listItem(argument: 'sort' | 'include', v: unknown): string {
-  if (typeof v !== 'string' || !v || v === '-' || v.trim() !== v || v.includes(LIST_SEPARATOR)) {
+  if (
+    typeof v !== 'string' ||
+    !v ||
+    v === '-' ||
+    v.trim() !== v ||
+    v.includes(LIST_SEPARATOR) ||
+    LONE_SURROGATE.test(v)
+  ) {
     fail(argument, `invalid ${argument === 'sort' ? 'sort field' : 'include'} ${JSON.stringify(v)}`);
   }
   return v as string;
@@ -303,7 +316,7 @@ export function queryPairs(q: QueryOptions): [string, string][] {
   const out: [string, string][] = [];
   for (const [key, value] of filterEntries(q.filters)) {
     if (value === undefined) continue;
-    if (!key || /[{}]/.test(key) || key.trim() !== key) {
+    if (!key || /[{}]/.test(key) || key.trim() !== key || LONE_SURROGATE.test(key)) {
       fail('filters', `filter name "${key}" is empty, contains braces or has surrounding spaces`);
     }
     out.push([filterParam(key), Array.isArray(value) ? inList(key, value) : scalar(key, value)]);
