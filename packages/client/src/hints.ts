@@ -3,7 +3,7 @@
  * create API tokens.
  * @module
  */
-import { FILTER_OPERATORS } from 'brainstem-api-description';
+import { decodeQuery, FILTER_OPERATORS, filterParam, includeParam, QUERY_PARAMETERS } from 'brainstem-api-description';
 
 /** Path segments that name a lookup or an id, not a field. */
 const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);
@@ -25,16 +25,12 @@ export function queryParamHint(url: string, detail: string): string {
   } catch {
     return '';
   }
+  const { query } = decodeQuery(params);
   const named: string[] = [];
-  for (const [key, value] of params) {
-    const filter = /^filter\{(.+)\}$/.exec(key);
-    const field = filter ? filter[1]! : key === 'sort[]' || key === 'include[]' ? value : undefined;
-    if (!field) continue;
-    const param = filter ? key : `${key}=${value}`;
-    if (detail.includes(param) || named.includes(param)) continue;
+  const about = (param: string, field: string) => {
+    if (detail.includes(param) || named.includes(param)) return;
     const parts = field
       .replace(/^-/, '')
-      .replace(/\.\*$/, '')
       .split('.')
       .filter((p) => !LOOKUPS.has(p));
     if (
@@ -42,7 +38,10 @@ export function queryParamHint(url: string, detail: string): string {
     ) {
       named.push(param);
     }
-  }
+  };
+  for (const f of query.filters) about(filterParam(f.key), f.key);
+  for (const s of query.sort) about(`${QUERY_PARAMETERS.sort.name}=${s}`, s);
+  for (const i of query.include) about(`${QUERY_PARAMETERS.include.name}=${includeParam(i)}`, i);
   return named.length ? ` Check the query parameter${named.length > 1 ? 's' : ''} ${named.join(', ')}.` : '';
 }
 

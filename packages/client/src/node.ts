@@ -23,8 +23,10 @@ import { FileTokenStore } from './node/token-cache.js';
 import type { Platform } from './platform.js';
 
 // Repeated here, not only in index.ts: a bundler keeps `export *` of another package only at the entry it is
-// written in, and this entry re-exports index.ts.
+// written in, and this entry re-exports index.ts. The client's own query encoders (which throw the client's
+// InvalidArgumentError) are named once more so that they, not the description's, are the ones exported.
 export * from 'brainstem-api-description';
+export { encodeQuery, queryPairs } from './query.js';
 export * from './index.js';
 export { openBrowser } from './node/browser.js';
 export {

@@ -80,6 +80,21 @@ describe('query parameters', () => {
     ).toBe(200);
   });
 
+  it('a malformed page parameter or format is 400 naming the parameter as sent, in the client encoder’s words', async () => {
+    const range = 'must be an integer from 1 to 100 (the API maximum), got';
+    for (const [q, detail] of [
+      ['per_page=abc', `per_page ${range} "abc"`],
+      ['limit=0', `limit ${range} "0"`],
+      ['offset=-5', 'offset must be a non-negative integer, got "-5"'],
+      ['format=xml', 'format must be "json" (the only format served), got "xml"'],
+    ]) {
+      const r = await c.get(`api/private/stem/session/?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body, q).toEqual({ detail });
+    }
+    expect((await c.get('api/private/stem/session/?per_page=500')).body.sessions.length).toBeLessThanOrEqual(100);
+  });
+
   it('repeated filter{x.in} values merge into one IN list', async () => {
     const all = (await c.get('api/private/stem/session/?limit=3&sort[]=name')).body.sessions as {
       id: string;

@@ -55,6 +55,22 @@ describe('query encoding', () => {
     expect(encodeQuery({ filters: { skipped: undefined } })).toBe('');
   });
 
+  it('sends filters given as { key, value } pairs (a key may repeat) and format=json', () => {
+    expect(
+      queryPairs({
+        filters: [
+          { key: 'name.icontains', value: 'a' },
+          { key: 'name.icontains', value: 'b' },
+        ],
+        format: 'json',
+      }),
+    ).toEqual([
+      ['filter{name.icontains}', 'a'],
+      ['filter{name.icontains}', 'b'],
+      ['format', 'json'],
+    ]);
+  });
+
   it('rejects bad input naming the argument', () => {
     const bad: [object, string][] = [
       [{ limit: 0 }, 'limit'],
@@ -68,6 +84,10 @@ describe('query encoding', () => {
       [{ filters: 'name=x' }, 'filters'],
       [{ sort: [''] }, 'sort'],
       [{ include: [''] }, 'include'],
+      [{ sort: ['a,b'] }, 'sort'],
+      [{ include: [' a'] }, 'include'],
+      [{ filters: [['name', 'x']] }, 'filters'],
+      [{ format: 'xml' }, 'format'],
     ];
     for (const [q, arg] of bad) {
       let err: unknown;

@@ -10,25 +10,16 @@
  * doc.paths['/api/private/stem/session/'].get.operationId; // 'private_session_list'
  * ```
  */
-import {
-  ACTION_KINDS,
-  type ActionKindSpec,
-  DEFAULT_PAGE_SIZE,
-  getModel,
-  MAX_PAGE_SIZE,
-  type ModelSpec,
-  operatorsFor,
-  type Portal,
-} from 'brainstem-api-description';
+import { ACTION_KINDS, type ActionKindSpec, getModel, type ModelSpec, type Portal } from 'brainstem-api-description';
 import { apiRoots } from '../routes/root.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
 import { extraPaths } from './extra-paths.js';
+import { queryParameters } from './query-parameters.js';
 import {
   detailsComponents,
   detailsSchemaRefs,
   ERROR_SCHEMAS,
-  filterFields,
   inputSchema,
   recordSchema,
   type Schema,
@@ -37,6 +28,8 @@ import {
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, Record<string, unknown>>>;
 };
+
+type QueryParameterRefs = ReturnType<typeof queryParameters>['refs'];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema) => ({ 'application/json': { schema } });
@@ -96,86 +89,7 @@ function entrySchema(model: ModelSpec, action: string, groups: readonly DetailsS
   };
 }
 
-/**
- * The filter parameters, shared between models where a field of one name and type takes the same values
- * (`filter{name.icontains}`): component name per (model, field, operator).
- */
-function filterParameters(models: readonly ModelSpec[]): {
-  components: Record<string, unknown>;
-  refs: Map<string, string>;
-} {
-  const components: Record<string, Record<string, unknown>> = {};
-  const refs = new Map<string, string>();
-  for (const m of models) {
-    for (const f of filterFields(m)) {
-      for (const op of operatorsFor(f.spec)) {
-        const name = op === 'exact' ? `filter{${f.name}}` : `filter{${f.name}.${op}}`;
-        const schema = op === 'isnull' ? { type: 'boolean' } : op === 'in' ? { type: 'string' } : f.value;
-        const param = {
-          name,
-          in: 'query',
-          required: false,
-          ...(op === 'in' ? { description: 'Comma-separated values.' } : {}),
-          schema,
-        };
-        const shared = `filter.${f.name}.${op}`;
-        const same = components[shared] && JSON.stringify(components[shared]) === JSON.stringify(param);
-        const key = !components[shared] || same ? shared : `filter.${m.name}.${f.name}.${op}`;
-        components[key] = param;
-        refs.set(`${m.name} ${f.name} ${op}`, key);
-      }
-    }
-  }
-  return { components, refs };
-}
-
-function listParameters(model: ModelSpec, refs: Map<string, string>): unknown[] {
-  const filters = filterFields(model).flatMap((f) =>
-    operatorsFor(f.spec).map((op) => ({
-      $ref: `#/components/parameters/${refs.get(`${model.name} ${f.name} ${op}`)}`,
-    })),
-  );
-  return [
-    ...filters,
-    { $ref: '#/components/parameters/sort' },
-    { $ref: '#/components/parameters/include' },
-    { $ref: '#/components/parameters/limit' },
-    { $ref: '#/components/parameters/offset' },
-  ];
-}
-
-const QUERY_PARAMETERS = {
-  sort: {
-    name: 'sort[]',
-    in: 'query',
-    description: 'Sort keys (`-` for descending), e.g. `-start_time`; repeat for several.',
-    schema: { type: 'array', items: { type: 'string' } },
-    style: 'form',
-    explode: true,
-  },
-  include: {
-    name: 'include[]',
-    in: 'query',
-    description: 'Relations to embed in full, e.g. `sessions.*`; repeat for several.',
-    schema: { type: 'array', items: { type: 'string' } },
-    style: 'form',
-    explode: true,
-  },
-  limit: {
-    name: 'limit',
-    in: 'query',
-    description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
-    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
-  },
-  offset: {
-    name: 'offset',
-    in: 'query',
-    description: 'Records to skip.',
-    schema: { type: 'integer', minimum: 0, default: 0 },
-  },
-};
-
-function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<string, unknown> {
+function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<string, unknown> {
   const { model, portal, op } = route;
   const method = route.method.toLowerCase();
   const alias = route.urlName !== model.name ? ` (alias of ${model.name})` : '';
@@ -204,7 +118,7 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
   let responses: Record<string, unknown>;
   switch (op) {
     case 'list': {
-      o.parameters = listParameters(model, filterRefs);
+      o.parameters = queryRefs(model, 'list');
       const props: Schema = {
         [model.listKey]: { type: 'array', items: record },
         count: { type: 'integer' },
@@ -221,7 +135,7 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
       break;
     }
     case 'detail':
-      o.parameters = [id, { $ref: '#/components/parameters/include' }];
+      o.parameters = [id, ...queryRefs(model, 'detail')];
       responses = {
         '200': { description: `One ${model.detailKey}.`, content: json(recordBody(model.detailKey, record)) },
       };
@@ -263,12 +177,12 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
 export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = DETAILS_SCHEMA_GROUPS): OpenApiDocument {
   const routes = apiRouteTable();
   const models = [...new Set(routes.map((r) => r.model))];
-  const filters = filterParameters(models);
+  const query = queryParameters(models);
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const p = openApiPath(route.url);
     paths[p] ??= {};
-    (paths[p] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route, filters.refs);
+    (paths[p] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route, query.refs);
   }
   for (const root of apiRoots()) {
     paths[root.url] = {
@@ -317,7 +231,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token.' } },
-      parameters: { ...QUERY_PARAMETERS, ...filters.components },
+      parameters: query.components,
       responses: ERROR_RESPONSES,
       schemas,
     },
