@@ -12,6 +12,7 @@
  * @module brainstem-api-description
  */
 export * from './protocol/actions.js';
+export * from './protocol/paths.js';
 export * from './protocol/query.js';
 export * from './protocol/query-names.js';
 export * from './registry/index.js';

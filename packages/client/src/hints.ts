@@ -3,7 +3,14 @@
  * create API tokens.
  * @module
  */
-import { decodeQuery, FILTER_OPERATORS, filterParam, includeParam, QUERY_PARAMETERS } from 'brainstem-api-description';
+import {
+  decodeQuery,
+  FILTER_OPERATORS,
+  filterParam,
+  includeParam,
+  QUERY_PARAMETERS,
+  TOKENS_PAGE,
+} from 'brainstem-api-description';
 
 /** Path segments that name a lookup or an id, not a field. */
 const LOOKUPS = new Set<string>(['id', 'pk', ...FILTER_OPERATORS]);
@@ -64,7 +71,7 @@ export function tokenPageFor(url: string | undefined): string | undefined {
   }
   const host = u.hostname.toLowerCase();
   if (host !== 'brainstem.org' && !host.endsWith('.brainstem.org')) return undefined;
-  return `${u.origin}/private/users/tokens/`;
+  return `${u.origin}${TOKENS_PAGE}`;
 }
 
 /** `'; create one at <page>.'` for brainstem.org, else `'.'`. */

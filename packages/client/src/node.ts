@@ -26,7 +26,6 @@ import type { Platform } from './platform.js';
 // written in, and this entry re-exports index.ts. The client's own query encoders (which throw the client's
 // InvalidArgumentError) are named once more so that they, not the description's, are the ones exported.
 export * from 'brainstem-api-description';
-export { encodeQuery, queryPairs } from './query.js';
 export * from './index.js';
 export { openBrowser } from './node/browser.js';
 export {
@@ -41,6 +40,7 @@ export { loadDotEnv } from './node/env-file.js';
 export { canPrompt, prompt } from './node/prompt.js';
 export { proxyConfigured } from './node/proxy.js';
 export { cacheKey, configDir, FileTokenStore, pythonTokenPath, tokenCachePath } from './node/token-cache.js';
+export { encodeQuery, queryPairs } from './query.js';
 
 /**
  * The Node hooks.

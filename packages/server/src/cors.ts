@@ -16,6 +16,7 @@
  * normaliseOrigin('HTTP://LocalHost:5173/'); // 'http://localhost:5173'
  * ```
  */
+import { API_ROOT } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
@@ -50,7 +51,7 @@ export function installCors(app: FastifyInstance, origins: readonly string[]): v
   if (origins.length === 0) return;
   const allowed = new Set(origins);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith(API_ROOT)) return;
     reply.header('Vary', 'Origin');
     const origin = req.headers.origin;
     if (typeof origin !== 'string' || !allowed.has(origin)) return;

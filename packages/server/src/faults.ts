@@ -6,6 +6,7 @@
  * Kinds: `502` and `503` with a JSON body, `429` with `Retry-After: 1`, and `drop` (the socket is destroyed
  * without a response). Injected responses carry `X-Brainstem-Fault: <kind>`.
  */
+import { API_ROOT } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedServerOptions } from './context.js';
 
@@ -42,7 +43,7 @@ export function installFaults(app: FastifyInstance, options: ResolvedServerOptio
   if (options.latency <= 0 && options.faultRate <= 0) return;
   const next = faultPlan(options.faultRate, options.faultSeed);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith(API_ROOT)) return;
     if (options.latency > 0) await sleep(options.latency);
     const kind = next();
     if (!kind) return;

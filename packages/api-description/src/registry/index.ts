@@ -10,11 +10,13 @@
  * @module brainstem-api-tools/registry
  */
 
-import { findModel, getModelRow, rowOf } from './lookup.js';
+import { findModel, getModelRow } from './lookup.js';
 import type { ModelName } from './model-names.generated.js';
 import { MODELS as ROWS } from './models.js';
-import type { ModelSpec, Portal } from './types.js';
+import type { ModelSpec } from './types.js';
 
+// The URL layout is protocol, not registry data; the registry entry keeps exporting modelPath.
+export { modelPath } from '../protocol/paths.js';
 export * from './envelope.js';
 export * from './fields.js';
 export * from './ids.js';
@@ -129,24 +131,4 @@ export function getModel<M extends ModelName>(name: M): ModelOf<M>;
 export function getModel(name: string): ModelSpec;
 export function getModel(name: string): ModelSpec {
   return getModelRow(name);
-}
-
-/**
- * Path of a model collection, record or record action, with the trailing slash the Python client uses.
- *
- * @example
- * ```ts
- * modelPath('subjectlog', { id: '…uuid…', action: 'add_entry' });
- * // '/api/private/modules/subjectlog/…uuid…/add_entry/'
- * ```
- */
-export function modelPath(
-  model: ModelSpec | string,
-  opts: { portal?: Portal; id?: string | number; action?: string } = {},
-): string {
-  const m = rowOf(model);
-  let path = `/api/${opts.portal ?? 'private'}/${m.app}/${m.name}/`;
-  if (opts.id !== undefined) path += `${encodeURIComponent(String(opts.id))}/`;
-  if (opts.action) path += `${encodeURIComponent(opts.action)}/`;
-  return path;
 }

@@ -1,3 +1,4 @@
+import { WHOAMI_PATH } from 'brainstem-api-description';
 import { ConnectionError } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, describeSource, userLabel } from '../auth-info.js';
@@ -56,7 +57,7 @@ export function statusCommand(cmd: Command, ctx: Ctx): Command {
         s.logged_in = true;
       } else {
         // No token: any HTTP answer, even 401, shows the server is there.
-        await client.request('GET', '/api/auth/whoami/', { auth: 'none', signal: ctx.signal, maxRetries: 0 });
+        await client.request('GET', WHOAMI_PATH, { auth: 'none', signal: ctx.signal, maxRetries: 0 });
       }
       s.reachable = true;
     } catch (err) {

@@ -5,6 +5,7 @@
  * HTTP 200 and the body says what happened.
  * @module
  */
+import { DEVICE_AUTHORIZATION_PATH, DEVICE_TOKEN_PATH } from 'brainstem-api-description';
 import { AbortError, APIError, ConnectionError, LoginError, ServerError } from '../errors.js';
 import { sleep } from '../internal/sleep.js';
 
@@ -78,7 +79,7 @@ function str(v: unknown): string | undefined {
  */
 export async function deviceLogin(deps: DeviceLoginDeps, opts: DeviceLoginOptions = {}): Promise<string> {
   const start = await deps.post(
-    '/api/auth/device/',
+    DEVICE_AUTHORIZATION_PATH,
     { client_name: opts.clientName ?? 'brainstem-api-tools' },
     opts.signal,
   );
@@ -87,7 +88,10 @@ export async function deviceLogin(deps: DeviceLoginDeps, opts: DeviceLoginOption
   const complete = str(s.verification_uri_complete);
   const uri = str(s.verification_uri) ?? (complete ? complete.replace(/\?.*$/, '') : undefined);
   if (!deviceCode || !uri) {
-    throw new LoginError('bad_response', `Unexpected answer to POST /api/auth/device/: ${JSON.stringify(start)}`);
+    throw new LoginError(
+      'bad_response',
+      `Unexpected answer to POST ${DEVICE_AUTHORIZATION_PATH}: ${JSON.stringify(start)}`,
+    );
   }
   const expiresIn = typeof s.expires_in === 'number' && s.expires_in > 0 ? s.expires_in : 900;
   let interval = typeof s.interval === 'number' && s.interval > 0 ? s.interval : 5;
@@ -131,7 +135,7 @@ export async function deviceLogin(deps: DeviceLoginDeps, opts: DeviceLoginOption
     }
     let answer: Record<string, unknown>;
     try {
-      const body = await deps.post('/api/auth/device/token/', { device_code: deviceCode }, opts.signal);
+      const body = await deps.post(DEVICE_TOKEN_PATH, { device_code: deviceCode }, opts.signal);
       answer = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     } catch (err) {
       if (err instanceof AbortError) throw err;

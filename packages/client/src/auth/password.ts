@@ -3,6 +3,7 @@
  * allow it. BrainSTEM itself enforces 2FA and prefers the device flow.
  * @module
  */
+import { TOKEN_PATH } from 'brainstem-api-description';
 import { APIError, LoginError } from '../errors.js';
 
 /**
@@ -20,7 +21,7 @@ export async function passwordLogin(
 ): Promise<string> {
   let body: unknown;
   try {
-    body = await post('/api/token/', { username: email, password });
+    body = await post(TOKEN_PATH, { username: email, password });
   } catch (err) {
     if (err instanceof APIError && (err.status === 400 || err.status === 401 || err.status === 403)) {
       throw new LoginError('bad_credentials', `Password login failed: wrong email or password (${err.status}).`, {
@@ -30,7 +31,7 @@ export async function passwordLogin(
     if (err instanceof APIError && (err.status === 404 || err.status === 405)) {
       throw new LoginError(
         'bad_response',
-        'This server does not offer password login (POST /api/token/); use the device login instead.',
+        `This server does not offer password login (POST ${TOKEN_PATH}); use the device login instead.`,
         { cause: err },
       );
     }
@@ -38,7 +39,7 @@ export async function passwordLogin(
   }
   const token = body && typeof body === 'object' ? (body as { token?: unknown }).token : undefined;
   if (typeof token !== 'string' || !token) {
-    throw new LoginError('bad_response', `Unexpected answer to POST /api/token/: ${JSON.stringify(body)}`);
+    throw new LoginError('bad_response', `Unexpected answer to POST ${TOKEN_PATH}: ${JSON.stringify(body)}`);
   }
   return token;
 }

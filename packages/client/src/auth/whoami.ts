@@ -2,6 +2,7 @@
  * `whoami`: who a token belongs to.
  * @module
  */
+import { modelPath, WHOAMI_PATH } from 'brainstem-api-description';
 import { APIError, NotFoundError } from '../errors.js';
 import type { RequestOptions } from '../transport.js';
 
@@ -54,26 +55,27 @@ export async function whoami(
   opts: RequestOptions,
 ): Promise<WhoamiResult> {
   try {
-    const body = (await get('/api/auth/whoami/', opts)) as { user?: WhoamiResult['user'] } | null;
+    const body = (await get(WHOAMI_PATH, opts)) as { user?: WhoamiResult['user'] } | null;
     if (body && typeof body === 'object' && body.user && typeof body.user === 'object') {
       return { user: body.user, source: 'whoami' };
     }
     throw new APIError({
       status: 200,
       body,
-      url: `${url}api/auth/whoami/`,
+      url: `${url}${WHOAMI_PATH.slice(1)}`,
       method: 'GET',
       message: `Unexpected whoami answer: ${JSON.stringify(body)}`,
     });
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
   }
-  await get('/api/private/stem/project/', { ...opts, query: 'limit=1' });
+  const probe = modelPath('project', { portal: 'private' });
+  await get(probe, { ...opts, query: 'limit=1' });
   return {
     user: null,
     source: 'fallback',
     note:
-      'This server has no /api/auth/whoami/ endpoint (an extension of the local brainstem-server), so the user ' +
-      'is unknown; the token was accepted by GET /api/private/stem/project/.',
+      `This server has no ${WHOAMI_PATH} endpoint (an extension of the local brainstem-server), so the user ` +
+      `is unknown; the token was accepted by GET ${probe}.`,
   };
 }

@@ -22,7 +22,6 @@ import { type DecisionResult, DeviceStore } from './store.js';
 
 export { clockOf } from '../clock.js';
 export { normalizeUserCode } from './codes.js';
-export { AUTHORIZE_PATH } from './routes.js';
 export {
   CLIENT_NAME_MAX,
   DEFAULT_CLIENT_NAME,

@@ -2,13 +2,11 @@
  * HTTP side of the device flow: `POST /api/auth/device/` and `POST /api/auth/device/token/`.
  * Both are anonymous (the whole point is that the CLI has no credentials yet).
  */
+import { DEVICE_APPROVAL_PAGE, DEVICE_AUTHORIZATION_PATH, DEVICE_TOKEN_PATH } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { charLength } from '../characters.js';
-import { requestOrigin } from '../web/origin.js';
+import { requestOrigin } from '../origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
-
-/** Path of the browser page that approves device sessions. */
-export const AUTHORIZE_PATH = '/account/authorize/';
 
 /**
  * Validates `client_name` from a start request. Returns the name or a DRF-shaped field error.
@@ -43,7 +41,7 @@ export function registerDeviceApi(
   interval: () => number,
   throttle: (address: string) => number,
 ): void {
-  app.post('/api/auth/device/', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.post(DEVICE_AUTHORIZATION_PATH, async (req: FastifyRequest, reply: FastifyReply) => {
     const wait = throttle(req.ip);
     if (wait > 0) {
       // DRF's throttling answer, so clients that know DRF (and our retry logic) read it.
@@ -55,7 +53,7 @@ export function registerDeviceApi(
     const parsed = readClientName(req.body);
     if ('error' in parsed) return reply.code(400).send(parsed.error);
     const s = store.start(parsed.name);
-    const base = `${requestOrigin(req)}${AUTHORIZE_PATH}`;
+    const base = `${requestOrigin(req)}${DEVICE_APPROVAL_PAGE}`;
     reply.header('cache-control', 'no-store');
     return {
       device_code: s.deviceCode,
@@ -68,7 +66,7 @@ export function registerDeviceApi(
     };
   });
 
-  app.post('/api/auth/device/token/', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.post(DEVICE_TOKEN_PATH, async (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body;
     const code = body && typeof body === 'object' ? (body as Record<string, unknown>)['device_code'] : undefined;
     if (typeof code !== 'string' || code === '') {

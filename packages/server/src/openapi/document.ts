@@ -10,7 +10,18 @@
  * doc.paths['/api/private/stem/session/'].get.operationId; // 'private_session_list'
  * ```
  */
-import { ACTION_KINDS, type ActionKindSpec, getModel, type ModelSpec, type Portal } from 'brainstem-api-description';
+import {
+  ACTION_KINDS,
+  type ActionKindSpec,
+  apiPath,
+  DEFAULT_PAGE_SIZE,
+  getModel,
+  MAX_PAGE_SIZE,
+  type ModelSpec,
+  operatorsFor,
+  type Portal,
+  TOKEN_PATH,
+} from 'brainstem-api-description';
 import { apiRoots } from '../routes/root.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
@@ -223,8 +234,8 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
       version: '2',
       description:
         `The BrainSTEM REST API as served by the local brainstem-server, generated from the model registry. ` +
-        `Two portals: ${portals.map((p) => `\`/api/${p}/\``).join(' and ')}; the private one needs a Bearer token ` +
-        '(`POST /api/token/` or the device flow), the public one is read-only and anonymous.',
+        `Two portals: ${portals.map((p) => `\`${apiPath({ portal: p })}\``).join(' and ')}; the private one needs a Bearer token ` +
+        `(\`POST ${TOKEN_PATH}\` or the device flow), the public one is read-only and anonymous.`,
     },
     servers: [{ url: '/' }],
     tags: [...new Set<string>(models.map((m) => m.app)), 'root', 'auth'].map((name) => ({ name })),

@@ -1,4 +1,6 @@
 /** OpenAPI paths of the endpoints outside the model route table: token login, whoami and the device flow. */
+import { DEVICE_AUTHORIZATION_PATH, DEVICE_TOKEN_PATH, TOKEN_PATH, WHOAMI_PATH } from 'brainstem-api-description';
+
 const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } });
 const detailRef = { $ref: '#/components/schemas/Detail' };
 const errors = (codes: Record<string, string>) =>
@@ -8,7 +10,7 @@ const errors = (codes: Record<string, string>) =>
 
 export function extraPaths(): Record<string, Record<string, Record<string, unknown>>> {
   return {
-    '/api/token/': {
+    [TOKEN_PATH]: {
       post: {
         operationId: 'token_create',
         tags: ['auth'],
@@ -31,7 +33,7 @@ export function extraPaths(): Record<string, Record<string, Record<string, unkno
         },
       },
     },
-    '/api/auth/whoami/': {
+    [WHOAMI_PATH]: {
       get: {
         operationId: 'auth_whoami',
         tags: ['auth'],
@@ -59,7 +61,7 @@ export function extraPaths(): Record<string, Record<string, Record<string, unkno
         },
       },
     },
-    '/api/auth/device/': {
+    [DEVICE_AUTHORIZATION_PATH]: {
       post: {
         operationId: 'auth_device_start',
         tags: ['auth'],
@@ -77,7 +79,7 @@ export function extraPaths(): Record<string, Record<string, Record<string, unkno
         },
       },
     },
-    '/api/auth/device/token/': {
+    [DEVICE_TOKEN_PATH]: {
       post: {
         operationId: 'auth_device_token',
         tags: ['auth'],

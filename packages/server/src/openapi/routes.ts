@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DOCS_PATH, SCHEMA_PATH } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
 import { HttpError } from '../errors.js';
@@ -24,20 +25,20 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>BrainSTEM API reference</title>
-<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
-<link rel="icon" type="image/png" href="/api/docs/assets/favicon-32x32.png">
+<link rel="stylesheet" href="${DOCS_PATH}assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="${DOCS_PATH}assets/favicon-32x32.png">
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/api/docs/assets/swagger-ui-standalone-preset.js"></script>
-<script src="/api/docs/init.js"></script>
+<script src="${DOCS_PATH}assets/swagger-ui-bundle.js"></script>
+<script src="${DOCS_PATH}assets/swagger-ui-standalone-preset.js"></script>
+<script src="${DOCS_PATH}init.js"></script>
 </body>
 </html>
 `;
 
 const INIT = `window.ui = SwaggerUIBundle({
-  url: '/api/schema/',
+  url: '${SCHEMA_PATH}',
   dom_id: '#swagger-ui',
   deepLinking: true,
   docExpansion: 'none',
@@ -54,7 +55,7 @@ export async function openApiRoutes(app: FastifyInstance): Promise<void> {
   const assetDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const assets = new Map<string, Buffer>();
 
-  app.get('/api/schema', { config }, async (req, reply) => {
+  app.get(SCHEMA_PATH, { config }, async (req, reply) => {
     doc ??= openApiDocument();
     const format = (req.query as { format?: string }).format;
     if (format === 'yaml') {
@@ -67,11 +68,11 @@ export async function openApiRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('application/vnd.oai.openapi+json; charset=utf-8').send(JSON.stringify(doc));
   });
 
-  app.get('/api/docs', { config }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  app.get('/api/docs/init.js', { config }, async (_req, reply) =>
+  app.get(DOCS_PATH, { config }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get(`${DOCS_PATH}init.js`, { config }, async (_req, reply) =>
     reply.type('application/javascript; charset=utf-8').send(INIT),
   );
-  app.get('/api/docs/assets/:file', { config }, async (req, reply) => {
+  app.get(`${DOCS_PATH}assets/:file`, { config }, async (req, reply) => {
     const file = (req.params as { file: string }).file;
     const type = ASSETS[file];
     if (!type) throw new HttpError(404, { detail: `No such documentation asset: ${file}` });

@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { requestOrigin } from '../origin.js';
 import type { Caller } from '../permissions/caller.js';
 import { resolveIncludeTree } from '../query/includes.js';
 import { parseQuery } from '../query/params.js';
@@ -76,7 +77,7 @@ export async function listRoute(
   reply: FastifyReply,
 ): Promise<unknown> {
   const query = parseQuery(searchOf(req));
-  const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
+  const url = new URL(req.url, requestOrigin(req));
   const body = await answer(ctx, req, reply, query.include.length > 0, (report) =>
     listResponse(ctx, caller, t, query, url, report),
   );

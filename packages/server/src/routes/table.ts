@@ -9,7 +9,7 @@
  * // { method: 'PATCH', url: '/api/private/modules/subjectlog/:id/add_entry', portal: 'private', … }
  * ```
  */
-import { MODELS, type ModelOperation, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-description';
+import { apiPath, MODELS, type ModelOperation, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-description';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -41,7 +41,7 @@ export const CRUD_METHODS: readonly (readonly [ModelOperation, RouteShape, HttpM
 
 /** The collection path of a model on a portal (`/api/private/stem/session`). */
 export function collectionUrl(portal: Portal, app: string, urlName: string): string {
-  return `/api/${portal}/${app}/${urlName}`;
+  return apiPath({ portal, app, model: urlName }).slice(0, -1);
 }
 
 function routesOf(model: ModelSpec, urlName: string, portal: Portal): ApiRoute[] {

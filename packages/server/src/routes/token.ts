@@ -2,6 +2,7 @@
  * `POST /api/token/` (email + password → a new personal access token) and the local
  * extension `GET /api/auth/whoami/` (who a token belongs to).
  */
+import { TOKEN_PATH, WHOAMI_PATH } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { createToken } from '../auth/tokens.js';
@@ -19,7 +20,7 @@ const unmatchableHash = () => {
 };
 
 export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.post('/api/token', async (req, reply) => {
+  app.post(TOKEN_PATH, async (req, reply) => {
     const body = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw fieldErrors({ non_field_errors: ['Expected a JSON object with "username" and "password".'] });
@@ -57,7 +58,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     return { token };
   });
 
-  app.get('/api/auth/whoami', async (req) => {
+  app.get(WHOAMI_PATH, async (req) => {
     const auth = req.headers.authorization;
     if (!auth) throw unauthenticated();
     const user = ctx.authenticate(auth);

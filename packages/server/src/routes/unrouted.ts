@@ -5,6 +5,7 @@
  * parametric catch-alls, which the router tries only after every static route-table path.
  */
 import {
+  API_ROOT,
   allowsPortal,
   findModel,
   type ModelSpec,
@@ -92,9 +93,9 @@ function answer(req: FastifyRequest, reply: FastifyReply): Record<string, unknow
 /** The catch-all routes (marked `config.unrouted`, so the OpenAPI coverage check knows they answer nothing). */
 export function registerUnrouted(app: FastifyInstance): void {
   for (const url of [
-    '/api/:portal/:app/:model',
-    '/api/:portal/:app/:model/:id',
-    '/api/:portal/:app/:model/:id/:action',
+    `${API_ROOT}:portal/:app/:model`,
+    `${API_ROOT}:portal/:app/:model/:id`,
+    `${API_ROOT}:portal/:app/:model/:id/:action`,
   ]) {
     app.route({
       method: ANY_METHOD.filter((m) => m !== 'HEAD'),

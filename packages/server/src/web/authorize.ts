@@ -2,6 +2,7 @@
  * The device-approval pages: `GET /account/authorize/[?session=…]`, `POST /account/authorize/code/` (typed user
  * code) and `POST /account/authorize/` (Approve / Deny).
  */
+import { DEVICE_APPROVAL_PAGE } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeUserCode } from '../device/codes.js';
 import type { DeviceSession } from '../device/store.js';
@@ -10,8 +11,6 @@ import { html, type PageUser } from './html.js';
 import { approvePage, CSRF_FIELD, csrfFailedPage, enterCodePage, messagePage, signInPage } from './pages.js';
 import { seeOther, sendPage } from './respond.js';
 import { cookieSid, type Visitor, visitor, type WebState } from './visitor.js';
-
-const AUTHORIZE = '/account/authorize/';
 
 /** Page for a session that cannot be decided any more (or never existed). */
 function unavailable(reply: FastifyReply, v: Visitor, s: DeviceSession | undefined): FastifyReply {
@@ -59,7 +58,7 @@ function decidedPage(s: DeviceSession, user: PageUser): string {
 }
 
 export function registerAuthorizePages(app: FastifyInstance, state: WebState): void {
-  app.get(AUTHORIZE, async (req, reply) => {
+  app.get(DEVICE_APPROVAL_PAGE, async (req, reply) => {
     const v = visitor(state, req, reply);
     const q = req.query as Record<string, unknown>;
     const session = typeof q['session'] === 'string' ? q['session'] : '';
@@ -69,10 +68,10 @@ export function registerAuthorizePages(app: FastifyInstance, state: WebState): v
     const prefill = normalizeUserCode(typed) ?? '';
     if (!v.user) {
       const next = session
-        ? `${AUTHORIZE}?session=${encodeURIComponent(session)}`
+        ? `${DEVICE_APPROVAL_PAGE}?session=${encodeURIComponent(session)}`
         : prefill
-          ? `${AUTHORIZE}?user_code=${encodeURIComponent(prefill)}`
-          : AUTHORIZE;
+          ? `${DEVICE_APPROVAL_PAGE}?user_code=${encodeURIComponent(prefill)}`
+          : DEVICE_APPROVAL_PAGE;
       const intro = html`<p class="notice">An application is asking to sign in to your BrainSTEM account.
 Sign in to review the request.</p>`;
       return sendPage(reply, 200, signInPage({ csrf: v.csrf, next, intro }));
@@ -86,12 +85,12 @@ Sign in to review the request.</p>`;
     return sendPage(reply, 200, approvePage(user, s));
   });
 
-  app.post(`${AUTHORIZE}code/`, async (req, reply) => {
+  app.post(`${DEVICE_APPROVAL_PAGE}code/`, async (req, reply) => {
     if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
       return sendPage(reply, 403, csrfFailedPage());
     }
     const v = visitor(state, req, reply);
-    if (!v.user) return seeOther(reply, `/account/login/?next=${encodeURIComponent(AUTHORIZE)}`);
+    if (!v.user) return seeOther(reply, `/account/login/?next=${encodeURIComponent(DEVICE_APPROVAL_PAGE)}`);
     const wait = state.limiter.codeBlockedFor(v.user.id, req.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
@@ -107,17 +106,20 @@ Sign in to review the request.</p>`;
       const error = 'That code is not valid or has expired. Check it and try again.';
       return sendPage(reply, 400, enterCodePage({ email: v.user.email, csrf: v.csrf }, error, typed.slice(0, 20)));
     }
-    return seeOther(reply, `${AUTHORIZE}?session=${encodeURIComponent(s.sessionId)}`);
+    return seeOther(reply, `${DEVICE_APPROVAL_PAGE}?session=${encodeURIComponent(s.sessionId)}`);
   });
 
-  app.post(AUTHORIZE, async (req, reply) => {
+  app.post(DEVICE_APPROVAL_PAGE, async (req, reply) => {
     if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
       return sendPage(reply, 403, csrfFailedPage());
     }
     const v = visitor(state, req, reply);
     const session = field(req.body, 'session');
     if (!v.user) {
-      return seeOther(reply, `/account/login/?next=${encodeURIComponent(`${AUTHORIZE}?session=${session}`)}`);
+      return seeOther(
+        reply,
+        `/account/login/?next=${encodeURIComponent(`${DEVICE_APPROVAL_PAGE}?session=${session}`)}`,
+      );
     }
     const user = { email: v.user.email, csrf: v.csrf };
     const decision = field(req.body, 'decision');
@@ -136,6 +138,6 @@ Sign in to review the request.</p>`;
       `device session ${decision === 'approve' ? 'approved' : 'denied'}`,
     );
     // Post/Redirect/Get: the outcome is shown by the GET, so a reload does not post the decision again.
-    return seeOther(reply, `${AUTHORIZE}?session=${encodeURIComponent(s.sessionId)}`);
+    return seeOther(reply, `${DEVICE_APPROVAL_PAGE}?session=${encodeURIComponent(s.sessionId)}`);
   });
 }

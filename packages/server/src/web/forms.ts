@@ -1,4 +1,5 @@
 /** HTML form posts: the urlencoded body parser (scoped to the web pages) and safe field readers. */
+import { TOKENS_PAGE } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 
 /** Form bodies are small; anything larger is refused with 413 before parsing. */
@@ -44,7 +45,7 @@ export function field(body: unknown, name: string): string {
  * safeNext('https://evil.example/'); // '/private/users/tokens/'
  * ```
  */
-export function safeNext(next: string | undefined, fallback = '/private/users/tokens/'): string {
+export function safeNext(next: string | undefined, fallback = TOKENS_PAGE): string {
   if (!next || next.length > 2000) return fallback;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (!next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;

@@ -3,13 +3,13 @@
  * the token page, the API index and the API reference — or, for anything that does not ask for HTML (`curl`,
  * `Accept: application/json`), the same links as JSON.
  */
+import { API_ROOT, DEVICE_APPROVAL_PAGE, DOCS_PATH, SCHEMA_PATH, TOKENS_PAGE } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/index.js';
 import { DEMO_USERS } from '../demo-users.js';
+import { requestOrigin } from '../origin.js';
 import { html, page, type SafeHtml } from './html.js';
-import { requestOrigin } from './origin.js';
 import { sendPage } from './respond.js';
-import { TOKENS_PATH } from './tokens.js';
 import { visitor, type WebState } from './visitor.js';
 
 /** What each demo account is for (README "Demo data"). */
@@ -62,9 +62,9 @@ function landingPage(req: FastifyRequest, reply: FastifyReply, state: WebState):
   const user = v.user ? { email: v.user.email, csrf: v.csrf } : undefined;
   const account = v.user
     ? html`<p>You are signed in as <strong>${v.user.email}</strong>.
-<a href="${TOKENS_PATH}">Manage your API tokens</a>.</p>`
+<a href="${TOKENS_PAGE}">Manage your API tokens</a>.</p>`
     : html`<p><a href="/account/login/?next=%2F">Sign in</a> with an account of this server to create
-<a href="${TOKENS_PATH}">API tokens</a> or approve a command-line login.</p>`;
+<a href="${TOKENS_PAGE}">API tokens</a> or approve a command-line login.</p>`;
   return page(
     'BrainSTEM local server',
     html`<p>A local, BrainSTEM-compatible API server for testing pipelines and API clients offline: the endpoints,
@@ -73,10 +73,10 @@ SQLite.</p>
 ${account}
 <h2>API</h2>
 <ul>
-  <li><a href="/api/">API index</a> (<code>${origin}/api/</code>): every endpoint</li>
-  <li><a href="/api/docs/">API reference</a>: every model, field and query parameter</li>
-  <li><a href="${TOKENS_PATH}">API tokens</a>: create and revoke personal access tokens</li>
-  <li><a href="/account/authorize/">Approve a command-line login</a> (enter the code it shows)</li>
+  <li><a href="${API_ROOT}">API index</a> (<code>${origin}${API_ROOT}</code>): every endpoint</li>
+  <li><a href="${DOCS_PATH}">API reference</a>: every model, field and query parameter</li>
+  <li><a href="${TOKENS_PAGE}">API tokens</a>: create and revoke personal access tokens</li>
+  <li><a href="${DEVICE_APPROVAL_PAGE}">Approve a command-line login</a> (enter the code it shows)</li>
 </ul>
 <p>Command line: <code>brainstem login --url ${origin}/</code></p>
 ${hasDemoData(state) ? demoSection(origin) : html`<p id="no-demo">No demo data is loaded. Accounts are created with <code>brainstem-server user create</code>.</p>`}`,
@@ -91,9 +91,9 @@ export function registerLandingPage(app: FastifyInstance, state: WebState): void
     const origin = requestOrigin(req);
     return {
       detail: 'BrainSTEM-compatible local API server. Open this URL in a browser for accounts and API tokens.',
-      api: `${origin}/api/`,
-      docs: `${origin}/api/docs/`,
-      schema: `${origin}/api/schema/`,
+      api: `${origin}${API_ROOT}`,
+      docs: `${origin}${DOCS_PATH}`,
+      schema: `${origin}${SCHEMA_PATH}`,
     };
   });
 }

@@ -2,6 +2,7 @@
  * Page templates. Every value is escaped by `html`; labels are tied to inputs with `for`/`id`; the only
  * script-free, asset-free markup needed for sign-in, device approval and token management.
  */
+import { DEVICE_APPROVAL_PAGE, TOKENS_PAGE } from 'brainstem-api-description';
 import type { TokenInfo } from '../auth/index.js';
 import type { DeviceSession } from '../device/store.js';
 import { html, type PageUser, page, type SafeHtml } from './html.js';
@@ -60,7 +61,7 @@ export function enterCodePage(user: PageUser, error?: string, code = ''): string
     'Authorize a device',
     html`<p>Enter the code shown by the application that is asking to sign in.</p>
 ${errorBox(error)}
-<form method="post" action="/account/authorize/code/">
+<form method="post" action="${DEVICE_APPROVAL_PAGE}code/">
   ${csrfInput(user.csrf)}
   <label for="user_code">Code</label>
   <input type="text" id="user_code" name="user_code" class="code" autocomplete="off" autocapitalize="characters"
@@ -80,8 +81,8 @@ export function approvePage(user: PageUser, s: DeviceSession): string {
 <p>Check that the application shows this code: <span class="code" id="user-code">${s.userCode}</span></p>
 <p class="notice">Only approve if you started this sign-in yourself just now. The application will be able to do
 everything you can do through the API until you revoke its token on the
-<a href="/private/users/tokens/">token page</a>.</p>
-<form method="post" action="/account/authorize/">
+<a href="${TOKENS_PAGE}">token page</a>.</p>
+<form method="post" action="${DEVICE_APPROVAL_PAGE}">
   ${csrfInput(user.csrf)}
   <input type="hidden" name="session" value="${s.sessionId}">
   <button type="submit" name="decision" value="approve" class="approve">Approve</button>
@@ -120,7 +121,7 @@ export function tokensPage(
   const rows = tokens.map(
     (t) => html`<tr>
   <td>${t.name || '(unnamed)'}</td><td>${day(t.created)}</td><td>${day(t.last_used)}</td><td>${day(t.expires)}</td>
-  <td><form class="inline" method="post" action="/private/users/tokens/revoke/">
+  <td><form class="inline" method="post" action="${TOKENS_PAGE}revoke/">
     ${csrfInput(user.csrf)}
     <input type="hidden" name="token_id" value="${t.id}">
     <button type="submit" aria-label="Revoke token ${t.name || t.id}">Revoke</button>
@@ -139,7 +140,7 @@ export function tokensPage(
 ${errorBox(opts.error)}
 ${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : html``}
 <h2>Create a token</h2>
-<form method="post" action="/private/users/tokens/">
+<form method="post" action="${TOKENS_PAGE}">
   ${csrfInput(user.csrf)}
   <label for="token-name">Token name</label>
   <input type="text" id="token-name" name="name" maxlength="200" required placeholder="e.g. Data export script">

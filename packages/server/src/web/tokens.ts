@@ -1,4 +1,5 @@
 /** Token management page: `GET/POST /private/users/tokens/` and `POST /private/users/tokens/revoke/`. */
+import { TOKENS_PAGE } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { createToken, listTokens, revokeToken } from '../auth/index.js';
 import { charLength } from '../characters.js';
@@ -7,14 +8,13 @@ import { CSRF_FIELD, csrfFailedPage, tokensPage } from './pages.js';
 import { seeOther, sendPage } from './respond.js';
 import { cookieSid, visitor, type WebState } from './visitor.js';
 
-export const TOKENS_PATH = '/private/users/tokens/';
 /** Longest token name accepted from the form. */
 export const TOKEN_NAME_MAX = 200;
 
-const toLogin = `/account/login/?next=${encodeURIComponent(TOKENS_PATH)}`;
+const toLogin = `/account/login/?next=${encodeURIComponent(TOKENS_PAGE)}`;
 
 export function registerTokenPages(app: FastifyInstance, state: WebState): void {
-  app.get(TOKENS_PATH, async (req, reply) => {
+  app.get(TOKENS_PAGE, async (req, reply) => {
     const v = visitor(state, req, reply);
     if (!v.user) return seeOther(reply, toLogin);
     const flash = state.flash.take(v.sid) ?? {};
@@ -22,7 +22,7 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
     return sendPage(reply, 200, page);
   });
 
-  app.post(TOKENS_PATH, async (req, reply) => {
+  app.post(TOKENS_PAGE, async (req, reply) => {
     if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
       return sendPage(reply, 403, csrfFailedPage());
     }
@@ -40,10 +40,10 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
     // Post/Redirect/Get: the plaintext waits in the session's one-time flash for the next GET (reloading that
     // page neither creates another token nor shows this one again).
     state.flash.put(v.sid, { created: { name, token } });
-    return seeOther(reply, TOKENS_PATH);
+    return seeOther(reply, TOKENS_PAGE);
   });
 
-  app.post(`${TOKENS_PATH}revoke/`, async (req, reply) => {
+  app.post(`${TOKENS_PAGE}revoke/`, async (req, reply) => {
     if (!state.sessions.checkCsrf(cookieSid(state, req), field(req.body, CSRF_FIELD))) {
       return sendPage(reply, 403, csrfFailedPage());
     }
@@ -58,6 +58,6 @@ export function registerTokenPages(app: FastifyInstance, state: WebState): void 
       return sendPage(reply, 404, page);
     }
     state.flash.put(v.sid, { notice: 'Token revoked.' });
-    return seeOther(reply, TOKENS_PATH);
+    return seeOther(reply, TOKENS_PAGE);
   });
 }
