@@ -1,5 +1,5 @@
-// The client's pre-check and the local server give the same verdict on every query name and record id a corpus
-// generated from the API description holds, for every model: the client accepts ↔ the server answers 2xx (or
+// The client's pre-check and the local server give the same verdict on every query name, page parameter and record
+// id a corpus generated from the API description holds, for every model: the client accepts ↔ the server answers 2xx (or
 // 404 "Not found." for a well-formed id of no record); the client refuses ↔ the server answers 400 (query names)
 // or 404 (malformed ids), with the same sentence. One demo server over loopback answers them all.
 import {
@@ -18,19 +18,19 @@ import {
   sortableFields,
   TIMESTAMP_FIELDS,
 } from 'brainstem-api-description';
-import { checkId, checkQueryNames, InvalidArgumentError } from 'brainstem-api-tools/core';
+import { checkId, checkQueryNames, encodeQuery, InvalidArgumentError } from 'brainstem-api-tools/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type TestClient, UNKNOWN_UUID } from '../packages/server/test/helpers.js';
 
-/** What a query name or an id is checked as. */
-type Kind = 'filter' | 'sort' | 'include' | 'id';
+/** What a query name, a page parameter or an id is checked as. */
+type Kind = 'filter' | 'sort' | 'include' | 'limit' | 'offset' | 'id';
 
 /** One row of the corpus: a class (for the report), what the client checks, and the request the server gets. */
 interface Case {
   cls: string;
   model: ModelSpec;
   kind: Kind;
-  /** The filter key, sort key, include path or id, as a caller writes it. */
+  /** The filter key, sort key, include path, page value or id, as a caller writes it. */
   input: string;
 }
 
@@ -108,6 +108,9 @@ const CLASSES: Record<string, (m: ModelSpec) => Array<Omit<Case, 'cls' | 'model'
   'misspelt includes': (m) => [
     { kind: 'include', input: typo(relationsOf(m)[0]?.name ?? 'sessions') },
     { kind: 'include', input: '*' },
+    ...relationsOf(m)
+      .slice(0, 1)
+      .map((f) => ({ kind: 'include' as const, input: `${f.name}.*.*` })),
   ],
   'includes nested into a model without an endpoint': (m) =>
     relationsOf(m)
@@ -117,6 +120,12 @@ const CLASSES: Record<string, (m: ModelSpec) => Array<Omit<Case, 'cls' | 'model'
     const chain = includeChain(m, MAX_INCLUDE_DEPTH + 1);
     return chain ? [{ kind: 'include', input: chain }] : [];
   },
+  // A limit above the maximum is left out: the server clamps it as DRF does, the client refuses it (api-decisions,
+  // "Query wire format"); query-parameters.test.ts and the client's query tests pin each side.
+  'page values': () => [
+    ...['1', '100', '0', '-1', '1.5'].map((input) => ({ kind: 'limit' as const, input })),
+    ...['0', '5', '-1', '1.5'].map((input) => ({ kind: 'offset' as const, input })),
+  ],
   'malformed ids': (m) =>
     (idKind(m) === 'integer'
       ? ['0', '01', '007', '12345678901234567', '-1', '1.5', 'abc', UNKNOWN_UUID]
@@ -132,12 +141,15 @@ const CLASSES: Record<string, (m: ModelSpec) => Array<Omit<Case, 'cls' | 'model'
 function clientVerdict(c: Case): string | undefined {
   try {
     if (c.kind === 'id') checkId(c.model, c.input);
+    else if (c.kind === 'limit' || c.kind === 'offset') encodeQuery({ [c.kind]: Number(c.input) });
     else if (c.kind === 'filter') checkQueryNames(c.model, { filters: { [c.input]: 'true' } });
     else checkQueryNames(c.model, { [c.kind]: [c.input] });
     return undefined;
   } catch (err) {
     if (!(err instanceof InvalidArgumentError)) throw err;
-    return c.kind === 'id' ? err.message : err.message.slice(err.message.indexOf(': ') + 2);
+    return c.kind === 'id' || c.kind === 'limit' || c.kind === 'offset'
+      ? err.message
+      : err.message.slice(err.message.indexOf(': ') + 2);
   }
 }
 
@@ -148,6 +160,7 @@ function requestOf(c: Case, t: Target): string | undefined {
     return portal && modelPath(c.model, { portal, id: c.input }).slice(1);
   }
   if (!t.listPath) return undefined;
+  if (c.kind === 'limit' || c.kind === 'offset') return `${t.listPath}?${c.kind}=${encodeURIComponent(c.input)}`;
   const param =
     c.kind === 'filter'
       ? `filter{${c.input}}=true`
@@ -164,7 +177,7 @@ function serverVerdict(c: Case, status: number, detail: unknown): string | undef
   if (c.kind === 'id' && status === 404 && detail === 'Not found.') return undefined;
   const refusal = c.kind === 'id' ? status === 404 : status === 400;
   if (!refusal) return `unexpected ${status}: ${text}`;
-  return c.kind === 'id' ? text : text.slice(text.indexOf(': ') + 2);
+  return c.kind === 'id' || c.kind === 'limit' || c.kind === 'offset' ? text : text.slice(text.indexOf(': ') + 2);
 }
 
 describe('client pre-check and server agree on the corpus', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   getModel,
+  includeProblem,
   MAX_INCLUDE_DEPTH,
   parseId,
   resolveFilter,
@@ -42,8 +43,11 @@ describe('query-name resolver', () => {
   });
 
   it('resolves includes to their tree position, at most MAX_INCLUDE_DEPTH deep, never into epochs', () => {
-    const r = resolveInclude(getModel('project'), 'sessions.projects.*');
+    const r = resolveInclude(getModel('project'), 'sessions.projects');
     expect(r.path?.hops.map((h) => h.path)).toEqual(['sessions', 'sessions.projects']);
+    // One `.*` is the wire's suffix, dropped before resolving; a second is a `*` segment, no relation.
+    expect(includeProblem(getModel('project'), 'sessions.projects.*')).toBeUndefined();
+    expect(includeProblem(getModel('project'), 'sessions.*.*')).toMatch(/`sessions\.\*` is not a relation path/);
     expect(MAX_INCLUDE_DEPTH).toBe(3);
     expect(resolveInclude(getModel('project'), 'sessions.projects.sessions.projects').problem).toBe(
       'includes nest at most 3 relations deep (this one is 4)',

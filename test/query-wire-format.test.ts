@@ -120,7 +120,7 @@ describe('tolerated spellings read as the canonical form', () => {
         .tuple(fc.constantFrom('sort', 'sort[]'), fc.array(path, { minLength: 1, maxLength: 3 }))
         .map(([k, v]) => [k, v.join(',')]),
       fc
-        .tuple(fc.constantFrom('include', 'include[]'), path, fc.constantFrom('', '.*', '.*.*'))
+        .tuple(fc.constantFrom('include', 'include[]'), path, fc.constantFrom('', '.*'))
         .map(([k, p, star]) => [k, p + star]),
       fc.tuple(fc.constantFrom('limit', 'per_page'), fc.integer({ min: 1, max: 1000 })).map(([k, n]) => [k, String(n)]),
       fc.tuple(fc.constant('offset'), fc.nat()).map(([k, n]) => [k, String(n)]),
@@ -152,13 +152,13 @@ describe('problems name the parameter, in the encoder’s words', () => {
     throw new Error(`${JSON.stringify(q)} encoded`);
   };
 
-  it('malformed limit and offset', () => {
+  it('malformed limit and offset, worded alike whether sent as text or given as a number', () => {
     const limit = 'must be an integer from 1 to 100 (the API maximum), got';
-    expect(problem('limit=0')).toEqual([{ parameter: 'limit', message: `limit ${limit} "0"` }]);
+    expect(problem('limit=0')).toEqual([{ parameter: 'limit', message: `limit ${limit} 0` }]);
     expect(problem('per_page=abc')).toEqual([{ parameter: 'per_page', message: `per_page ${limit} "abc"` }]);
     expect(encodeError({ limit: 0 }).message).toBe(`limit ${limit} 0`);
     expect(problem('offset=-5')).toEqual([
-      { parameter: 'offset', message: 'offset must be a non-negative integer, got "-5"' },
+      { parameter: 'offset', message: 'offset must be a non-negative integer, got -5' },
     ]);
     expect(encodeError({ offset: -5 }).message).toBe('offset must be a non-negative integer, got -5');
     expect(encodeError({ offset: -5 })).toBeInstanceOf(QueryOptionError);

@@ -84,8 +84,8 @@ describe('query parameters', () => {
     const range = 'must be an integer from 1 to 100 (the API maximum), got';
     for (const [q, detail] of [
       ['per_page=abc', `per_page ${range} "abc"`],
-      ['limit=0', `limit ${range} "0"`],
-      ['offset=-5', 'offset must be a non-negative integer, got "-5"'],
+      ['limit=0', `limit ${range} 0`],
+      ['offset=-5', 'offset must be a non-negative integer, got -5'],
       ['format=xml', 'format must be "json" (the only format served), got "xml"'],
     ]) {
       const r = await c.get(`api/private/stem/session/?${q}`);

@@ -11,6 +11,7 @@ import { findModel } from '../registry/lookup.js';
 import { type FilterOperator, isFilterOperator, operatorsFor } from '../registry/operators.js';
 import { didYouMean } from '../registry/suggest.js';
 import type { FieldSpec, ModelSpec } from '../registry/types.js';
+import { includeName } from './query.js';
 
 /**
  * Longest `include[]` path, in relations (`sessions.projects.subjects` is 3).
@@ -191,18 +192,18 @@ export function resolveSort(model: ModelSpec, key: string): Resolution<SortPath>
 }
 
 /**
- * Resolve an include (`sessions`, `sessions.*`, `sessions.projects`) on `model`: relation names joined by dots, at
- * most {@link MAX_INCLUDE_DEPTH} deep, with an optional `.*` suffix. A relation into a model without an endpoint
- * (`epochs`) can be included but not nested into.
+ * Resolve an include's relation path (`sessions`, `sessions.projects`: the {@link includeName} of what is sent) on
+ * `model`: relation names joined by dots, at most {@link MAX_INCLUDE_DEPTH} deep. A relation into a model without an
+ * endpoint (`epochs`) can be included but not nested into.
  *
  * @example
  * ```ts
- * resolveInclude(getModel('project'), 'sessions.projects.*').path?.hops.length; // 2
+ * resolveInclude(getModel('project'), 'sessions.projects').path?.hops.length; // 2
  * resolveInclude(getModel('project'), 'projectz').problem; // 'unknown relation `projectz` on project; …'
  * ```
  */
 export function resolveInclude(model: ModelSpec, name: string): Resolution<IncludePath> {
-  const parts = name.replace(/\.\*$/, '').split('.');
+  const parts = name.split('.');
   if (parts.some((p) => p === '' || p === '*')) {
     return fail(`include \`${name}\` is not a relation path; join relation names by dots, e.g. sessions.projects.*`);
   }
@@ -250,7 +251,8 @@ export function sortKeyProblem(model: ModelSpec, key: string): string | undefine
 }
 
 /**
- * Why an include is not a relation path of `model`, or `undefined` ({@link resolveInclude}'s problem).
+ * Why an include, as callers write it (`sessions` or `sessions.*`), is not a relation path of `model`, or
+ * `undefined` ({@link resolveInclude}'s problem for its {@link includeName}).
  *
  * @example
  * ```ts
@@ -258,5 +260,5 @@ export function sortKeyProblem(model: ModelSpec, key: string): string | undefine
  * ```
  */
 export function includeProblem(model: ModelSpec, name: string): string | undefined {
-  return resolveInclude(model, name).problem;
+  return resolveInclude(model, includeName(name)).problem;
 }

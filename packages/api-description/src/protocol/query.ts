@@ -16,6 +16,7 @@
  */
 
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem } from '../registry/limits.js';
+import { shownValue } from './shown-value.js';
 
 /** The query parameters: canonical name, tolerated spellings, and how a value reads. */
 export interface QueryParameter {
@@ -121,6 +122,19 @@ export function includeParam(name: string): string {
 }
 
 /**
+ * The relation path an include names: its one `.*` suffix dropped (`rel.*.*` keeps a `*` segment, which no relation
+ * path has).
+ *
+ * @example
+ * ```ts
+ * includeName('sessions.projects.*'); // 'sessions.projects'
+ * ```
+ */
+export function includeName(param: string): string {
+  return param.replace(/\.\*$/, '');
+}
+
+/**
  * A filter value: scalars, dates, or — for `.in` filters only — a non-empty list, sent as one comma-joined value
  * (`{ 'id.in': [a, b] }` → `filter{id.in}=a,b`, what the Python client sends for `'a,b'`).
  *
@@ -214,11 +228,10 @@ export class QueryOptionError extends TypeError {
  */
 export function offsetProblem(value: unknown, name = 'offset'): string | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return undefined;
-  return `${name} must be a non-negative integer, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+  return `${name} must be a non-negative integer, got ${shownValue(value)}`;
 }
 
-const formatProblem = (value: unknown) =>
-  `format must be "json" (the only format served), got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+const formatProblem = (value: unknown) => `format must be "json" (the only format served), got ${shownValue(value)}`;
 
 const fail = (argument: string, message: string): never => {
   throw new QueryOptionError(argument, message);
@@ -417,7 +430,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       query.sort.push(...list(value));
     } else if (is(QUERY_PARAMETERS.include, key)) {
       for (const s of list(value)) {
-        const name = s.replace(/(\.\*)+$/, '');
+        const name = includeName(s);
         if (name && !query.include.includes(name)) query.include.push(name);
       }
     } else if (is(QUERY_PARAMETERS.limit, key)) {

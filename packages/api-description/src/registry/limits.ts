@@ -2,6 +2,7 @@
  * Page-size limits of list requests (`limit`): the documented maximum and the server's default.
  * @module
  */
+import { shownValue } from '../protocol/shown-value.js';
 
 /**
  * The largest `limit` a list request may ask for (the Python v2 client: "API maximum: 100").
@@ -33,5 +34,5 @@ export const DEFAULT_PAGE_SIZE = 20;
  */
 export function pageSizeProblem(value: unknown, name = 'limit'): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE) return undefined;
-  return `${name} must be an integer from 1 to ${MAX_PAGE_SIZE} (the API maximum), got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+  return `${name} must be an integer from 1 to ${MAX_PAGE_SIZE} (the API maximum), got ${shownValue(value)}`;
 }
