@@ -11,5 +11,6 @@
  * ```
  * @module brainstem-api-description
  */
+export * from './protocol/envelopes.js';
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';

@@ -1615,6 +1615,7 @@ export const MODELS = [
   "listKey": "group_membership_invitations",
   "detailKey": "group_membership_invitation",
   "family": "invitation",
+  "listMeta": "always",
   "parent": "authgroup",
   "aliases": ["group_membership_invitation"],
   "portals": {
@@ -1659,6 +1660,7 @@ export const MODELS = [
   "listKey": "group_membership_requests",
   "detailKey": "group_membership_request",
   "family": "invitation",
+  "listMeta": "always",
   "parent": "authgroup",
   "aliases": ["group_membership_request"],
   "portals": {

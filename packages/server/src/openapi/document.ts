@@ -13,6 +13,7 @@
 import {
   DEFAULT_PAGE_SIZE,
   getModel,
+  listHasMeta,
   MAX_PAGE_SIZE,
   type ModelSpec,
   operatorsFor,
@@ -205,7 +206,7 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
         next: { type: ['string', 'null'], format: 'uri' },
         previous: { type: ['string', 'null'], format: 'uri' },
       };
-      if (portal === 'public' || model.family === 'approval') props.meta = ref('ListMeta');
+      if (listHasMeta(model, portal)) props.meta = ref('ListMeta');
       responses = {
         '200': {
           description: `A page of ${model.listKey}.`,
