@@ -77,7 +77,7 @@ export function unwrapList(model: Pick<ModelSpec, 'listKey'>, body: unknown): Li
  * detailKeys(getModel('species')); // ['species', 'species_approval']
  * ```
  */
-export function detailKeys(model: ModelSpec): string[] {
+export function detailKeys(model: Pick<ModelSpec, 'detailKey' | 'approval'>): string[] {
   return [
     ...new Set([model.detailKey, ...(model.approval ? [model.approval.key] : []), `${model.detailKey}_approval`]),
   ];
@@ -93,7 +93,7 @@ export function detailKeys(model: ModelSpec): string[] {
  * ```
  */
 export function unwrapDetail(
-  model: ModelSpec,
+  model: Pick<ModelSpec, 'detailKey' | 'approval'>,
   body: unknown,
 ): { key: string; record: Record<string, unknown> } | undefined {
   if (!isObject(body)) return undefined;
@@ -262,7 +262,11 @@ export function detailEnvelopeText(
  * wrapDetail(getModel('dataacquisition'), record); // { data_acquisition: record }
  * ```
  */
-export function wrapDetail<R>(model: ModelSpec, record: R, key: string = model.detailKey): Record<string, R> {
+export function wrapDetail<R>(
+  model: Pick<ModelSpec, 'detailKey'>,
+  record: R,
+  key: string = model.detailKey,
+): Record<string, R> {
   return { [key]: record };
 }
 
@@ -275,7 +279,7 @@ export function wrapDetail<R>(model: ModelSpec, record: R, key: string = model.d
  * stripEnvelope(getModel('session'), { sessions: [...], count: 1, description: 'x' }); // { description: 'x' }
  * ```
  */
-export function stripEnvelope(model: ModelSpec, body: unknown): unknown {
+export function stripEnvelope(model: Pick<ModelSpec, 'listKey' | 'detailKey'>, body: unknown): unknown {
   if (!isObject(body)) return body;
   const detail = body[model.detailKey];
   if (isObject(detail) && Object.keys(body).length === 1) return detail;
