@@ -12,5 +12,6 @@
  * @module brainstem-api-description
  */
 export * from './protocol/envelopes.js';
+export * from './protocol/errors.js';
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';
