@@ -17,6 +17,7 @@ import {
   INTERVAL_TYPES,
   INVITATIONS,
   JSON_LISTS,
+  LIST_META_ALWAYS,
   LOADERS,
   REQUIRES_CHANGE_TARGETS,
   SESSION_DATASTORAGE,
@@ -118,6 +119,7 @@ export function renderRegistry(spec) {
       detailKey: isSds ? SESSION_DATASTORAGE.detail_key : m.detail_key,
       family,
     };
+    if (LIST_META_ALWAYS.has(m.model)) out.listMeta = 'always';
     if (parent) out.parent = parent;
     if (m.doc_slug !== m.model && !spec.some((x) => x.model === m.doc_slug)) out.aliases = [m.doc_slug];
     out.portals = portals;

@@ -125,6 +125,13 @@ export const JSON_LISTS = new Set([
   'data_protocols',
 ]);
 
+/**
+ * Private lists whose docs pages say "List responses include a `meta` object" (api/users/group_membership_request.md,
+ * group_membership_invitation.md). The spec extraction does not carry the sentence; test/list-meta.docs.test.ts
+ * holds this table to the pages.
+ */
+export const LIST_META_ALWAYS = new Set(['groupmembershipinvitation', 'groupmembershiprequest']);
+
 /** The invitee and target sides of the invitation endpoints (accept/reject/cancel rights). */
 export const INVITATIONS = {
   projectmembershipinvitation: { inviteeField: 'invitee', targetField: 'project' },

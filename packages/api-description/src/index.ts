@@ -12,6 +12,8 @@
  * @module brainstem-api-description
  */
 export * from './protocol/actions.js';
+export * from './protocol/envelopes.js';
+export * from './protocol/errors.js';
 export * from './protocol/paths.js';
 export * from './protocol/query.js';
 export * from './protocol/query-names.js';

@@ -1,7 +1,6 @@
-import { detailKeys, type ModelSpec } from 'brainstem-api-description';
 import { BrainstemClient } from 'brainstem-api-tools';
 import { formatArg, listArg, secondsArg } from './args.js';
-import type { BodyKeys, Format, OutputOptions } from './format/index.js';
+import type { Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
 
 /** The `client_name` the CLI's device logins send: the approval page says "brainstem CLI is asking…". */
@@ -77,10 +76,4 @@ export function outputOptions(ctx: Ctx, o: FormatOptions, fallback: Format = 'js
   const fields = listArg(o.fields);
   if (fields) out.fields = fields;
   return out;
-}
-
-/** Where a model's records sit in response bodies. */
-export function bodyKeys(model: ModelSpec): BodyKeys {
-  const [detailKey, ...otherKeys] = detailKeys(model);
-  return { listKey: model.listKey, detailKey, otherKeys };
 }

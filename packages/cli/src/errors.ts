@@ -1,3 +1,4 @@
+import { unwrapError } from 'brainstem-api-description';
 import {
   AbortError,
   APIError,
@@ -139,9 +140,6 @@ export function formatError(
   return `${redactUrlCredentials(lines.join('\n'))}\n`;
 }
 
-/** Field-error keys about the request as a whole: they read best in the head line. */
-const GENERAL_KEYS = new Set(['detail', 'non_field_errors']);
-
 /**
  * An error as a head line plus one `field: message` line per field error of a 400 (the client's
  * `ValidationError.fields`, nested fields already flattened). The head of a validation error names the request
@@ -160,10 +158,10 @@ export function errorLines(
   if (err instanceof AuthenticationError) return [authLine(err, opts.serverUrl)];
   if (err instanceof InvalidArgumentError) return [argumentMessage(err, opts.flags)];
   if (err instanceof ValidationError) {
-    const entries = Object.entries(err.fields);
-    const perField = entries.filter(([f]) => !GENERAL_KEYS.has(f));
+    // Messages about the request as a whole read best in the head line.
+    const { general, perField: byField } = unwrapError(err.fields);
+    const perField = Object.entries(byField);
     if (perField.length > 0) {
-      const general = entries.filter(([f]) => GENERAL_KEYS.has(f)).flatMap(([, messages]) => messages);
       return [
         `validation failed (${err.status} Bad Request, ${err.method} ${err.url}):${general.length ? ` ${general.join(' ')}` : ''}`,
         ...perField.flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`)),
@@ -205,8 +203,8 @@ export function authLine(err: AuthenticationError, serverUrl?: string): string {
       `public data needs no token: --portal public.${create}`
     );
   }
-  const body = err.body as { detail?: unknown } | null | undefined;
-  const detail = body && typeof body.detail === 'string' ? `: ${body.detail.replace(/\.$/, '')}` : '';
+  const message = unwrapError(err.body).detail;
+  const detail = message && err.body && typeof err.body === 'object' ? `: ${message.replace(/\.$/, '')}` : '';
   const where = err.method && requestUrl ? ` (${err.method} ${requestUrl})` : '';
   return `401 Unauthorized${where}${detail}. The token is invalid or expired: run ${login} or pass a new --token.${create}`;
 }

@@ -1,3 +1,4 @@
+import { getModel } from 'brainstem-api-description';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvRow, parseCsv, toCsv, unionKeys } from '../src/format/csv.js';
 import { formatBody, pick, RecordStream, recordsOf } from '../src/format/index.js';
@@ -120,13 +121,24 @@ describe('table', () => {
 });
 
 describe('records and bodies', () => {
-  const keys = { listKey: 'sessions', detailKey: 'session', otherKeys: ['session_approval'] };
+  const keys = getModel('session');
 
   it('finds records under the list key, the detail key or an approval key', () => {
     expect(recordsOf({ sessions: [{ id: 1 }], count: 1 }, keys)).toMatchObject({ key: 'sessions', list: true });
     expect(recordsOf({ session: { id: 1 } }, keys)).toEqual({ key: 'session', records: [{ id: 1 }], list: false });
     expect(recordsOf({ session_approval: { id: 2 } }, keys).records).toEqual([{ id: 2 }]);
+    expect(recordsOf({ species_approval: { id: 4 } }, getModel('species'))).toEqual({
+      key: 'species_approval',
+      records: [{ id: 4 }],
+      list: false,
+    });
     expect(recordsOf([{ id: 3 }], keys).records).toEqual([{ id: 3 }]);
+  });
+
+  it("reads only the model's own envelope: an array under another key is not its list", () => {
+    const body = { projects: [{ id: 1 }, { id: 2 }], count: 2 };
+    expect(recordsOf(body, keys)).toEqual({ records: [body], list: false });
+    expect(formatBody(body, keys, { format: 'ndjson', pretty: false, width: 80 })).toBe(`${JSON.stringify(body)}\n`);
   });
 
   it('json keeps the body shape; --fields projects its records', () => {

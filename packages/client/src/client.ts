@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ModelName, Portal } from 'brainstem-api-description';
+import { getModel, type ModelName, type Portal, wrapList } from 'brainstem-api-description';
 import { type ActionMethods, type ActionOptions, installActions, runAction } from './actions.js';
 import { type LoginOptions, type LoginResult, type LogoutResult, login, logout } from './auth/login.js';
 import { clientTokenAuth, type TokenAuth, type TokenSource } from './auth/token.js';
@@ -196,7 +196,7 @@ export class BrainstemClient {
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
     const setup = this.#walk(model, opts as LoadAllOptions<ModelName>);
     const records = await collectAll(setup, opts.resume);
-    return { [setup.listKey]: records, count: records.length, next: null, previous: null } as unknown as ListPage<M>;
+    return wrapList(getModel(model), records, { count: records.length, next: null, previous: null }) as ListPage<M>;
   }
 
   /**

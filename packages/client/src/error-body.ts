@@ -1,7 +1,9 @@
 /**
- * Reading error answers: the status text, the `detail` of a Django REST framework body, and its field errors.
+ * Reading error answers: the status text, and the `detail` of an error body as a message ends it. The body itself
+ * is read by the description's `unwrapError` (protocol/errors.ts).
  * @module
  */
+import { errorFields, unwrapError } from 'brainstem-api-description';
 
 /** The reason phrase of an HTTP status. */
 export function statusText(status: number): string {
@@ -22,47 +24,21 @@ export function statusText(status: number): string {
   return texts[status] ?? 'status code';
 }
 
-/** `: <detail>` from a DRF-style body, or '' — primitive and non-JSON bodies are handled too. */
+/** `: <detail>` from an error body (`unwrapError`'s `detail`), or '': a long text body is cut at 200 characters. */
 export function detailOf(body: unknown): string {
-  if (body === null || body === undefined || body === '') return '';
-  if (typeof body === 'string') return `: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;
-  if (typeof body !== 'object') return `: ${String(body)}`;
-  const b = body as Record<string, unknown>;
-  for (const k of ['detail', 'error', 'message']) {
-    if (typeof b[k] === 'string') return `: ${(b[k] as string).replace(/\.$/, '')}`;
-  }
-  return '';
+  const { detail } = unwrapError(body);
+  if (detail === undefined) return '';
+  if (typeof body === 'string') return `: ${detail.length > 200 ? `${detail.slice(0, 200)}…` : detail}`;
+  return `: ${typeof body === 'object' ? detail.replace(/\.$/, '') : detail}`;
 }
 
 /**
- * DRF error body → `{ field: [messages] }`. Nested objects flatten to `field.sub`; lists of strings kept.
+ * DRF error body → `{ field: [messages] }`: the description's `errorFields`. Nested objects flatten to
+ * `field.sub`; lists of strings kept.
  *
  * @example
  * ```ts
  * fieldErrors({ name: ['This field is required.'] }); // { name: ['This field is required.'] }
  * ```
  */
-export function fieldErrors(body: unknown, prefix = ''): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  if (typeof body === 'string' && body) {
-    out[prefix || 'detail'] = [body];
-    return out;
-  }
-  if (Array.isArray(body)) {
-    const strings = body.filter((x): x is string => typeof x === 'string');
-    if (strings.length) out[prefix || 'non_field_errors'] = strings;
-    body.forEach((item, i) => {
-      if (item && typeof item === 'object') Object.assign(out, fieldErrors(item, prefix ? `${prefix}.${i}` : `${i}`));
-    });
-    return out;
-  }
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) {
-      const key = prefix ? `${prefix}.${k}` : k;
-      if (typeof v === 'string') out[key] = [v];
-      else if (Array.isArray(v) || (v && typeof v === 'object')) Object.assign(out, fieldErrors(v, key));
-      else if (v !== null && v !== undefined) out[key] = [String(v)];
-    }
-  }
-  return out;
-}
+export const fieldErrors: (body: unknown) => Record<string, string[]> = (body) => errorFields(body);

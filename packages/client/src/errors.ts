@@ -19,7 +19,8 @@
  * ```
  * @module
  */
-import { detailOf, fieldErrors, statusText } from './error-body.js';
+import { unwrapError } from 'brainstem-api-description';
+import { detailOf, statusText } from './error-body.js';
 import { queryParamHint, tokenPageHint } from './hints.js';
 import { brand } from './internal/brand.js';
 
@@ -133,11 +134,8 @@ export class ValidationError extends APIError {
   /** Field name → messages. */
   readonly fields: Record<string, string[]>;
   constructor(init: APIErrorInit) {
-    const fields = fieldErrors(init.body);
-    const entries = Object.entries(fields);
-    const isGeneral = (k: string) => k === 'detail' || k === 'non_field_errors';
-    const general = entries.filter(([k]) => isGeneral(k)).flatMap(([, v]) => v);
-    const perField = entries.filter(([k]) => !isGeneral(k)).map(([k, v]) => `${k}: ${v.join(' ')}`);
+    const { fields, general, perField: byField } = unwrapError(init.body);
+    const perField = Object.entries(byField).map(([k, v]) => `${k}: ${v.join(' ')}`);
     const text = [...general, ...perField].join('; ').replace(/\.$/, '');
     // The documentation advice only helps with real field errors; a request-level error (an unknown filter field,
     // "You are not a member of this group") gets the query parameter it is about instead, when one can be told.

@@ -3,7 +3,7 @@
  * answer, and the ids they take.
  * @module
  */
-import type { DetailKeyOf, ListKeyOf, ModelName, ModelOf } from 'brainstem-api-description';
+import type { DetailKeyOf, ListKeyOf, ListMeta, ModelName, ModelOf } from 'brainstem-api-description';
 import type { ModelCreateMap, ModelRecordMap, ModelUpdateMap } from './types.generated.js';
 
 /**
@@ -55,7 +55,8 @@ export type IdOf<M extends ModelName> = M extends ModelName
   : never;
 
 /**
- * The `meta` object public list responses carry (its shape is undocumented; these are the local server's keys).
+ * The `meta` object of the list responses that carry one (which do: the description's `listHasMeta`). Its keys are
+ * the description's `LIST_META_KEYS`; a server may send others or fewer.
  *
  * @example
  * ```ts
@@ -63,13 +64,7 @@ export type IdOf<M extends ModelName> = M extends ModelName
  * console.log(meta?.total_results);
  * ```
  */
-export interface PageMeta {
-  total_results?: number;
-  total_pages?: number;
-  page?: number;
-  per_page?: number;
-  [key: string]: unknown;
-}
+export type PageMeta = Partial<ListMeta> & { [key: string]: unknown };
 
 /**
  * Pagination keys of a list response. All optional: servers differ in which they send.

@@ -9,13 +9,14 @@
  * ```
  */
 import type { IncomingMessage } from 'node:http';
+import { detailError } from 'brainstem-api-description';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
 import { installCors } from './cors.js';
 import { openDatabase } from './db/open.js';
 import { deviceRoutes } from './device/index.js';
-import { HttpError, UnreadableBody } from './errors.js';
+import { HttpError, httpError, UnreadableBody } from './errors.js';
 import { installFaults } from './faults.js';
 import { parseJsonBody } from './json-body.js';
 import { openApiRoutes } from './openapi/routes.js';
@@ -36,26 +37,26 @@ function errorBody(err: unknown): { status: number; body: Record<string, unknown
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,
-        body: { detail: `Unsupported media type in request: send JSON (Content-Type: application/json).` },
+        body: detailError('Unsupported media type in request: send JSON (Content-Type: application/json).'),
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, body: { detail: 'JSON parse error - empty body with Content-Type application/json.' } };
+      return { status: 400, body: detailError('JSON parse error - empty body with Content-Type application/json.') };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, body: { detail: `JSON parse error - ${e.message ?? 'invalid JSON'}` } };
+      return { status: 400, body: detailError(`JSON parse error - ${e.message ?? 'invalid JSON'}`) };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, body: { detail: 'Request body is too large.' } };
+      return { status: 413, body: detailError('Request body is too large.') };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, body: { detail: 'Invalid Content-Length.' } };
+      return { status: 400, body: detailError('Invalid Content-Length.') };
     default:
       break;
   }
   if (err instanceof SyntaxError || (e.statusCode === 400 && e.message)) {
-    return { status: 400, body: { detail: `JSON parse error - ${e.message}` } };
+    return { status: 400, body: detailError(`JSON parse error - ${e.message}`) };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return { status: e.statusCode, body: { detail: e.message ?? 'Bad request.' } };
+    return { status: e.statusCode, body: detailError(e.message ?? 'Bad request.') };
   }
-  return { status: 500, body: { detail: 'Internal server error.' } };
+  return { status: 500, body: detailError('Internal server error.') };
 }
 
 /**
@@ -155,9 +156,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     } catch (e) {
       done(
         null,
-        new UnreadableBody(
-          e instanceof HttpError ? e : new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` }),
-        ),
+        new UnreadableBody(e instanceof HttpError ? e : httpError(400, `JSON parse error - ${(e as Error).message}`)),
       );
     }
   });
@@ -173,7 +172,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     reply.code(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ detail: `Not found: ${req.method} ${req.url.split('?')[0]}` });
+    reply.code(404).send(detailError(`Not found: ${req.method} ${req.url.split('?')[0]}`));
   });
   await tokenRoutes(app, ctx);
   await rootRoutes(app);

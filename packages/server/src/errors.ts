@@ -1,4 +1,6 @@
-/** An error that becomes an HTTP response with a DRF-shaped JSON body. */
+import { detailError, fieldsError } from 'brainstem-api-description';
+
+/** An error that becomes an HTTP response with a DRF-shaped JSON body (protocol/errors.ts of the description). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -9,23 +11,27 @@ export class HttpError extends Error {
   }
 }
 
+/** An error about the request as a whole: `status` with `{"detail": message}`. */
+export function httpError(status: number, message: string, headers: Record<string, string> = {}): HttpError {
+  return new HttpError(status, detailError(message), headers);
+}
+
 /** 400 `{"detail": message}`. */
 export function badRequest(message: string): HttpError {
-  return new HttpError(400, { detail: message });
+  return httpError(400, message);
 }
 
-/** 400 with field errors: `{"field": ["message"]}`. */
+/** 400 with field errors: `{"field": ["message"]}` (`nonFieldError(…)` for a rule no single field breaks). */
 export function fieldErrors(errors: Record<string, string[] | Record<string, unknown>>): HttpError {
-  return new HttpError(400, errors);
+  return new HttpError(400, fieldsError(errors));
 }
 
-export const notFound = (): HttpError => new HttpError(404, { detail: 'Not found.' });
+export const notFound = (): HttpError => httpError(404, 'Not found.');
 export const forbidden = (message = 'You do not have permission to perform this action.'): HttpError =>
-  new HttpError(403, { detail: message });
+  httpError(403, message);
 export const unauthenticated = (): HttpError =>
-  new HttpError(401, { detail: 'Authentication credentials were not provided.' }, { 'WWW-Authenticate': 'Bearer' });
-export const invalidToken = (): HttpError =>
-  new HttpError(401, { detail: 'Invalid token.' }, { 'WWW-Authenticate': 'Bearer' });
+  httpError(401, 'Authentication credentials were not provided.', { 'WWW-Authenticate': 'Bearer' });
+export const invalidToken = (): HttpError => httpError(401, 'Invalid token.', { 'WWW-Authenticate': 'Bearer' });
 
 /**
  * A request body that could not be parsed, kept as the body instead of failing before the route's hooks run:

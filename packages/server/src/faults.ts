@@ -6,7 +6,7 @@
  * Kinds: `502` and `503` with a JSON body, `429` with `Retry-After: 1`, and `drop` (the socket is destroyed
  * without a response). Injected responses carry `X-Brainstem-Fault: <kind>`.
  */
-import { API_ROOT } from 'brainstem-api-description';
+import { API_ROOT, detailError } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedServerOptions } from './context.js';
 
@@ -55,9 +55,9 @@ export function installFaults(app: FastifyInstance, options: ResolvedServerOptio
     reply.header('X-Brainstem-Fault', kind);
     if (kind === '429') {
       reply.header('Retry-After', '1');
-      return reply.code(429).send({ detail: 'Request was throttled. Expected available in 1 second.' });
+      return reply.code(429).send(detailError('Request was throttled. Expected available in 1 second.'));
     }
-    if (kind === '502') return reply.code(502).send({ detail: 'Bad gateway (injected fault).' });
-    return reply.code(503).send({ detail: 'Service unavailable (injected fault).' });
+    if (kind === '502') return reply.code(502).send(detailError('Bad gateway (injected fault).'));
+    return reply.code(503).send(detailError('Service unavailable (injected fault).'));
   });
 }

@@ -10,7 +10,7 @@
  * parseJsonBody(Buffer.from([0x7b, 0xff, 0x7d])); // throws HttpError 400 "JSON parse error - Invalid UTF-8 …"
  * ```
  */
-import { HttpError } from './errors.js';
+import { type HttpError, httpError } from './errors.js';
 
 /** Deepest nesting of arrays and objects a request body may have (docs/api-decisions.md, "Hostile input"). */
 export const MAX_JSON_DEPTH = 64;
@@ -18,7 +18,7 @@ export const MAX_JSON_DEPTH = 64;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function parseError(message: string): HttpError {
-  return new HttpError(400, { detail: `JSON parse error - ${message}` });
+  return httpError(400, `JSON parse error - ${message}`);
 }
 
 /**

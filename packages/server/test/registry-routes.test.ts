@@ -34,8 +34,9 @@ describe.each(models.map((m) => [m.name, m] as const))('%s', (_name, m) => {
         expect(Array.isArray(r.body[m.listKey])).toBe(true);
         expect(typeof r.body.count).toBe('number');
         // meta: every public list, and approval lists on the private portal too (supplier.md, consumable.md,
-        // hardwaredevice.md: "Approval list responses also include a `meta` object").
-        if (portal === 'public' || m.family === 'approval')
+        // hardwaredevice.md: "Approval list responses also include a `meta` object"), and the group membership
+        // lists on every portal (group_membership_request.md: "List responses include a `meta` object").
+        if (portal === 'public' || m.family === 'approval' || m.listMeta === 'always')
           expect(r.body.meta).toMatchObject({ per_page: 20, page: 1, total_results: r.body.count });
         else expect(r.body.meta).toBeUndefined();
       } else {

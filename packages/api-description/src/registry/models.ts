@@ -1650,6 +1650,7 @@ export const MODELS = [
   "listKey": "group_membership_invitations",
   "detailKey": "group_membership_invitation",
   "family": "invitation",
+  "listMeta": "always",
   "parent": "authgroup",
   "aliases": ["group_membership_invitation"],
   "portals": {
@@ -1697,6 +1698,7 @@ export const MODELS = [
   "listKey": "group_membership_requests",
   "detailKey": "group_membership_request",
   "family": "invitation",
+  "listMeta": "always",
   "parent": "authgroup",
   "aliases": ["group_membership_request"],
   "portals": {

@@ -287,6 +287,11 @@ export interface ModelSpec {
   readonly loader?: LoaderSpec;
   /** For the invitation family: which fields are the invitee and the target (accept/reject/cancel rights). */
   readonly invitation?: InvitationSpec;
+  /**
+   * `'always'`: lists carry `meta` on every portal (the page: "List responses include a `meta` object"). Without
+   * it, lists carry `meta` on the public portal and approval lists only (`listHasMeta`, protocol/envelopes.ts).
+   */
+  readonly listMeta?: 'always';
   /** Field sets that must be unique together (one row per session and data storage). */
   readonly uniqueTogether?: readonly (readonly string[])[];
   readonly fields: readonly FieldSpec[];

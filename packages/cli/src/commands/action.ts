@@ -2,7 +2,7 @@ import { checkId, checkPortal } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { modelArg } from '../args.js';
-import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
+import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { readData } from '../data.js';
 import { UsageError } from '../errors.js';
 import { formatBody } from '../format/index.js';
@@ -72,6 +72,6 @@ export function actionCommand(cmd: Command, ctx: Ctx): Command {
     });
     const out = outputOptions(ctx, o);
     if (body === undefined || body === null || body === '') return;
-    ctx.io.out(formatBody(body, bodyKeys(model), out));
+    ctx.io.out(formatBody(body, model, out));
   });
 }

@@ -2,7 +2,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-description';
 import { checkId, checkPortal, type WalkResume } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { filtersArg, intArg, listArg, modelArg } from '../args.js';
-import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
+import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { ExitError, exitCodeFor, formatError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
@@ -65,10 +65,9 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const limit = intArg('--limit', o.limit, 1, MAX_PAGE_SIZE);
     const offset = intArg('--offset', o.offset, 0);
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
-    const keys = bodyKeys(model);
     // A table with no rows prints nothing on stdout; say so on stderr so a person is not left guessing.
     const sayIfEmpty = (body: unknown) => {
-      if (out.format === 'table' && !g.quiet && recordsOf(body, keys).records.length === 0) {
+      if (out.format === 'table' && !g.quiet && recordsOf(body, model).records.length === 0) {
         ctx.io.err(`No ${model.listKey} found.\n`);
       }
     };
@@ -86,7 +85,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       const id = checkId(model, o.id);
       const client = createClient(ctx, g);
       const body = await client.load(model.name, { portal, id, include, signal: ctx.signal });
-      ctx.io.out(formatBody(body, keys, out));
+      ctx.io.out(formatBody(body, model, out));
       return;
     }
 
@@ -95,7 +94,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       if (concurrency !== undefined) throw new UsageError('--concurrency only applies with --all');
       const client = createClient(ctx, g);
       const body = await client.load(model.name, { portal, filters, sort, include, limit, offset, signal: ctx.signal });
-      ctx.io.out(formatBody(body, keys, out));
+      ctx.io.out(formatBody(body, model, out));
       sayIfEmpty(body);
       return;
     }
@@ -162,7 +161,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
           }
         }
         bar.done();
-        ctx.io.out(formatBody(body, keys, out));
+        ctx.io.out(formatBody(body, model, out));
         sayIfEmpty(body);
       }
     } finally {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { intArg, modelArg } from '../args.js';
 import { reportBulk } from '../bulk.js';
-import { bodyKeys, type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
+import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
 import { readData } from '../data.js';
 import { ExitError, UsageError } from '../errors.js';
 import { formatBody, type Row, recordsOf } from '../format/index.js';
@@ -49,7 +49,6 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16);
     const id = o.id !== undefined ? checkId(model, o.id) : undefined;
     const data = await readData(o.data as string, ctx.io);
-    const keys = bodyKeys(model);
 
     if (Array.isArray(data)) {
       if (id !== undefined)
@@ -73,7 +72,7 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
         noun: data.length === 1 ? model.name : model.listKey,
         quiet: Boolean(g.quiet),
         out,
-        recordOf: (r) => recordsOf(r, keys).records[0] as Row | undefined,
+        recordOf: (r) => recordsOf(r, model).records[0] as Row | undefined,
       });
       if (code !== 0) throw new ExitError(code);
       return;
@@ -92,6 +91,6 @@ export function saveCommand(cmd: Command, ctx: Ctx): Command {
             signal: ctx.signal,
             ...(o.method ? { method: o.method } : {}),
           });
-    ctx.io.out(formatBody(body, keys, out));
+    ctx.io.out(formatBody(body, model, out));
   });
 }

@@ -1,3 +1,4 @@
+import { type ModelSpec, unwrapDetail, unwrapList } from 'brainstem-api-description';
 import type { Io } from '../io.js';
 import { csvRow, toCsv } from './csv.js';
 import { defaultColumns, renderTable } from './table.js';
@@ -21,13 +22,8 @@ export interface OutputOptions {
   wrap?: boolean;
 }
 
-/** Model facts output needs: where the records sit in a response body. */
-export interface BodyKeys {
-  listKey?: string;
-  detailKey?: string;
-  /** Other keys a record may sit under (approval-governed writes answer under `<detail_key>_approval`). */
-  otherKeys?: readonly string[];
-}
+/** The model facts output needs: where its records sit in a response body (the description's envelopes). */
+export type BodyModel = Pick<ModelSpec, 'listKey' | 'detailKey' | 'approval'>;
 
 /**
  * Keep only `fields` of a record, in that order (missing ones as `null` so CSV columns stay aligned).
@@ -45,30 +41,22 @@ export function pick(record: Row, fields?: readonly string[]): Row {
 }
 
 /**
- * The records of a response body: the list under `listKey`, the record under `detailKey` (or an approval key),
- * else the body's only array, else the body itself.
+ * The records of a response body, read with the description's `unwrapList` and `unwrapDetail`: the list of a list
+ * body, the record of a detail body (or of an approval answer), else the body itself (an action's `{ detail }`).
  *
  * @example
  * ```ts
- * recordsOf({ sessions: [{ id: 1 }], count: 1 }, { listKey: 'sessions' }); // { key: 'sessions', records: [{ id: 1 }], list: true }
+ * recordsOf({ sessions: [{ id: 1 }], count: 1 }, getModel('session')); // { key: 'sessions', records: [{ id: 1 }], list: true }
  * ```
  */
-export function recordsOf(body: unknown, keys: BodyKeys = {}): { key?: string; records: Row[]; list: boolean } {
+export function recordsOf(body: unknown, model: BodyModel): { key?: string; records: Row[]; list: boolean } {
   if (Array.isArray(body)) return { records: body as Row[], list: true };
   if (!body || typeof body !== 'object') return { records: [], list: false };
-  const b = body as Row;
-  if (keys.listKey && Array.isArray(b[keys.listKey]))
-    return { key: keys.listKey, records: b[keys.listKey] as Row[], list: true };
-  for (const k of [keys.detailKey, ...(keys.otherKeys ?? [])]) {
-    if (k && b[k] && typeof b[k] === 'object' && !Array.isArray(b[k]))
-      return { key: k, records: [b[k] as Row], list: false };
-  }
-  const arrays = Object.entries(b).filter(([, v]) => Array.isArray(v));
-  if (arrays.length === 1) {
-    const [k, v] = arrays[0] as [string, Row[]];
-    return { key: k, records: v, list: true };
-  }
-  return { records: [b], list: false };
+  const page = unwrapList(model, body);
+  if (page) return { key: model.listKey, records: page.records, list: true };
+  const detail = unwrapDetail(model, body);
+  if (detail) return { key: detail.key, records: [detail.record], list: false };
+  return { records: [body as Row], list: false };
 }
 
 /** JSON text: indented on a terminal, compact otherwise; always one trailing newline. */
@@ -82,12 +70,12 @@ export function jsonText(value: unknown, pretty: boolean): string {
  *
  * @example
  * ```ts
- * formatBody({ sessions: [{ id: 1 }] }, { listKey: 'sessions' }, { format: 'ndjson', pretty: false, width: 80 });
+ * formatBody({ sessions: [{ id: 1 }] }, getModel('session'), { format: 'ndjson', pretty: false, width: 80 });
  * // '{"id":1}\n'
  * ```
  */
-export function formatBody(body: unknown, keys: BodyKeys, opts: OutputOptions): string {
-  const { key, records } = recordsOf(body, keys);
+export function formatBody(body: unknown, model: BodyModel, opts: OutputOptions): string {
+  const { key, records } = recordsOf(body, model);
   if (opts.format === 'json') {
     if (!opts.fields?.length) return jsonText(body, opts.pretty);
     if (key && body && typeof body === 'object' && !Array.isArray(body)) {

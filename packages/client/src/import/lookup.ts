@@ -3,7 +3,7 @@
  * project cost one request. Names compare case-sensitively, after trimming.
  * @module
  */
-import { getModel } from 'brainstem-api-description';
+import { getModel, unwrapDetail, unwrapList } from 'brainstem-api-description';
 
 type Row = Record<string, unknown>;
 type Opts = Record<string, unknown>;
@@ -41,22 +41,14 @@ export interface Found {
   ambiguous?: boolean;
 }
 
-/** The record in a detail/create body (`{ session: {...} }`, or an approval body). */
+/** The record in a detail/create body (`{ session: {...} }`, or an approval body): the description's `unwrapDetail`. */
 export function recordOf(model: string, body: unknown): Row | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const m = getModel(model);
-  const b = body as Row;
-  for (const key of [m.detailKey, m.approval?.key, `${m.detailKey}_approval`]) {
-    const v = key ? b[key] : undefined;
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Row;
-  }
-  return undefined;
+  return unwrapDetail(getModel(model), body)?.record;
 }
 
-/** The records in a list body (`{ sessions: [...] }`). */
+/** The records in a list body (`{ sessions: [...] }`): the description's `unwrapList`. */
 export function recordsOf(model: string, body: unknown): Row[] {
-  const list = body && typeof body === 'object' ? (body as Row)[getModel(model).listKey] : undefined;
-  return Array.isArray(list) ? (list as Row[]) : [];
+  return unwrapList(getModel(model), body)?.records ?? [];
 }
 
 function statusOf(err: unknown): number | undefined {

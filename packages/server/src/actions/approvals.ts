@@ -5,7 +5,7 @@
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
-import { fieldErrors, forbidden, HttpError } from '../errors.js';
+import { fieldErrors, forbidden, httpError } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import type { Row } from '../records/computed.js';
 import type { ValidInput } from '../records/input.js';
@@ -64,16 +64,17 @@ export function reviewApproval(
 ): void {
   authorizeReview(caller);
   if (row.status !== 'Pending') {
-    throw new HttpError(400, { detail: `This approval is already ${String(row.status).toLowerCase()}.` });
+    throw httpError(400, `This approval is already ${String(row.status).toLowerCase()}.`);
   }
   let instanceId = row.instance_id as string | null;
   if (decision === 'accept') {
     const base = tableOf(approval.model.approvalFor as string);
     if (row.action === 'Change' && (!instanceId || !getRow(ctx, base, instanceId))) {
       // Accepting would re-create a deleted record under a new id: refuse, the approval can still be rejected.
-      throw new HttpError(400, {
-        detail: `The ${base.model.name} this approval changes (${String(instanceId)}) no longer exists; reject the approval instead.`,
-      });
+      throw httpError(
+        400,
+        `The ${base.model.name} this approval changes (${String(instanceId)}) no longer exists; reject the approval instead.`,
+      );
     }
     const columns: Record<string, unknown> = {};
     for (const f of base.columns)

@@ -4,6 +4,7 @@
  * `end_date_time`); an entry is identified by its `date_time` / `start_date_time`. Entries are kept newest first.
  */
 
+import { nonFieldError } from 'brainstem-api-description';
 import { charLength } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { normaliseDateTime } from '../dates.js';
@@ -46,7 +47,7 @@ function dt(
 /** Apply an entry action to a log row; returns nothing, writes the new entries. Throws 400 on bad input. */
 export function entryAction(ctx: ServerContext, t: ModelTable, row: Row, action: string, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw fieldErrors({ non_field_errors: ['Invalid data. Expected a dictionary with the entry.'] });
+    throw fieldErrors(nonFieldError('Invalid data. Expected a dictionary with the entry.'));
   }
   const b = body as Record<string, unknown>;
   const interval = isInterval(t, row);

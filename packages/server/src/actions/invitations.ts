@@ -8,10 +8,11 @@
  * - requests: group managers accept or reject; the requester cancels.
  * Every answered invitation/request is deleted.
  */
+import { detailError } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
-import { forbidden, HttpError } from '../errors.js';
+import { forbidden, httpError } from '../errors.js';
 import { type Caller, projectLevels } from '../permissions/caller.js';
 import { LEVEL, levelOfInvitation } from '../permissions/levels.js';
 import { projectGrantLevel, removeGroupMember, setGroupMember, setProjectGrant } from '../permissions/membership.js';
@@ -72,7 +73,7 @@ export function invitationAction(ctx: ServerContext, model: string, row: Row, ac
   stmt(ctx.db, `DELETE FROM ${t.table} WHERE id = ?`).run(row.id);
   const noun = rule.request ? 'Request' : 'Invitation';
   const done = { accept: 'accepted', reject: 'rejected', cancel: 'cancelled' }[action] ?? action;
-  return { detail: `${noun} ${done}.` };
+  return detailError(`${noun} ${done}.`);
 }
 
 /** Group `join/` (creates a membership request) and `leave/`. */
@@ -88,27 +89,27 @@ export function groupAction(
     uid,
   ) as { is_owner: number } | undefined;
   if (action === 'join') {
-    if (member) throw new HttpError(400, { detail: 'You are already a member of this group.' });
+    if (member) throw httpError(400, 'You are already a member of this group.');
     const pending = stmt(
       ctx.db,
       'SELECT 1 FROM t_groupmembershiprequest WHERE authgroup = ? AND user_account_request = ?',
     ).get(groupId, uid);
-    if (pending) throw new HttpError(400, { detail: 'You already requested to join this group.' });
+    if (pending) throw httpError(400, 'You already requested to join this group.');
     insertRecord(
       ctx,
       tableOf('groupmembershiprequest'),
       { columns: { user_account_request: uid, authgroup: groupId }, lists: {}, special: {} },
       uid,
     );
-    return { detail: 'A request to join the group has been created.' };
+    return detailError('A request to join the group has been created.');
   }
-  if (!member) throw new HttpError(400, { detail: 'You are not a member of this group.' });
+  if (!member) throw httpError(400, 'You are not a member of this group.');
   if (member.is_owner === 1) {
     const owners = stmt(ctx.db, 'SELECT count(*) AS n FROM group_members WHERE group_id = ? AND is_owner = 1').get(
       groupId,
     ) as { n: number };
-    if (owners.n <= 1) throw new HttpError(400, { detail: 'The last owner cannot leave the group.' });
+    if (owners.n <= 1) throw httpError(400, 'The last owner cannot leave the group.');
   }
   removeGroupMember(ctx, groupId, uid);
-  return { detail: 'You left the group.' };
+  return detailError('You left the group.');
 }

@@ -14,11 +14,9 @@ import {
   ACTION_KINDS,
   type ActionKindSpec,
   apiPath,
-  DEFAULT_PAGE_SIZE,
   getModel,
-  MAX_PAGE_SIZE,
+  listHasMeta,
   type ModelSpec,
-  operatorsFor,
   type Portal,
   TOKEN_PATH,
 } from 'brainstem-api-description';
@@ -136,7 +134,7 @@ function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<strin
         next: { type: ['string', 'null'], format: 'uri' },
         previous: { type: ['string', 'null'], format: 'uri' },
       };
-      if (portal === 'public' || model.family === 'approval') props.meta = ref('ListMeta');
+      if (listHasMeta(model, portal)) props.meta = ref('ListMeta');
       responses = {
         '200': {
           description: `A page of ${model.listKey}.`,

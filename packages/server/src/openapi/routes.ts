@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { DOCS_PATH, SCHEMA_PATH } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 import { type OpenApiDocument, openApiDocument } from './document.js';
 
 /** The Swagger UI files the page loads, with their media types. */
@@ -63,7 +63,7 @@ export async function openApiRoutes(app: FastifyInstance): Promise<void> {
       return reply.type('application/yaml; charset=utf-8').send(yaml);
     }
     if (format !== undefined && format !== 'json') {
-      throw new HttpError(400, { detail: `Unknown format "${format}": use json or yaml.` });
+      throw httpError(400, `Unknown format "${format}": use json or yaml.`);
     }
     return reply.type('application/vnd.oai.openapi+json; charset=utf-8').send(JSON.stringify(doc));
   });
@@ -75,7 +75,7 @@ export async function openApiRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${DOCS_PATH}assets/:file`, { config }, async (req, reply) => {
     const file = (req.params as { file: string }).file;
     const type = ASSETS[file];
-    if (!type) throw new HttpError(404, { detail: `No such documentation asset: ${file}` });
+    if (!type) throw httpError(404, `No such documentation asset: ${file}`);
     let data = assets.get(file);
     if (!data) {
       data = readFileSync(join(assetDir, file));

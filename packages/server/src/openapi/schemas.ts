@@ -3,7 +3,13 @@
  * the registry's field tables. `details` payloads use the documented details schemas when they are supplied
  * (see details.ts).
  */
-import { type FieldSpec, type FieldType, type ModelSpec, operatorsFor } from 'brainstem-api-description';
+import {
+  type FieldSpec,
+  type FieldType,
+  LIST_META_KEYS,
+  type ModelSpec,
+  operatorsFor,
+} from 'brainstem-api-description';
 import { tableOf, targetIsInt } from '../db/schema.js';
 import type { DetailsSchemaGroup } from './details.js';
 
@@ -144,13 +150,8 @@ export const ERROR_SCHEMAS: Record<string, Schema> = {
   },
   ListMeta: {
     type: 'object',
-    description: 'Paging summary of public lists and approval lists.',
-    properties: {
-      total_results: { type: 'integer' },
-      total_pages: { type: 'integer' },
-      page: { type: 'integer' },
-      per_page: { type: 'integer' },
-    },
-    required: ['total_results', 'total_pages', 'page', 'per_page'],
+    description: 'Paging summary of a list page, on the lists whose operation lists `meta` among its keys.',
+    properties: Object.fromEntries(LIST_META_KEYS.map((k) => [k, { type: 'integer' }])),
+    required: [...LIST_META_KEYS],
   },
 };

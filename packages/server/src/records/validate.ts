@@ -11,7 +11,7 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import { type FieldSpec, isGrantField, parseId } from 'brainstem-api-description';
+import { type FieldSpec, isGrantField, nonFieldError, parseId } from 'brainstem-api-description';
 import { charLength, textProblem } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
@@ -238,7 +238,7 @@ export function validateInput(
   // No body at all (an empty request with a JSON content type) reads as `{}`, so each missing field is named.
   if (body === undefined) body = {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw fieldErrors({ non_field_errors: [`Invalid data. Expected a dictionary, but got ${jsonKindName(body)}.`] });
+    throw fieldErrors(nonFieldError(`Invalid data. Expected a dictionary, but got ${jsonKindName(body)}.`));
   }
   const input = body as Record<string, unknown>;
   const out: ValidInput = { columns: {}, lists: {}, special: {} };

@@ -1,8 +1,8 @@
 /**
- * List responses: `{ <list_key>: [...], count, next, previous }` (+ `meta` on the public portal and on approval
- * lists), filtering, sorting and paging in SQL. Counts are memoised per write generation (any write invalidates them).
+ * List responses: filtering, sorting and paging in SQL; the body is the description's list envelope (`wrapList`,
+ * with `meta` where `listPageKeys` gives it). Counts are memoised per write generation (any write invalidates them).
  */
-import { type ModelSpec, wrapList } from 'brainstem-api-description';
+import { type ListPageKeys, listEnvelopeText, listPageKeys, type ModelSpec, wrapList } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -45,22 +45,19 @@ function orderedIds(ctx: ServerContext, sql: string, params: unknown[]): (string
   return ids;
 }
 
-/**
- * A list body as text, from the records' JSON texts: `wrapList`'s envelope (records under the list key, then the
- * page keys) without parsing and re-serialising records that are already text.
- */
-function listText(model: ModelSpec, texts: readonly string[], page: Record<string, unknown>): string {
-  const rest = JSON.stringify(page);
-  return `{${JSON.stringify(model.listKey)}:[${texts.join(',')}]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`;
+/** A list body as text, from the records' JSON texts: `wrapList`'s body, records not parsed again. */
+function listText(model: ModelSpec, texts: readonly string[], page: ListPageKeys): string {
+  const [head, tail] = listEnvelopeText(model, page);
+  return `${head}${texts.join(',')}${tail}`;
 }
 
 const COMMA = 0x2c;
 
 /** A list body as UTF-8 bytes from the records' JSON bytes: `listText`'s text, with no string built on the way. */
-function listBytes(model: ModelSpec, parts: readonly Buffer[], page: Record<string, unknown>): Buffer {
-  const rest = JSON.stringify(page);
-  const head = Buffer.from(`{${JSON.stringify(model.listKey)}:[`);
-  const tail = Buffer.from(`]${rest === '{}' ? '' : `,${rest.slice(1, -1)}`}}`);
+function listBytes(model: ModelSpec, parts: readonly Buffer[], page: ListPageKeys): Buffer {
+  const [headText, tailText] = listEnvelopeText(model, page);
+  const head = Buffer.from(headText);
+  const tail = Buffer.from(tailText);
   let length = head.length + tail.length + Math.max(0, parts.length - 1);
   for (const p of parts) length += p.length;
   // One allocation, each part copied once (Buffer.concat of the parts and their commas costs more per part).
@@ -147,24 +144,19 @@ export async function listResponse(
   // Fast path: every record of the page already rendered since the last write → join their JSON bytes.
   const cached = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, pageIds) : null;
   const records = cached ? null : renderRaw(ctx, caller, t, rawByRowid(ctx, t, pageIds));
-  const body: Record<string, unknown> = {};
+  let body: ListPageKeys = {};
   if (ctx.options.pagination !== 'minimal') {
+    const { offset, limit } = query;
     const count = ids.length;
-    body.count = count;
-    const hasNext = query.offset + query.limit < count;
-    const links = hasNext || query.offset > 0 ? pageLinks(url, query.limit) : null;
-    body.next = links && hasNext ? links(query.offset + query.limit) : null;
-    body.previous = links && query.offset > 0 ? links(Math.max(0, query.offset - query.limit)) : null;
-    // The docs give `meta` on public lists and on approval lists (the supplier docs: "Approval list responses also
-    // include a `meta` object").
-    if (caller.portal === 'public' || t.model.family === 'approval') {
-      body.meta = {
-        total_results: count,
-        total_pages: Math.ceil(count / query.limit),
-        page: Math.floor(query.offset / query.limit) + 1,
-        per_page: query.limit,
-      };
-    }
+    const hasNext = offset + limit < count;
+    const links = hasNext || offset > 0 ? pageLinks(url, limit) : null;
+    body = listPageKeys(t.model, caller.portal, {
+      count,
+      offset,
+      limit,
+      next: links && hasNext ? links(offset + limit) : null,
+      previous: links && offset > 0 ? links(Math.max(0, offset - limit)) : null,
+    });
   }
   if (records && includes.length > 0) {
     // Embedding replaces id lists: work on copies, never on the cached renderings.

@@ -4,12 +4,12 @@
  * record found and its body-independent object rules passed. Handlers read the body, validate it, apply the
  * rules that depend on it and write in one transaction.
  */
-import { wrapDetail } from 'brainstem-api-description';
+import { nonFieldError, wrapDetail } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { submitApproval } from '../actions/approvals.js';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
-import { fieldErrors, HttpError, notFound, readBody } from '../errors.js';
+import { fieldErrors, httpError, notFound, readBody } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { grantOnCreate } from '../permissions/grants.js';
 import { authorizeWrite } from '../permissions/rules.js';
@@ -33,9 +33,7 @@ export type OperationHandler = (
 function bodyOf(req: FastifyRequest): unknown {
   const body = readBody(req.body);
   if (body !== undefined && !/^application\/([\w.+-]+\+)?json/i.test(String(req.headers['content-type'] ?? ''))) {
-    throw new HttpError(415, {
-      detail: `Unsupported media type "${req.headers['content-type']}" in request: send JSON.`,
-    });
+    throw httpError(415, `Unsupported media type "${req.headers['content-type']}" in request: send JSON.`);
   }
   return body;
 }
@@ -55,7 +53,7 @@ function runInTransaction<T>(ctx: ServerContext, fn: () => T): T {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-      throw fieldErrors({ non_field_errors: ['The data conflicts with an existing record.'] });
+      throw fieldErrors(nonFieldError('The data conflicts with an existing record.'));
     }
     throw e;
   }

@@ -8,7 +8,7 @@
  * return listRoute(ctx, caller, tableOf('project'), req, reply);
  * ```
  */
-import { wrapDetail } from 'brainstem-api-description';
+import { detailEnvelopeText, wrapDetail } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
@@ -85,8 +85,6 @@ export async function listRoute(
   return body;
 }
 
-const CLOSE = Buffer.from('}');
-
 /** GET on one record. */
 export async function detailRoute(
   ctx: ServerContext,
@@ -105,7 +103,8 @@ export async function detailRoute(
     const cached = includes.length === 0 ? cachedJsonByRowid(ctx, caller, t, [(raw[0] as RawRow)[0] as number]) : null;
     if (cached) {
       reply.type('application/json; charset=utf-8');
-      return Buffer.concat([Buffer.from(`{${JSON.stringify(t.model.detailKey)}:`), cached[0] as Buffer, CLOSE]);
+      const [head, tail] = detailEnvelopeText(t.model);
+      return Buffer.concat([Buffer.from(head), cached[0] as Buffer, Buffer.from(tail)]);
     }
     const record = { ...(renderRaw(ctx, caller, t, raw)[0] as Record<string, unknown>) };
     await embedIncludes(ctx, caller, [record], includes, report);

@@ -1,0 +1,43 @@
+// Any error body reads as one shape (protocol/errors.ts): the server's DRF bodies, built with the same module, and
+// the `{ error }`, `{ message }`, text and empty bodies of other servers and proxies.
+import { describe, expect, it } from 'vitest';
+import {
+  detailError,
+  fieldsError,
+  nonFieldError,
+  unwrapError,
+} from '../packages/api-description/src/protocol/errors.js';
+
+describe('error bodies written and read by one module', () => {
+  it('reads back what the builders write', () => {
+    expect(unwrapError(detailError('Not found.'))).toEqual({
+      detail: 'Not found.',
+      fields: { detail: ['Not found.'] },
+      general: ['Not found.'],
+      perField: {},
+    });
+    const body = { ...fieldsError({ name: ['This field is required.'] }), ...nonFieldError('Invalid data.') };
+    expect(unwrapError(body)).toMatchObject({
+      detail: undefined,
+      general: ['Invalid data.'],
+      perField: { name: ['This field is required.'] },
+    });
+  });
+
+  it('flattens nested field errors and list items', () => {
+    expect(
+      unwrapError({ details: { depth: ['Must be a number.'] }, entries: [{ date: ['Bad date.'] }] }).perField,
+    ).toEqual({ 'details.depth': ['Must be a number.'], 'entries.0.date': ['Bad date.'] });
+  });
+
+  it("reads other servers' bodies: error, message, text, nothing", () => {
+    expect(unwrapError({ error: 'Bad gateway' }).detail).toBe('Bad gateway');
+    expect(unwrapError({ message: 'Try later' }).detail).toBe('Try later');
+    expect(unwrapError('<html>502</html>')).toMatchObject({
+      detail: '<html>502</html>',
+      general: ['<html>502</html>'],
+    });
+    expect(unwrapError(null)).toEqual({ detail: undefined, fields: {}, general: [], perField: {} });
+    expect(unwrapError('')).toEqual({ detail: undefined, fields: {}, general: [], perField: {} });
+  });
+});
