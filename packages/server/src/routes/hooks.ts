@@ -79,9 +79,8 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
   });
 }
 
-/** The stored row of `id` if `caller` may read it; 404 otherwise (ids of the wrong shape too). */
+/** The stored row of `id` (shaped as the route's params schema says) if `caller` may read it; 404 otherwise. */
 export function findRecord(ctx: ServerContext, caller: Caller, t: ModelTable, id: string): Row {
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
   const key = t.intId ? Number(id) : id.toLowerCase();
   const row = loadRows(ctx, caller, t, [key])[0];
   if (!row) throw notFound();

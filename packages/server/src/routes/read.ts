@@ -95,7 +95,6 @@ export async function detailRoute(
   reply: FastifyReply,
 ): Promise<unknown> {
   const includes = resolveIncludeTree(t, parseQuery(searchOf(req)).include);
-  if (t.intId && !/^\d{1,15}$/.test(id)) throw notFound();
   const key = t.intId ? Number(id) : id.toLowerCase();
   return answer(ctx, req, reply, includes.length > 0, async (report) => {
     const raw = loadRaw(ctx, caller, t, [key]);
