@@ -107,13 +107,44 @@ describe('details schemas', () => {
     ]) as Json;
     const schemas = withDetails.components.schemas;
     expect(schemas['Details.Procedure.Anesthesia']).toEqual({ type: 'object', required: ['route'] });
-    expect(schemas['procedure.create'].properties.details.anyOf).toEqual([
+    expect(schemas.procedure.properties.details.anyOf).toEqual([
       { $ref: '#/components/schemas/Details.Procedure.Anesthesia' },
     ]);
     expect(schemas['subjectlog.entry.add_entry'].properties.details.anyOf).toEqual([
       { $ref: '#/components/schemas/Details.SubjectLog.Weighing' },
     ]);
     expect((await new Validator().validate(withDetails)).valid).toBe(true);
+  });
+});
+
+describe("parameters and request bodies are the routes' own schemas", () => {
+  const apiRoutes = () => registeredRoutes(app).filter((r) => r.config.api !== undefined);
+  const operationOf = (r: { method: string; url: string }) =>
+    doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()] as Json;
+
+  it('files the body schema each route validates with, the same object, as its request body', () => {
+    const withBody = apiRoutes().filter((r) => (r.schema as Json)?.body !== undefined);
+    expect(withBody.length).toBeGreaterThan(100);
+    for (const r of withBody) {
+      const name = operationOf(r).requestBody.content['application/json'].schema.$ref.split('/').pop();
+      expect((doc.components as Json).schemas[name], `${r.method} ${r.url}`).toBe((r.schema as Json).body);
+    }
+  });
+
+  it('lists the path and query parameters each route validates with, with the same schema objects', () => {
+    const parameters = (doc.components as Json).parameters;
+    const params = (p: Json) => (p.$ref ? parameters[p.$ref.split('/').pop()] : p);
+    for (const r of apiRoutes()) {
+      const schema = r.schema as Json;
+      const documented: Json[] = (operationOf(r).parameters ?? []).map(params);
+      const expected: [string, unknown][] = [
+        ...Object.entries(schema.params?.properties ?? {}),
+        ...(r.method === 'GET' ? Object.entries(schema.querystring.properties) : []),
+      ];
+      for (const [name, s] of expected) {
+        expect(documented.find((p) => p.name === name)?.schema, `${r.method} ${r.url} ${name}`).toBe(s);
+      }
+    }
   });
 });
 

@@ -10,24 +10,19 @@
  * doc.paths['/api/private/stem/session/'].get.operationId; // 'private_session_list'
  * ```
  */
-import {
-  DEFAULT_PAGE_SIZE,
-  getModel,
-  MAX_PAGE_SIZE,
-  type ModelSpec,
-  operatorsFor,
-  type Portal,
-} from 'brainstem-api-description';
+import { getModel, type ModelSpec, operatorsFor, type Portal } from 'brainstem-api-description';
+import { READ_QUERY_SCHEMA } from '../routes/query-schema.js';
 import { apiRoots } from '../routes/root.js';
+import { routeSchemas } from '../routes/schemas.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
 import { extraPaths } from './extra-paths.js';
+import { pathParameters, queryParameterComponents, queryParameterRefs } from './route-parameters.js';
 import {
   detailsComponents,
   detailsSchemaRefs,
   ERROR_SCHEMAS,
   filterFields,
-  inputSchema,
   recordSchema,
   type Schema,
 } from './schemas.js';
@@ -129,45 +124,14 @@ function listParameters(model: ModelSpec, refs: Map<string, string>): unknown[] 
       $ref: `#/components/parameters/${refs.get(`${model.name} ${f.name} ${op}`)}`,
     })),
   );
-  return [
-    ...filters,
-    { $ref: '#/components/parameters/sort' },
-    { $ref: '#/components/parameters/include' },
-    { $ref: '#/components/parameters/limit' },
-    { $ref: '#/components/parameters/offset' },
-  ];
+  return filters;
 }
 
-const QUERY_PARAMETERS = {
-  sort: {
-    name: 'sort[]',
-    in: 'query',
-    description: 'Sort keys (`-` for descending), e.g. `-start_time`; repeat for several.',
-    schema: { type: 'array', items: { type: 'string' } },
-    style: 'form',
-    explode: true,
-  },
-  include: {
-    name: 'include[]',
-    in: 'query',
-    description: 'Relations to embed in full, e.g. `sessions.*`; repeat for several.',
-    schema: { type: 'array', items: { type: 'string' } },
-    style: 'form',
-    explode: true,
-  },
-  limit: {
-    name: 'limit',
-    in: 'query',
-    description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
-    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
-  },
-  offset: {
-    name: 'offset',
-    in: 'query',
-    description: 'Records to skip.',
-    schema: { type: 'integer', minimum: 0, default: 0 },
-  },
-};
+/** The request body of a route, as the component its schema is filed under. */
+function bodyComponentName(route: ApiRoute): string {
+  const mode = route.method === 'POST' ? 'create' : route.method === 'PUT' ? 'replace' : 'update';
+  return `${route.model.name}.${mode}`;
+}
 
 function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<string, unknown> {
   const { model, portal, op } = route;
@@ -188,17 +152,16 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
     summary: `${op} ${model.name}${alias}`,
     security: portal === 'private' ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }],
   };
-  const id = {
-    name: 'id',
-    in: 'path',
-    required: true,
-    schema: model.fields[0]?.type === 'integer' ? { type: 'integer' } : { type: 'string', format: 'uuid' },
-  };
-  if (route.shape !== 'collection') o.parameters = [id];
+  // Parameters and request bodies are the schemas the route validates with (routes/schemas.ts).
+  const schemas = routeSchemas(route);
+  const query = route.method === 'GET' ? queryParameterRefs(schemas.querystring) : [];
+  const parameters = [...pathParameters(schemas.params), ...query];
+  if (parameters.length) o.parameters = parameters;
+  if (schemas.body) o.requestBody = { required: true, content: json(ref(bodyComponentName(route))) };
   let responses: Record<string, unknown>;
   switch (op) {
     case 'list': {
-      o.parameters = listParameters(model, filterRefs);
+      o.parameters = [...listParameters(model, filterRefs), ...query];
       const props: Schema = {
         [model.listKey]: { type: 'array', items: record },
         count: { type: 'integer' },
@@ -215,22 +178,16 @@ function operation(route: ApiRoute, filterRefs: Map<string, string>): Record<str
       break;
     }
     case 'detail':
-      o.parameters = [id, { $ref: '#/components/parameters/include' }];
       responses = {
         '200': { description: `One ${model.detailKey}.`, content: json(recordBody(model.detailKey, record)) },
       };
       break;
     case 'add':
-      o.requestBody = { required: true, content: json(ref(`${model.name}.create`)) };
       responses = {
         '201': { description: model.approval ? 'The proposal, pending review.' : 'Created.', content: json(written) },
       };
       break;
     case 'change':
-      o.requestBody = {
-        required: true,
-        content: json(ref(`${model.name}.${method === 'put' ? 'replace' : 'update'}`)),
-      };
       responses = {
         '200': { description: model.approval ? 'The proposal, pending review.' : 'Changed.', content: json(written) },
       };
@@ -280,14 +237,18 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
     };
   }
   Object.assign(paths, extraPaths());
-  const schemas: Record<string, unknown> = { ...ERROR_SCHEMAS, ...detailsComponents(detailsGroups) };
+  // Request bodies are the routes' schemas, which name the documented details schemas: those stay in components.
+  const schemas: Record<string, unknown> = {
+    ...ERROR_SCHEMAS,
+    ...detailsComponents(DETAILS_SCHEMA_GROUPS),
+    ...detailsComponents(detailsGroups),
+  };
+  for (const route of routes) {
+    const body = routeSchemas(route).body;
+    if (body) schemas[bodyComponentName(route)] = body;
+  }
   for (const m of models) {
     schemas[m.name] = recordSchema(m, detailsGroups);
-    if (m.portals.add) schemas[`${m.name}.create`] = inputSchema(m, 'create', detailsGroups);
-    if (m.portals.change) {
-      schemas[`${m.name}.replace`] = inputSchema(m, 'replace', detailsGroups);
-      schemas[`${m.name}.update`] = inputSchema(m, 'update', detailsGroups);
-    }
     for (const a of m.actions ?? []) {
       if (a.name.endsWith('_entry')) schemas[`${m.name}.entry.${a.name}`] = entrySchema(m, a.name, detailsGroups);
     }
@@ -311,7 +272,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token.' } },
-      parameters: { ...QUERY_PARAMETERS, ...filters.components },
+      parameters: { ...queryParameterComponents(READ_QUERY_SCHEMA), ...filters.components },
       responses: ERROR_RESPONSES,
       schemas,
     },
