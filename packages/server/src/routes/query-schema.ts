@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * READ_QUERY_SCHEMA.properties.limit; // { type: 'integer', minimum: 1, default: 20, description: … }
+ * READ_QUERY_SCHEMA.properties.limit; // { type: ['integer', 'array'], minimum: 1, items: { type: 'integer', minimum: 1 }, … }
  * ```
  */
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'brainstem-api-description';
@@ -18,12 +18,20 @@ export const FILTER_PARAMETER_PATTERN = '^filter\\{[\\s\\S]*\\}$';
 /** Repeatable list parameters (one value is a list of one). */
 const list = (description: string): Schema => ({ type: 'array', items: { type: 'string' }, description });
 
-const limit: Schema = {
-  type: 'integer',
-  minimum: 1,
-  default: DEFAULT_PAGE_SIZE,
-  description: `Page size (default ${DEFAULT_PAGE_SIZE}; above ${MAX_PAGE_SIZE} reads as ${MAX_PAGE_SIZE}).`,
-};
+/** A count; given more than once, the last one counts. */
+const count = (minimum: number, description: string, fallback: number): Schema => ({
+  type: ['integer', 'array'],
+  minimum,
+  items: { type: 'integer', minimum },
+  default: fallback,
+  description,
+});
+
+const limit = count(
+  1,
+  `Page size (default ${DEFAULT_PAGE_SIZE}; above ${MAX_PAGE_SIZE} reads as ${MAX_PAGE_SIZE}).`,
+  DEFAULT_PAGE_SIZE,
+);
 
 /** The query of GET on a collection or a record. */
 export const READ_QUERY_SCHEMA = {
@@ -32,7 +40,7 @@ export const READ_QUERY_SCHEMA = {
     'sort[]': list('Sort keys (`-` for descending), e.g. `-start_time`; repeat for several.'),
     'include[]': list('Relations to embed in full, e.g. `sessions.*`; repeat for several.'),
     limit,
-    offset: { type: 'integer', minimum: 0, default: 0, description: 'Records to skip.' },
+    offset: count(0, 'Records to skip.', 0),
     sort: list('Comma-separated sort keys (same as `sort[]`).'),
     include: list('Comma-separated relations to embed (same as `include[]`).'),
     per_page: { ...limit, description: 'Same as `limit`.' },
