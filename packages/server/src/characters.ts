@@ -10,6 +10,12 @@
  * ```
  */
 
+/**
+ * JSON Schema `pattern` (Unicode regular expression) of text Django stores: no NUL character and no lone surrogate.
+ * {@link textProblem} names which of the two a refused text has.
+ */
+export const PLAIN_TEXT_PATTERN = '^[^\\u0000\\p{Cs}]*$';
+
 /** Number of characters (code points) in `s`. */
 export function charLength(s: string): number {
   let n = 0;

@@ -1,8 +1,10 @@
 /**
  * CORS in a real browser: headless Chromium opens a page served by a second loopback server (another origin), and
- * the page uses the client bundle (`packages/client/dist/index.js`, built by `npm run build -w packages/client`)
- * with a token to read and write through the API server started with `cors: [<page origin>]`. The same page
- * reached under a name that is not listed (`localhost` instead of `127.0.0.1`: another origin) is blocked.
+ * the page uses the client's browser build (`packages/client/dist/index.js`, and the API description it imports,
+ * `packages/api-description/dist/index.js`, mapped by an import map as a page without a bundler would; built by
+ * `npm run build`) with a token to read and write through the API server started with `cors: [<page origin>]`.
+ * The same page reached under a name that is not listed (`localhost` instead of `127.0.0.1`: another origin) is
+ * blocked.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,8 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, type RunningServer, startServer } from '../src/index.js';
 import { type Browser, launchBrowser } from './browser-harness.js';
 
-const bundle = readFileSync(join(import.meta.dirname, '../../client/dist/index.js'), 'utf8');
+const SCRIPTS: Record<string, string> = {
+  '/client.js': readFileSync(join(import.meta.dirname, '../../client/dist/index.js'), 'utf8'),
+  '/api-description.js': readFileSync(join(import.meta.dirname, '../../api-description/dist/index.js'), 'utf8'),
+};
 const PAGE = `<!doctype html><meta charset="utf-8"><title>cors page</title>
+<script type="importmap">{ "imports": { "brainstem-api-description": "/api-description.js" } }</script>
 <script type="module">
   import { BrainstemClient } from '/client.js';
   window.useApi = async (url, token) => {
@@ -35,8 +41,9 @@ let api: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
   pages = createServer((req, res) => {
-    if (req.url === '/client.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
+    const script = SCRIPTS[req.url ?? ''];
+    if (script !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
     } else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));

@@ -107,13 +107,59 @@ describe('details schemas', () => {
     ]) as Json;
     const schemas = withDetails.components.schemas;
     expect(schemas['Details.Procedure.Anesthesia']).toEqual({ type: 'object', required: ['route'] });
-    expect(schemas['procedure.create'].properties.details.anyOf).toEqual([
+    expect(schemas.procedure.properties.details.anyOf).toEqual([
       { $ref: '#/components/schemas/Details.Procedure.Anesthesia' },
     ]);
     expect(schemas['subjectlog.entry.add_entry'].properties.details.anyOf).toEqual([
       { $ref: '#/components/schemas/Details.SubjectLog.Weighing' },
     ]);
     expect((await new Validator().validate(withDetails)).valid).toBe(true);
+  });
+});
+
+describe("parameters and request bodies are the routes' own schemas", () => {
+  const apiRoutes = () => registeredRoutes(app).filter((r) => r.config.api !== undefined);
+  const operationOf = (r: { method: string; url: string }) =>
+    doc.paths[openApiPath(r.url)]?.[r.method.toLowerCase()] as Json;
+
+  it('files the body schema each route validates with, the same object, as its request body', () => {
+    const withBody = apiRoutes().filter((r) => (r.schema as Json)?.body !== undefined);
+    expect(withBody.length).toBeGreaterThan(100);
+    for (const r of withBody) {
+      const name = operationOf(r).requestBody.content['application/json'].schema.$ref.split('/').pop();
+      expect((doc.components as Json).schemas[name], `${r.method} ${r.url}`).toBe((r.schema as Json).body);
+    }
+  });
+
+  it('lists the path parameters each route validates with, the same schema objects', () => {
+    const parameters = (doc.components as Json).parameters;
+    const params = (p: Json) => (p.$ref ? parameters[p.$ref.split('/').pop()] : p);
+    const withParams = apiRoutes().filter((r) => (r.schema as Json).params !== undefined);
+    expect(withParams.length).toBeGreaterThan(100);
+    for (const r of withParams) {
+      const documented: Json[] = (operationOf(r).parameters ?? []).map(params);
+      for (const [name, s] of Object.entries((r.schema as Json).params.properties)) {
+        expect(documented.find((p) => p.name === name)?.schema, `${r.method} ${r.url} ${name}`).toBe(s);
+      }
+    }
+  });
+
+  it('documents on each list and detail only query parameters its route accepts, and every filter it documents', () => {
+    const parameters = (doc.components as Json).parameters;
+    const reads = apiRoutes().filter((r) => r.method === 'GET' && /^(list|detail)$/.test((r.config.api as Json).op));
+    expect(reads.length).toBeGreaterThan(100);
+    for (const r of reads) {
+      const accepted = (r.schema as Json).querystring;
+      const filter = new RegExp(Object.keys(accepted.patternProperties)[0] as string);
+      const documented: string[] = (operationOf(r).parameters ?? [])
+        .map((p: Json) => (p.$ref ? parameters[p.$ref.split('/').pop()] : p))
+        .filter((p: Json) => p.in === 'query')
+        .map((p: Json) => p.name);
+      expect(documented.length, `${r.url}`).toBeGreaterThan(0);
+      for (const name of documented) {
+        expect(name in accepted.properties || filter.test(name), `${r.method} ${r.url} ${name}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -13,10 +13,13 @@ import type { ModelSpec } from './types.js';
  * UUID_PATTERN.test('3fa85f64-5717-4562-b3fc-2c963f66afa6'); // true
  * ```
  */
-export const UUID_PATTERN: RegExp = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN: RegExp = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** An integer id: positive, no leading zero, at most 16 digits (a JavaScript number holds it exactly). */
 const INTEGER_ID = /^[1-9][0-9]{0,15}$/;
+
+/** The smallest integer with 17 digits: integer ids stay below it. */
+const INTEGER_ID_BOUND = 1e16;
 
 /**
  * The kind of a model's record ids.
@@ -114,4 +117,25 @@ export function isValidId(model: ModelSpec | string, id: unknown): boolean {
  */
 export function idProblem(model: ModelSpec | string, id: unknown): string | undefined {
   return parseId(model, id).problem;
+}
+
+/**
+ * The JSON Schema of an id of each kind as it appears in a URL path or a JSON body: a UUID string (either case),
+ * or a positive integer of at most 16 digits written as a JSON number or as digits. The same grammar as
+ * {@link isValidId}, for validators that speak JSON Schema.
+ *
+ * @example
+ * ```ts
+ * idJsonSchema('integer'); // { type: ['integer', 'string'], minimum: 1, exclusiveMaximum: 1e16, pattern: '^[1-9][0-9]{0,15}$' }
+ * ```
+ */
+export function idJsonSchema(kind: IdKind): {
+  type: string | string[];
+  pattern: string;
+  minimum?: number;
+  exclusiveMaximum?: number;
+} {
+  return kind === 'integer'
+    ? { type: ['integer', 'string'], minimum: 1, exclusiveMaximum: INTEGER_ID_BOUND, pattern: INTEGER_ID.source }
+    : { type: 'string', pattern: UUID_PATTERN.source };
 }

@@ -21,18 +21,13 @@ import {
   TOKEN_PATH,
 } from 'brainstem-api-description';
 import { apiRoots } from '../routes/root.js';
+import { routeSchemas } from '../routes/schemas.js';
 import { type ApiRoute, apiRouteTable } from '../routes/table.js';
 import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
 import { extraPaths } from './extra-paths.js';
 import { queryParameters } from './query-parameters.js';
-import {
-  detailsComponents,
-  detailsSchemaRefs,
-  ERROR_SCHEMAS,
-  inputSchema,
-  recordSchema,
-  type Schema,
-} from './schemas.js';
+import { pathParameters } from './route-parameters.js';
+import { detailsComponents, detailsSchemaRefs, ERROR_SCHEMAS, recordSchema, type Schema } from './schemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, Record<string, unknown>>>;
@@ -98,6 +93,12 @@ function entrySchema(model: ModelSpec, action: string, groups: readonly DetailsS
   };
 }
 
+/** The request body of a route, as the component its schema is filed under. */
+function bodyComponentName(route: ApiRoute): string {
+  const mode = route.method === 'POST' ? 'create' : route.method === 'PUT' ? 'replace' : 'update';
+  return `${route.model.name}.${mode}`;
+}
+
 function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<string, unknown> {
   const { model, portal, op } = route;
   const method = route.method.toLowerCase();
@@ -117,17 +118,15 @@ function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<strin
     summary: `${op} ${model.name}${alias}`,
     security: portal === 'private' ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }],
   };
-  const id = {
-    name: 'id',
-    in: 'path',
-    required: true,
-    schema: model.fields[0]?.type === 'integer' ? { type: 'integer' } : { type: 'string', format: 'uuid' },
-  };
-  if (route.shape !== 'collection') o.parameters = [id];
+  // Parameters and request bodies are the schemas the route validates with (routes/schemas.ts).
+  const schemas = routeSchemas(route);
+  const query = op === 'list' || op === 'detail' ? queryRefs(model, op) : [];
+  const parameters = [...pathParameters(schemas.params), ...query];
+  if (parameters.length) o.parameters = parameters;
+  if (schemas.body) o.requestBody = { required: true, content: json(ref(bodyComponentName(route))) };
   let responses: Record<string, unknown>;
   switch (op) {
     case 'list': {
-      o.parameters = queryRefs(model, 'list');
       const props: Schema = {
         [model.listKey]: { type: 'array', items: record },
         count: { type: 'integer' },
@@ -144,22 +143,16 @@ function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<strin
       break;
     }
     case 'detail':
-      o.parameters = [id, ...queryRefs(model, 'detail')];
       responses = {
         '200': { description: `One ${model.detailKey}.`, content: json(recordBody(model.detailKey, record)) },
       };
       break;
     case 'add':
-      o.requestBody = { required: true, content: json(ref(`${model.name}.create`)) };
       responses = {
         '201': { description: model.approval ? 'The proposal, pending review.' : 'Created.', content: json(written) },
       };
       break;
     case 'change':
-      o.requestBody = {
-        required: true,
-        content: json(ref(`${model.name}.${method === 'put' ? 'replace' : 'update'}`)),
-      };
       responses = {
         '200': { description: model.approval ? 'The proposal, pending review.' : 'Changed.', content: json(written) },
       };
@@ -209,14 +202,18 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
     };
   }
   Object.assign(paths, extraPaths());
-  const schemas: Record<string, unknown> = { ...ERROR_SCHEMAS, ...detailsComponents(detailsGroups) };
+  // Request bodies are the routes' schemas, which name the documented details schemas: those stay in components.
+  const schemas: Record<string, unknown> = {
+    ...ERROR_SCHEMAS,
+    ...detailsComponents(DETAILS_SCHEMA_GROUPS),
+    ...detailsComponents(detailsGroups),
+  };
+  for (const route of routes) {
+    const body = routeSchemas(route).body;
+    if (body) schemas[bodyComponentName(route)] = body;
+  }
   for (const m of models) {
     schemas[m.name] = recordSchema(m, detailsGroups);
-    if (m.portals.add) schemas[`${m.name}.create`] = inputSchema(m, 'create', detailsGroups);
-    if (m.portals.change) {
-      schemas[`${m.name}.replace`] = inputSchema(m, 'replace', detailsGroups);
-      schemas[`${m.name}.update`] = inputSchema(m, 'update', detailsGroups);
-    }
     for (const a of m.actions ?? []) {
       if (ACTION_KINDS[a.kind].body) schemas[`${m.name}.entry.${a.name}`] = entrySchema(m, a.name, detailsGroups);
     }

@@ -1,6 +1,6 @@
 /**
- * JSON Schemas (OpenAPI 3.1 = JSON Schema 2020-12) of the API's records, inputs, list parameters and errors, from
- * the registry's field tables. `details` payloads use the documented details schemas when they are supplied
+ * JSON Schemas (OpenAPI 3.1 = JSON Schema 2020-12) of the API's records, filter values and errors, from the
+ * registry's field tables (request bodies: records/body-schema.ts). `details` payloads use the documented details schemas when they are supplied
  * (see details.ts).
  */
 import {
@@ -88,27 +88,6 @@ export function recordSchema(model: ModelSpec, groups: readonly DetailsSchemaGro
     type: 'object',
     properties: Object.fromEntries(model.fields.map((f) => [f.name, fieldSchema(model, f, groups)])),
     required: model.fields.map((f) => f.name),
-  };
-}
-
-export type InputMode = 'create' | 'replace' | 'update';
-
-/** Schema of a create (POST), replacement (PUT) or partial update (PATCH) body. */
-export function inputSchema(model: ModelSpec, mode: InputMode, groups: readonly DetailsSchemaGroup[]): Schema {
-  const writable = model.fields.filter((f) => !f.readOnly);
-  const required =
-    mode === 'update'
-      ? []
-      : writable.filter((f) => f.required && (mode === 'create' || !f.requiredOnCreateOnly)).map((f) => f.name);
-  return {
-    type: 'object',
-    properties: Object.fromEntries(
-      writable.map((f) => {
-        const { readOnly: _r, ...s } = fieldSchema(model, f, groups);
-        return [f.name, s];
-      }),
-    ),
-    ...(required.length ? { required } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * Input validation per the docs' field tables (registry rows): required fields, max lengths, uniqueness, enum
- * choices, types, relations that must exist and be readable by the caller, non-empty required lists,
- * `extra_fields` keys/values, `download_links` repositories and URL schemes. Read-only fields are ignored, write-once
- * fields are ignored on update, unknown keys are ignored (as DRF does). Errors are DRF-shaped.
+ * The checks of a request body that JSON Schema cannot make, after the route's body schema
+ * (routes/body-schema.ts) has checked types, nullability, lengths, choices, list items, id shapes and required
+ * fields: relations that must exist and be readable by the caller, calendar dates, email and URL forms, blank
+ * required text, `extra_fields` keys/values, `download_links`, the documented `details` schemas and uniqueness.
+ * Values are converted for storage on the way. Read-only fields are ignored, write-once fields are ignored on
+ * update, unknown keys are ignored (as DRF does). Errors are DRF-shaped.
  *
  * @example
  * ```ts
@@ -11,8 +13,8 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import { type FieldSpec, isGrantField, nonFieldError, parseId } from 'brainstem-api-description';
-import { charLength, textProblem } from '../characters.js';
+import { type FieldSpec, isGrantField } from 'brainstem-api-description';
+import { charLength } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
 import { type ModelTable, quoteIdentifier, tableOf } from '../db/schema.js';
@@ -21,10 +23,11 @@ import { fieldErrors } from '../errors.js';
 import type { Caller } from '../permissions/caller.js';
 import { readScope } from '../permissions/scope.js';
 import { EMAIL, normalizeUrlField } from './addresses.js';
-import { jsonKindName, schemaGovernedErrors } from './details.js';
+import { bodyFields } from './body-schema.js';
+import { schemaGovernedErrors } from './details.js';
+import { DATE_FORMAT_MESSAGE, DATETIME_FORMAT_MESSAGE, invalidPkMessage } from './field-messages.js';
 import type { ValidInput, WriteMode } from './input.js';
 import { validateJsonField } from './json-fields.js';
-import { storesNull } from './write.js';
 
 /** Whether a relation id exists in the target table and is readable by the caller. */
 export function relationVisible(ctx: ServerContext, caller: Caller, target: ModelTable, id: string | number): boolean {
@@ -35,17 +38,11 @@ export function relationVisible(ctx: ServerContext, caller: Caller, target: Mode
   );
 }
 
-/**
- * The id a relation value names by its target's id grammar (`parseId`), or `null` for a value of the wrong kind.
- * An integer outside the grammar (`0`, `-3`) is of the right kind but names no record.
- */
-function relationId(target: ModelTable, v: unknown): string | number | null {
-  const parsed = parseId(target.model, v);
-  if (parsed.problem === undefined) return parsed.id;
-  return target.intId && typeof v === 'number' && Number.isInteger(v) ? v : null;
-}
+/** The stored form of a relation id the body schema accepted (digits or a number; a UUID in either case). */
+const relationId = (target: ModelTable, v: unknown): string | number =>
+  target.intId ? Number(v) : String(v).toLowerCase();
 
-/** The id a relation value names, if well-formed and readable by the caller; otherwise pushes DRF's message. */
+/** The id a relation value names, if readable by the caller; otherwise pushes DRF's message. */
 function relationValue(
   ctx: ServerContext,
   caller: Caller,
@@ -54,59 +51,21 @@ function relationValue(
   errs: string[],
 ): string | number | undefined {
   const id = relationId(target, v);
-  if (id === null) {
-    errs.push(
-      target.intId
-        ? `Incorrect type. Expected pk value, received ${jsonKindName(v)}.`
-        : `“${String(typeof v === 'object' ? JSON.stringify(v) : v)}” is not a valid UUID.`,
-    );
-    return undefined;
-  }
   if (!relationVisible(ctx, caller, target, id)) {
-    errs.push(`Invalid pk "${id}" - object does not exist.`);
+    errs.push(invalidPkMessage(id));
     return undefined;
   }
   return id;
 }
 
-/** Validate one value against its field; returns the value to store or pushes messages. */
-function validateField(
-  ctx: ServerContext,
-  caller: Caller,
-  t: ModelTable,
-  f: FieldSpec,
-  v: unknown,
-  errs: string[],
-): unknown {
-  const storage = t.storage.get(f.name);
-  if (v === null) {
-    if (
-      f.required ||
-      f.format === 'email' ||
-      ((f.type === 'string' || f.type === 'text') && !storesNull(f)) ||
-      f.type === 'relation_list' ||
-      f.type === 'list_of_strings' ||
-      f.type === 'boolean'
-    ) {
-      errs.push('This field may not be null.');
-      return undefined;
-    }
-    return null;
-  }
+/** Convert one value the body schema accepted for storage; pushes messages for what the schema cannot check. */
+function validateField(ctx: ServerContext, caller: Caller, f: FieldSpec, v: unknown, errs: string[]): unknown {
+  if (v === null) return null;
   switch (f.type) {
     case 'string':
     case 'text':
     case 'other': {
-      if (typeof v !== 'string' && typeof v !== 'number') {
-        errs.push('Not a valid string.');
-        return undefined;
-      }
       let s = String(v);
-      const bad = textProblem(s);
-      if (bad) {
-        errs.push(bad);
-        return undefined;
-      }
       if (f.format === 'email') {
         // Emails sign users in: never blank, a plausible address, stored lower-case (uniqueness ignores case).
         s = s.trim().toLowerCase();
@@ -116,101 +75,40 @@ function validateField(
         const url = normalizeUrlField(s);
         if (url === undefined) errs.push('Enter a valid URL.');
         else s = url;
+        if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
+          errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
+        }
       }
       if (f.required && s.trim() === '') errs.push('This field may not be blank.');
-      if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
-        errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
-      }
       return s;
     }
     case 'enum': {
-      if (typeof v !== 'string' && typeof v !== 'number') {
-        errs.push(`"${String(JSON.stringify(v))}" is not a valid choice.`);
-        return undefined;
-      }
       const s = String(v);
-      const bad = textProblem(s);
-      if (bad) {
-        errs.push(bad);
-        return undefined;
-      }
-      if (f.enum && !f.enum.includes(s)) errs.push(`"${s}" is not a valid choice. Choices: ${f.enum.join(', ')}.`);
-      else if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
-      if (f.maxLength !== undefined && charLength(s) > f.maxLength) {
-        errs.push(`Ensure this field has no more than ${f.maxLength} characters.`);
-      }
+      if (!f.enum && s.trim() === '' && f.required) errs.push('This field may not be blank.');
       return s;
     }
-    case 'integer': {
-      const n = typeof v === 'string' && /^-?\d{1,15}$/.test(v.trim()) ? Number(v) : v;
-      if (typeof n !== 'number' || !Number.isInteger(n) || typeof v === 'boolean') {
-        errs.push('A valid integer is required.');
-        return undefined;
-      }
-      if (Math.abs(n) > 2 ** 53) {
-        errs.push('Ensure this value is less than or equal to 9007199254740992.');
-        return undefined;
-      }
-      if (f.doc.includes('positive') && n < 0) errs.push('Ensure this value is greater than or equal to 0.');
-      return n;
-    }
-    case 'boolean': {
-      if (v === true || v === 'true' || v === 'True' || v === 1 || v === '1') return 1;
-      if (v === false || v === 'false' || v === 'False' || v === 0 || v === '0') return 0;
-      errs.push('Must be a valid boolean.');
-      return undefined;
-    }
-    case 'date': {
-      if (typeof v !== 'string' || !isCalendarDate(v)) {
-        errs.push('Date has wrong format. Use one of these formats instead: YYYY-MM-DD.');
-        return undefined;
-      }
+    case 'integer':
+      return Number(v);
+    case 'boolean':
+      return v === true || v === 'true' || v === 'True' || v === 1 || v === '1' ? 1 : 0;
+    case 'date':
+      if (!isCalendarDate(v as string)) errs.push(DATE_FORMAT_MESSAGE);
       return v;
-    }
     case 'datetime': {
-      const d = typeof v === 'string' ? normaliseDateTime(v) : null;
-      if (!d) {
-        errs.push(
-          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
-        );
-        return undefined;
-      }
-      return d;
+      const d = normaliseDateTime(v as string);
+      if (!d) errs.push(DATETIME_FORMAT_MESSAGE);
+      return d ?? undefined;
     }
-    case 'list_of_strings': {
-      if (!Array.isArray(v)) {
-        errs.push(`Expected a list of items but got type "${jsonKindName(v)}".`);
-        return undefined;
-      }
-      if (v.some((x) => typeof x !== 'string')) {
-        errs.push('Each item must be a string.');
-        return undefined;
-      }
-      const bad = v.map((x: string) => textProblem(x)).find((m) => m !== null);
-      if (bad) {
-        errs.push(bad);
-        return undefined;
-      }
-      if (v.some((x: string) => charLength(x) > 100)) errs.push('Ensure each item has no more than 100 characters.');
+    case 'list_of_strings':
       return JSON.stringify(v);
-    }
     case 'json':
       return validateJsonField(f, v, errs);
     case 'relation':
       return relationValue(ctx, caller, tableOf(f.target as string), v, errs);
     case 'relation_list': {
-      if (storage !== 'junction') return undefined;
-      if (!Array.isArray(v)) {
-        errs.push(`Expected a list of items but got type "${jsonKindName(v)}".`);
-        return undefined;
-      }
-      if (f.required && v.length === 0) {
-        errs.push('This list may not be empty.');
-        return undefined;
-      }
       const target = tableOf(f.target as string);
       const ids: (string | number)[] = [];
-      for (const item of v) {
+      for (const item of v as unknown[]) {
         const id = relationValue(ctx, caller, target, item, errs);
         if (id === undefined) return undefined;
         if (!ids.includes(id)) ids.push(id);
@@ -223,7 +121,8 @@ function validateField(
 }
 
 /**
- * Validate a request body for `t`. `existing` is the stored row on replace/update (uniqueness excludes it).
+ * Validate a request body for `t` that passed its body schema but for `schemaErrors` (the fields the schema
+ * refused, reported with the others). `existing` is the stored row on replace/update (uniqueness excludes it).
  * `uniqueAgainst` is the table whose rows must not share unique values (the approved table for approvals).
  * Throws HttpError 400 with `{"field": ["message"]}`.
  */
@@ -233,39 +132,31 @@ export function validateInput(
   t: ModelTable,
   body: unknown,
   mode: WriteMode,
-  opts: { existingId?: string | number; uniqueAgainst?: ModelTable; existing?: Record<string, unknown> } = {},
+  opts: {
+    existingId?: string | number;
+    uniqueAgainst?: ModelTable;
+    existing?: Record<string, unknown>;
+    schemaErrors?: Record<string, string[]>;
+  } = {},
 ): ValidInput {
-  // No body at all (an empty request with a JSON content type) reads as `{}`, so each missing field is named.
-  if (body === undefined) body = {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw fieldErrors(nonFieldError(`Invalid data. Expected a dictionary, but got ${jsonKindName(body)}.`));
-  }
-  const input = body as Record<string, unknown>;
+  // No body at all (an empty request with a JSON content type) reads as `{}`, as the body schema read it.
+  const input = (body ?? {}) as Record<string, unknown>;
   const out: ValidInput = { columns: {}, lists: {}, special: {} };
-  const errors: Record<string, string[]> = {};
-  for (const f of t.model.fields) {
-    if (f.name === 'id') continue;
+  const errors: Record<string, string[]> = { ...opts.schemaErrors };
+  for (const f of bodyFields(t, mode)) {
     if (isGrantField(f)) {
       if (f.name in input) out.special[f.name] = input[f.name];
       continue;
     }
-    const storage = t.storage.get(f.name);
-    if (f.readOnly || storage === 'computed' || storage === 'reverse') continue;
-    if (f.writeOnce && mode !== 'create') continue;
-    const present = Object.hasOwn(input, f.name);
-    if (!present) {
-      const required = f.required && (mode === 'create' || (mode === 'replace' && !f.requiredOnCreateOnly));
-      if (required) errors[f.name] = ['This field is required.'];
-      continue;
-    }
+    if (!Object.hasOwn(input, f.name) || errors[f.name]) continue;
     const errs: string[] = [];
-    const value = validateField(ctx, caller, t, f, input[f.name], errs);
+    const value = validateField(ctx, caller, f, input[f.name], errs);
     if (errs.length > 0) {
       errors[f.name] = errs;
       continue;
     }
     if (value === undefined) continue;
-    if (storage === 'junction') out.lists[f.name] = value as (string | number)[];
+    if (t.storage.get(f.name) === 'junction') out.lists[f.name] = value as (string | number)[];
     else out.columns[f.name] = value;
   }
   Object.assign(errors, schemaGovernedErrors(t, input, mode, opts.existing, errors));

@@ -20,6 +20,7 @@ import { deleteRecord, fillReplacement, getRow, insertRecord, updateRecord } fro
 import { callerOf, recordOf } from './hooks.js';
 import { actionRule, checkUniqueTogether, MODEL_RULES } from './model-rules.js';
 import { detailRoute, listRoute } from './read.js';
+import { schemaFieldErrors } from './schema-errors.js';
 import type { ApiRoute } from './table.js';
 
 export type OperationHandler = (
@@ -77,7 +78,7 @@ const add: OperationHandler = (ctx, route, req, reply) => {
   const caller = callerOf(req);
   const body = bodyOf(req);
   return runInTransaction(ctx, () => {
-    const input = validateInput(ctx, caller, t, body, 'create');
+    const input = validateInput(ctx, caller, t, body, 'create', { schemaErrors: schemaFieldErrors(req) });
     authorizeWrite(ctx, caller, t, 'add', null, input);
     reply.code(201);
     if (model.approval) {
@@ -99,7 +100,11 @@ const change: OperationHandler = (ctx, route, req) => {
   const body = bodyOf(req);
   const mode: WriteMode = req.method === 'PUT' ? 'replace' : 'update';
   return runInTransaction(ctx, () => {
-    const input = validateInput(ctx, caller, t, body, mode, { existingId: row.id, existing: row });
+    const input = validateInput(ctx, caller, t, body, mode, {
+      existingId: row.id,
+      existing: row,
+      schemaErrors: schemaFieldErrors(req),
+    });
     if (mode === 'replace') fillReplacement(t, input);
     authorizeWrite(ctx, caller, t, 'change', row, input);
     if (model.approval) {

@@ -1,10 +1,15 @@
-/** The routes an app registered (method, URL, config), collected by an `onRoute` hook: what the server answers. */
+/**
+ * The routes an app registered (method, URL, config, schemas), collected by an `onRoute` hook: what the server
+ * answers and what it validates with.
+ */
 import type { FastifyInstance } from 'fastify';
 
 export interface RegisteredRoute {
   readonly method: string;
   readonly url: string;
   readonly config: Readonly<Record<string, unknown>>;
+  /** The route's `schema` option (`params`, `querystring`, `body`), if it has one. */
+  readonly schema?: Readonly<Record<string, unknown>>;
 }
 
 const byApp = new WeakMap<FastifyInstance, RegisteredRoute[]>();
@@ -15,7 +20,12 @@ export function collectRoutes(app: FastifyInstance): void {
   byApp.set(app, list);
   app.addHook('onRoute', (r) => {
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
-      list.push({ method, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
+      list.push({
+        method,
+        url: r.url,
+        config: (r.config ?? {}) as Record<string, unknown>,
+        ...(r.schema ? { schema: r.schema as Record<string, unknown> } : {}),
+      });
     }
   });
 }
