@@ -11,5 +11,7 @@
  * ```
  * @module brainstem-api-description
  */
+
+export * from './protocol/retry.js';
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';
