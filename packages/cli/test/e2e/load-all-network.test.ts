@@ -4,8 +4,8 @@
 // and through a forward proxy.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { PAGE_ATTEMPTS, RETRY_BUDGET } from 'brainstem-api-tools';
+import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startProxy } from '../../../client/test/helpers/proxy.js';
 import { ensureBuilt, runCli, tempHome } from './harness.js';
