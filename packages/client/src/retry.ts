@@ -74,7 +74,7 @@ export function failedConnection(err: unknown, timedOut: boolean): FailedAttempt
 
 /**
  * Whether a walk may carry on after `err`: a page used all its attempts on a failure the API's rule lets a read
- * retry (network, timeout, 408/429/502/503/504), and the error says where the walk stopped.
+ * retry (network, timeout, a status in `RETRYABLE_STATUSES`), and the error says where the walk stopped.
  */
 export function walkMayCarryOn(err: unknown): err is BrainstemError & { resume: WalkResume } {
   if (!(err instanceof BrainstemError) || err.resume === undefined) return false;
