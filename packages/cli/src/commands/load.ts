@@ -113,6 +113,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       filters,
       sort,
       include,
+      ...(offset !== undefined ? { offset } : {}),
       signal: ctx.signal,
       onProgress: (p: ProgressEvent) => bar.update(p),
     };
@@ -121,10 +122,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       if (stream.streams) {
         // Records reach stdout page by page, in server order, with bounded memory; what was written stays written.
         try {
-          for await (const record of client.iterate(model.name, {
-            ...walk,
-            ...(offset !== undefined ? { offset } : {}),
-          })) {
+          for await (const record of client.iterate(model.name, walk)) {
             stream.write(record as Row);
             await ctx.io.drain();
           }
@@ -136,7 +134,7 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
         stream.end();
       } else {
         // The whole document is printed at the end, or not at all: never a truncated JSON array or table.
-        const body = await client.loadAll(model.name, { ...walk, ...(offset !== undefined ? { offset } : {}) });
+        const body = await client.loadAll(model.name, walk);
         bar.done();
         ctx.io.out(formatBody(body, keys, out));
         sayIfEmpty(body);
