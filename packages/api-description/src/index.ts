@@ -17,5 +17,6 @@ export * from './protocol/errors.js';
 export * from './protocol/paths.js';
 export * from './protocol/query.js';
 export * from './protocol/query-names.js';
+export * from './protocol/retry.js';
 export * from './registry/index.js';
 export type * from './schemas/details.generated.js';

@@ -1,4 +1,4 @@
-import { BrainstemClient } from 'brainstem-api-tools';
+import { BrainstemClient, type Logger } from 'brainstem-api-tools';
 import { formatArg, listArg, secondsArg } from './args.js';
 import type { Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
@@ -47,7 +47,7 @@ export interface FormatOptions {
 export function createClient(
   ctx: Ctx,
   g: GlobalOptions,
-  extra: { concurrency?: number; interactive?: boolean } = {},
+  extra: { concurrency?: number; interactive?: boolean; logger?: Logger } = {},
 ): BrainstemClient {
   const options: ConstructorParameters<typeof BrainstemClient>[0] = {};
   if (g.token !== undefined) options.token = g.token;
@@ -56,6 +56,7 @@ export function createClient(
   if (timeout !== undefined) options.timeout = timeout;
   if (extra.concurrency !== undefined) options.concurrency = extra.concurrency;
   if (g.debug) options.logLevel = 'debug';
+  if (extra.logger) options.logger = extra.logger;
   // Prompts and browser logins only with a terminal on both ends; `--headless` reaches the lazy login too.
   options.interactive = (extra.interactive ?? true) && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY && !ctx.io.env.CI;
   if (g.headless) options.headless = true;

@@ -1,3 +1,4 @@
+import type { Logger } from 'brainstem-api-tools';
 import type { Io } from './io.js';
 
 /** One progress report: records fetched so far and, when the server says, how many there are. */
@@ -68,6 +69,24 @@ export class ProgressBar {
     if (this.opts.enabled && this.drawn) this.io.err('\r\x1b[K');
     this.drawn = false;
   }
+}
+
+/**
+ * The client's log lines for a command that draws `bar`: each erases the bar first so that it stands on a line of
+ * its own (the bar redraws on the next update); with `--quiet`, warnings (such as a walk carrying on after a failed
+ * page) are left out, errors are not.
+ *
+ * @example
+ * ```ts
+ * createClient(ctx, g, { logger: loggerBeside(bar, ctx.io, Boolean(g.quiet)) });
+ * ```
+ */
+export function loggerBeside(bar: ProgressBar, io: Io, quiet: boolean): Logger {
+  const write = (message: string, ...args: unknown[]) => {
+    bar.done();
+    io.err(`${[message, ...args.map(String)].join(' ')}\n`);
+  };
+  return { error: write, warn: quiet ? () => {} : write, info: write, debug: write };
 }
 
 function fmt(n: number): string {

@@ -38,6 +38,7 @@ import { planWalk } from './pagination.js';
 import { CORE_PLATFORM, type Platform, type TokenStore } from './platform.js';
 import type { DetailBody, IdOf, ListPage, RecordOf, SaveResult } from './records.js';
 import { authFor, deleteRequest, loadRequest, type PlannedRequest, saveRequest } from './requests.js';
+import { RETRY_BUDGET } from './retry.js';
 import {
   clientTransport,
   type HttpMethod,
@@ -174,7 +175,7 @@ export class BrainstemClient {
   #walk(model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
     return planWalk(model, opts, {
       concurrency: this.#opts.concurrency,
-      walkRetries: this.#opts.walkRetries ?? 2,
+      walkRetries: this.#opts.walkRetries ?? RETRY_BUDGET.walkRetries,
       log: this.#log,
       get: (path, portal, o) => this.request('GET', path, { ...o, auth: authFor(portal) }),
     });

@@ -37,15 +37,16 @@ export interface ClientOptions {
   /** Timeout per attempt in ms. @default 30000 */
   timeout?: number;
   /**
-   * Retries of a failed request (see the retry rules in the README). @default 5 for reads (GET that changes
-   * nothing), 2 for writes and state-changing actions
+   * Retries of a failed request (see the retry rules in the README). @default `RETRY_BUDGET.readAttempts − 1`
+   * for reads (GET that changes nothing), `RETRY_BUDGET.writeAttempts − 1` for writes and state-changing actions
    */
   maxRetries?: number;
-  /** Time a request may spend retrying, from its first attempt; no retry starts after it. @default 120000 */
+  /** Time a request may spend retrying, from its first attempt; no retry starts after it. @default `RETRY_BUDGET.requestMs` */
   retryBudgetMs?: number;
   /**
-   * Times `loadAll`/`iterate` carry on by themselves from where a page failed all its attempts with a network,
-   * 5xx or 429 error (nothing is fetched twice); after that the error carries `resume`. @default 2
+   * Times, over a whole walk, `loadAll`/`iterate` carry on by themselves from where a page failed all its attempts
+   * with a failure the API lets a read retry (`mayRetry`: network, timeout, throttling, gateway errors); nothing is
+   * fetched twice. After that the error carries `resume`. @default `RETRY_BUDGET.walkRetries`
    */
   walkRetries?: number;
   /**

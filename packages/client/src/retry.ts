@@ -1,28 +1,49 @@
 /**
- * Retry policy: which failures are retried, how often, and how long to wait.
+ * The retry budget and backoff: how many attempts each layer gets, and how long to wait between them. Which
+ * failures may be retried at all is the API's rule (`mayRetry` in brainstem-api-description); this module says how
+ * often, and is the only one that does.
  *
- * - GET/PUT/DELETE (idempotent): 408, 429, 502, 503, 504, timeouts and connection failures.
- * - POST/PATCH, and GET actions the registry marks as changing state (invitation accept, group join, …): not
- *   idempotent (BrainSTEM has no idempotency key), so retried only when the request certainly did not reach the
- *   handler — 429, 503 with `Retry-After`, or a connection that was never established (refused, DNS).
- * - How often: safe reads (GET that changes nothing) get {@link DEFAULT_READ_RETRIES} retries, everything else
- *   {@link DEFAULT_WRITE_RETRIES}; `maxRetries` overrides both. No retry starts once the request has spent
- *   `retryBudgetMs` (default {@link DEFAULT_RETRY_BUDGET_MS}) since its first attempt.
- * - Delay: `retry-after-ms` / `Retry-After` (seconds or HTTP date) when given, else exponential backoff
- *   `min(initial · 2^n, max)` with up to 25 % jitter. A server wait longer than `maxRetryAfterMs` is not slept
- *   through: the error is thrown instead.
+ * Attempts, layer by layer:
+ * - **A request**: {@link RETRY_BUDGET}`.readAttempts` (6) for a GET that changes nothing, `.writeAttempts` (3) for
+ *   anything else; the `maxRetries` option overrides both. No retry starts once `.requestMs` (120 s, option
+ *   `retryBudgetMs`) has passed since the request's first attempt.
+ * - **A walk** (`loadAll`, `iterate`, and through them the CLI's `load --all`): when a page has used all its
+ *   attempts on a retryable failure, the walk carries on from that page, at most `.walkRetries` (2, option
+ *   `walkRetries`) times over the whole walk, whichever pages fail.
+ * - So one page gets at most `readAttempts × (1 + walkRetries)` = {@link PAGE_ATTEMPTS} attempts, and a walk of
+ *   P pages sends at most `readAttempts × (P + walkRetries × in-flight limit)` requests: the pages in flight when
+ *   one fails are asked for again.
+ * - The CLI adds no attempts of its own.
+ *
+ * Waits: the server's `Retry-After` when given (one over `maxRetryAfterMs`, 60 s, is not slept through: the error
+ * is thrown instead), else exponential backoff `min(initial · 2^n, max)` with up to 25 % jitter.
  * @module
  */
 
-/** Retries of a safe read (6 attempts): a walk of hundreds of pages must survive a flaky network. */
-export const DEFAULT_READ_RETRIES = 5;
-/** Retries of a write or state-changing action (3 attempts), within the rules above. */
-export const DEFAULT_WRITE_RETRIES = 2;
-/** Longest time one request may spend, from its first attempt, before no further retry starts. */
-export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+import { type FailedAttempt, mayRetry } from 'brainstem-api-description';
+import { APIError, BrainstemError, ConnectionError, type WalkResume } from './errors.js';
 
-/** Status codes worth retrying for idempotent requests. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+/** The default attempts of every layer (see the module comment for how they nest). */
+export const RETRY_BUDGET = {
+  /** Attempts of a safe read (a GET that changes nothing): a walk of hundreds of pages must survive a flaky network. */
+  readAttempts: 6,
+  /** Attempts of a write or state-changing action, within the API's retry rule. */
+  writeAttempts: 3,
+  /** Longest time one request may spend, from its first attempt, before no further retry starts. */
+  requestMs: 120_000,
+  /** Longest server-advised wait that is slept through. */
+  maxRetryAfterMs: 60_000,
+  /** Times a whole walk carries on from a page that used all its attempts. */
+  walkRetries: 2,
+} as const;
+
+/** Most attempts one page of a walk gets with the default budget. */
+export const PAGE_ATTEMPTS = RETRY_BUDGET.readAttempts * (1 + RETRY_BUDGET.walkRetries);
+
+/** Retries (attempts − 1) of one request: `override` (the `maxRetries` option), else the default for its kind. */
+export function retriesFor(safeRead: boolean, override: number | undefined): number {
+  return override ?? (safeRead ? RETRY_BUDGET.readAttempts : RETRY_BUDGET.writeAttempts) - 1;
+}
 
 const NOT_CONNECTED_CODES = new Set([
   'ECONNREFUSED',
@@ -32,11 +53,6 @@ const NOT_CONNECTED_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
-
-/** Whether `method` may be repeated safely after an unknown outcome. */
-export function isIdempotent(method: string): boolean {
-  return ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(method.toUpperCase());
-}
 
 /** Error code of a fetch failure (undici puts it on `cause`). */
 export function errorCode(err: unknown): string | undefined {
@@ -49,48 +65,21 @@ export function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Whether a fetch failure happened before any byte of the request reached a server. */
-export function neverConnected(err: unknown): boolean {
+/** A fetch failure without response, in the terms of the API's retry rule. */
+export function failedConnection(err: unknown, timedOut: boolean): FailedAttempt {
+  if (timedOut) return 'timeout';
   const code = errorCode(err);
-  return code !== undefined && NOT_CONNECTED_CODES.has(code);
+  return code !== undefined && NOT_CONNECTED_CODES.has(code) ? 'not-connected' : 'connection-lost';
 }
 
-/** Should a response status be retried? `idempotent` defaults to what the method implies. */
-export function shouldRetryStatus(
-  method: string,
-  status: number,
-  headers: Headers,
-  idempotent = isIdempotent(method),
-): boolean {
-  if (!RETRYABLE_STATUSES.has(status)) return false;
-  if (idempotent) return true;
-  return status === 429 || (status === 503 && headers.has('retry-after'));
-}
-
-/** Should a failure without response (connection error or timeout) be retried? */
-export function shouldRetryFailure(
-  method: string,
-  err: unknown,
-  timedOut: boolean,
-  idempotent = isIdempotent(method),
-): boolean {
-  if (idempotent) return true;
-  return !timedOut && neverConnected(err);
-}
-
-/** Server-advised wait in ms from `retry-after-ms` or `Retry-After` (seconds or HTTP date); undefined if none. */
-export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null) {
-    const v = Number.parseFloat(ms);
-    if (Number.isFinite(v) && v >= 0) return v;
-  }
-  const ra = headers.get('retry-after');
-  if (ra === null) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(ra)) return Number.parseFloat(ra) * 1000;
-  const date = Date.parse(ra);
-  if (Number.isFinite(date)) return Math.max(0, date - now);
-  return undefined;
+/**
+ * Whether a walk may carry on after `err`: a page used all its attempts on a failure the API's rule lets a read
+ * retry (network, timeout, a status in `RETRYABLE_STATUSES`), and the error says where the walk stopped.
+ */
+export function walkMayCarryOn(err: unknown): err is BrainstemError & { resume: WalkResume } {
+  if (!(err instanceof BrainstemError) || err.resume === undefined) return false;
+  if (err instanceof ConnectionError) return true;
+  return err instanceof APIError && mayRetry({ status: err.status, retryAfter: false }, true);
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isLoopback } from 'brainstem-api-description';
+import { retryAfterMs as advisedWait, isIdempotent, isLoopback, mayRetry } from 'brainstem-api-description';
 import {
   AbortError,
   BrainstemError,
@@ -17,18 +17,7 @@ import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
-import {
-  type BackoffOptions,
-  backoffDelay,
-  DEFAULT_READ_RETRIES,
-  DEFAULT_RETRY_BUDGET_MS,
-  DEFAULT_WRITE_RETRIES,
-  errorCode,
-  isIdempotent,
-  parseRetryAfter,
-  shouldRetryFailure,
-  shouldRetryStatus,
-} from './retry.js';
+import { type BackoffOptions, backoffDelay, errorCode, failedConnection, RETRY_BUDGET, retriesFor } from './retry.js';
 import { VERSION } from './version.js';
 
 /**
@@ -54,7 +43,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in ms, overriding the client's. */
   timeout?: number;
-  /** Retries for this call, overriding the client's (default: 5 for reads, 2 for writes). */
+  /** Retries for this call, overriding the client's (default: see `RETRY_BUDGET` in retry.ts). */
   maxRetries?: number;
 }
 
@@ -132,14 +121,14 @@ export interface TransportConfig {
   baseUrl: URL;
   fetch: typeof fetch;
   timeout: number;
-  /** Retries of every request; unset → 5 for safe reads, 2 otherwise. */
+  /** Retries of every request; unset → the defaults of `RETRY_BUDGET` (retry.ts). */
   maxRetries: number | undefined;
-  /** Time from the first attempt after which no retry starts. @default 120000 */
+  /** Time from the first attempt after which no retry starts. @default RETRY_BUDGET.requestMs */
   retryBudgetMs?: number;
   allowInsecure: boolean;
   log: LogSink;
   backoff?: BackoffOptions;
-  /** Longest server-advised wait that is slept through. @default 60000 */
+  /** Longest server-advised wait that is slept through. @default RETRY_BUDGET.maxRetryAfterMs */
   maxRetryAfterMs?: number;
 }
 
@@ -222,14 +211,13 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
   const method = spec.method;
   const idempotent = spec.idempotent ?? isIdempotent(method);
   const safeRead = idempotent && method === 'GET';
-  const maxRetries = spec.maxRetries ?? cfg.maxRetries ?? (safeRead ? DEFAULT_READ_RETRIES : DEFAULT_WRITE_RETRIES);
-  const budget = cfg.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  const maxRetries = retriesFor(safeRead, spec.maxRetries ?? cfg.maxRetries);
+  const budget = cfg.retryBudgetMs ?? RETRY_BUDGET.requestMs;
   const timeout = spec.timeout ?? cfg.timeout;
   const shown = displayUrl(url);
   const firstStarted = Date.now();
   /** Whether another attempt fits: retries left, and the wait ends within the time budget. */
-  const mayRetry = (attempt: number, delay: number) =>
-    attempt < maxRetries && Date.now() + delay - firstStarted <= budget;
+  const fits = (attempt: number, delay: number) => attempt < maxRetries && Date.now() + delay - firstStarted <= budget;
   /** Marks the error with the attempts made, and says so in its message when there was more than one. */
   const giveUp = (err: BrainstemError, attempt: number): BrainstemError => {
     err.attempts = attempt + 1;
@@ -264,7 +252,7 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
         cfg.log.info(`${method} ${shown}: 404 on retry — an earlier attempt already succeeded`);
         return { ...res, status: 204, body: null };
       }
-      const retryAfterMs = parseRetryAfter(res.headers);
+      const retryAfterMs = advisedWait(res.headers);
       const err = makeStatusError({
         status: res.status,
         body: res.body,
@@ -273,14 +261,15 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
         headers: res.headers,
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
-      if (!shouldRetryStatus(method, res.status, res.headers, idempotent)) throw giveUp(err, attempt);
-      const maxWait = cfg.maxRetryAfterMs ?? 60_000;
+      const failed = { status: res.status, retryAfter: res.headers.has('retry-after') };
+      if (!mayRetry(failed, idempotent)) throw giveUp(err, attempt);
+      const maxWait = cfg.maxRetryAfterMs ?? RETRY_BUDGET.maxRetryAfterMs;
       if (retryAfterMs !== undefined && retryAfterMs > maxWait) {
         cfg.log.warn(`${method} ${shown}: server asks to wait ${Math.round(retryAfterMs / 1000)} s; not retrying`);
         throw giveUp(err, attempt);
       }
       const delay = retryAfterMs ?? backoffDelay(attempt, cfg.backoff);
-      if (!mayRetry(attempt, delay)) throw giveUp(err, attempt);
+      if (!fits(attempt, delay)) throw giveUp(err, attempt);
       cfg.log.info(`${res.status} on ${method} ${shown}; retrying in ${Math.round(delay)} ms`);
       await sleep(delay, spec.signal);
       continue;
@@ -297,7 +286,7 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
         );
     cfg.log.debug(`✗ ${method} ${shown} ${ms} ms: ${failure.message}`);
     const delay = backoffDelay(attempt, cfg.backoff);
-    if (!shouldRetryFailure(method, error, timedOut, idempotent) || !mayRetry(attempt, delay)) {
+    if (!mayRetry(failedConnection(error, timedOut), idempotent) || !fits(attempt, delay)) {
       throw giveUp(failure, attempt);
     }
     cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);

@@ -1,4 +1,4 @@
-import { AbortError, BrainstemError, ConnectionError, RateLimitError, ServerError, type WalkResume } from './errors.js';
+import { AbortError, BrainstemError, type WalkResume } from './errors.js';
 import {
   Deduplicator,
   type PageInfo,
@@ -7,21 +7,15 @@ import {
   type WalkSetup,
   withResume,
 } from './pagination.js';
-
-/** Whether a walk may carry on after `err`: a transient failure (network, 5xx, 429) that says where it stopped. */
-function transient(err: unknown): err is BrainstemError & { resume: WalkResume } {
-  return (
-    (err instanceof ServerError || err instanceof RateLimitError || err instanceof ConnectionError) &&
-    err.resume !== undefined
-  );
-}
+import { walkMayCarryOn } from './retry.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The pages from offset `from` on, in server order (`eager`: see {@link PageStreamOptions.eager}). After a
- * transient failure the walk carries on by itself from the failed page, up to `setup.walkRetries` times; any other
- * failure (or one too many) is thrown with `resume.offset` = where the data not yet handed out begins.
+ * The pages from offset `from` on, in server order (`eager`: see {@link PageStreamOptions.eager}). When a page used
+ * all its attempts on a retryable failure, the walk carries on by itself from that page, up to `setup.walkRetries`
+ * times in all (the budget: retry.ts); any other failure (or one too many) is thrown with `resume.offset` = where the
+ * data not yet handed out begins.
  */
 async function* walkPages(setup: WalkSetup, from: number, eager: boolean): AsyncGenerator<PageInfo> {
   let offset = from;
@@ -41,9 +35,11 @@ async function* walkPages(setup: WalkSetup, from: number, eager: boolean): Async
       }
       return;
     } catch (err) {
-      if (retries < setup.walkRetries && transient(err)) {
+      if (retries < setup.walkRetries && walkMayCarryOn(err)) {
         offset = err.resume.offset;
-        setup.log.info(`${setup.model}: ${err.message}; carrying on at offset ${offset}`);
+        setup.log.warn(
+          `${setup.model}: ${err.message}; carrying on at offset ${offset} (${retries + 1}/${setup.walkRetries})`,
+        );
         continue;
       }
       const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;

@@ -3,7 +3,7 @@ import { checkId, checkPortal, type WalkResume } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { filtersArg, intArg, listArg, modelArg } from '../args.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
-import { ExitError, exitCodeFor, formatError, UsageError } from '../errors.js';
+import { ExitError, formatError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { formatBody, RecordStream, type Row, recordsOf } from '../format/index.js';
 import {
@@ -14,7 +14,7 @@ import {
   examples,
   explainSwallowedModel,
 } from '../options.js';
-import { ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
+import { loggerBeside, ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
 
 interface LoadOptions extends FormatOptions {
   portal?: string;
@@ -102,64 +102,39 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     if (limit !== undefined) {
       throw new UsageError('--all fetches every page; drop --limit (or drop --all to page by hand)');
     }
-    const client = createClient(ctx, g, concurrency !== undefined ? { concurrency } : {});
     const stream = new RecordStream(ctx.io, out);
     // Records streaming onto the same terminal are their own progress; a bar would be torn up between them.
     const enabled = progressEnabled(ctx.io, Boolean(g.quiet)) && !(stream.streams && ctx.io.stdoutIsTTY);
     const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
+    const logger = loggerBeside(bar, ctx.io, Boolean(g.quiet));
+    const client = createClient(ctx, g, concurrency !== undefined ? { concurrency, logger } : { logger });
     const walk = {
       portal,
       filters,
       sort,
       include,
+      ...(offset !== undefined ? { offset } : {}),
       signal: ctx.signal,
       onProgress: (p: ProgressEvent) => bar.update(p),
     };
-    const retrying = (err: unknown, resumes: number): err is Error & { resume: WalkResume } => {
-      if (resumes >= WALK_RESUMES || exitCodeFor(err) !== EXIT.NETWORK || !hasResume(err)) return false;
-      bar.done();
-      if (!g.quiet) {
-        ctx.io.err(
-          `brainstem: ${firstLine(err)}; resuming at offset ${err.resume.offset} (${resumes + 1}/${WALK_RESUMES})\n`,
-        );
-      }
-      return true;
-    };
+    // Retries and resumes are the client's (its retry budget); a walk that still fails ends the command.
     try {
       if (stream.streams) {
-        // Records reach stdout page by page, in server order, with bounded memory. A failed walk carries on from
-        // the offset it reached; what was written stays written.
-        let from = offset ?? 0;
-        for (let resumes = 0; ; resumes++) {
-          try {
-            for await (const record of client.iterate(model.name, { ...walk, offset: from })) {
-              stream.write(record as Row);
-              await ctx.io.drain();
-            }
-            break;
-          } catch (err) {
-            if (!retrying(err, resumes)) {
-              if (hasResume(err) && stream.count > 0) throw incomplete(err, name, err.resume.offset, o, ctx);
-              throw err;
-            }
-            from = err.resume.offset;
+        // Records reach stdout page by page, in server order, with bounded memory; what was written stays written.
+        try {
+          for await (const record of client.iterate(model.name, walk)) {
+            stream.write(record as Row);
+            await ctx.io.drain();
           }
+        } catch (err) {
+          if (hasResume(err) && stream.count > 0) throw incomplete(err, name, err.resume.offset, o, ctx);
+          throw err;
         }
         bar.done();
         stream.end();
       } else {
         // The whole document is printed at the end, or not at all: never a truncated JSON array or table.
-        let resume: WalkResume | undefined;
-        let body: unknown;
-        for (let resumes = 0; ; resumes++) {
-          try {
-            body = await client.loadAll(model.name, { ...walk, ...(offset !== undefined ? { offset } : {}), resume });
-            break;
-          } catch (err) {
-            if (!retrying(err, resumes)) throw err;
-            resume = err.resume;
-          }
-        }
+        const body = await client.loadAll(model.name, walk);
         bar.done();
         ctx.io.out(formatBody(body, model, out));
         sayIfEmpty(body);
@@ -170,15 +145,8 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
   });
 }
 
-/** Times `load --all` carries on by itself after a page failed all its attempts (network or server errors). */
-const WALK_RESUMES = 3;
-
 function hasResume(err: unknown): err is Error & { resume: WalkResume } {
   return err instanceof Error && typeof (err as { resume?: WalkResume }).resume?.offset === 'number';
-}
-
-function firstLine(err: unknown): string {
-  return String((err as Error).message ?? err).split('\n')[0]!;
 }
 
 /**

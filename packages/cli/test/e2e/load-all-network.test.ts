@@ -1,10 +1,12 @@
 // `brainstem load --all` under real network trouble: the built CLI against the real local server with 20 % injected
-// faults (exact output in every format), against a loopback server that breaks down part-way (JSON never partial,
-// streamed output marked incomplete with exit 7 and a resume command), and through a forward proxy.
+// faults (exact output in every format), against a loopback server that breaks down part-way (no more attempts than
+// the retry budget gives, JSON never partial, streamed output marked incomplete with exit 7 and a resume command),
+// and through a forward proxy.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PAGE_ATTEMPTS, RETRY_BUDGET } from 'brainstem-api-tools';
 import { DEMO_USERS, type RunningServer, startServer } from 'brainstem-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startProxy } from '../../../client/test/helpers/proxy.js';
 import { ensureBuilt, runCli, tempHome } from './harness.js';
 
@@ -59,15 +61,21 @@ describe('load --all under 20 % faults (default settings)', () => {
 describe('a server that breaks down part-way', () => {
   let broken: Server;
   let url: string;
+  /** What requests from offset 200 on get, and how many of them came. */
+  let failWith = 503;
+  let failed = 0;
   beforeAll(async () => {
-    // 250 records; every request from offset 200 on fails with 500, so no retry or resume can finish the walk.
+    // 250 records; every request from offset 200 on fails, so no retry or resume can finish the walk. A 503 asks
+    // for a 5 ms wait, so spending the whole retry budget takes well under a second.
     broken = createServer((req, res) => {
       const q = new URL(req.url ?? '/', 'http://x').searchParams;
       const offset = Number(q.get('offset') ?? 0);
       const limit = Number(q.get('limit') ?? 20);
       res.setHeader('content-type', 'application/json');
       if (offset >= 200) {
-        res.statusCode = 500;
+        failed++;
+        res.statusCode = failWith;
+        if (failWith === 503) res.setHeader('retry-after-ms', '5');
         res.end(JSON.stringify({ detail: 'boom' }));
         return;
       }
@@ -78,15 +86,36 @@ describe('a server that breaks down part-way', () => {
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/`;
   });
+  beforeEach(() => {
+    failWith = 503;
+    failed = 0;
+  });
   afterAll(() => new Promise<void>((r) => broken.close(() => r())));
   const args = () => ['load', 'session', '--all', '--url', url, '--token', 't', '--concurrency', '1'];
 
-  it('json: nothing on stdout, exit 6', async () => {
+  it('json: nothing on stdout, exit 6, after exactly the attempts the retry budget gives one page', async () => {
     const r = await runCli([...args(), '--format', 'json'], { env: home.env });
     expect(r.stdout).toBe('');
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/stopped at offset 200 with 200 records loaded/);
-    expect(r.stderr).toMatch(/resuming at offset 200 \(3\/3\)/);
+    expect(r.stderr).toMatch(/carrying on at offset 200 \(2\/2\)/);
+    expect(failed).toBe(RETRY_BUDGET.readAttempts * (1 + RETRY_BUDGET.walkRetries));
+    expect(failed).toBe(PAGE_ATTEMPTS);
+  });
+
+  it('--quiet leaves out the carry-on warnings, not the error', async () => {
+    const r = await runCli([...args(), '--format', 'json', '--quiet'], { env: home.env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).not.toMatch(/carrying on/);
+    expect(r.stderr).toMatch(/stopped at offset 200 with 200 records loaded/);
+  });
+
+  it('a 500 is not retried: the failing page is asked for once', async () => {
+    failWith = 500;
+    const r = await runCli([...args(), '--format', 'json'], { env: home.env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/stopped at offset 200 with 200 records loaded/);
+    expect(failed).toBe(1);
   });
 
   it('ndjson: the records streamed stay, exit 7, and stderr says how to fetch the rest', async () => {
