@@ -1,7 +1,9 @@
 /**
  * The BrainSTEM API as data, shared by every client and server of this repository: the model registry (models,
- * fields, relations, portals, actions, loaders), the query names each field accepts, record ids, page sizes and the
- * response envelopes. The documented `details` schemas are a second entry, `brainstem-api-description/schemas`.
+ * fields, relations, portals, actions, loaders, record ids, page sizes) and the protocol — the query wire format,
+ * the resolution of filter, sort and include names, the list, detail and error envelopes, the URL layout and auth
+ * endpoints, action kinds and which failures may be retried. The documented `details` schemas are a second entry,
+ * `brainstem-api-description/schemas`.
  *
  * @example
  * ```ts

@@ -30,3 +30,10 @@ it('reports a missing required field beside a wrong type', async () => {
     projects: ['Expected a list of items but got type "str".'],
   });
 });
+
+it('lists the fields in the model’s order, whichever check refused each', async () => {
+  // The body schema refuses the empty project list, a check after it the blank name: DRF names `name` first.
+  const r = await c.req('POST', 'api/private/stem/session/', { body: { name: '', projects: [] } });
+  expect(r.status).toBe(400);
+  expect(Object.keys(r.body)).toEqual(['name', 'projects']);
+});

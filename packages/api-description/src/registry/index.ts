@@ -17,7 +17,6 @@ import type { ModelSpec } from './types.js';
 
 // The URL layout is protocol, not registry data; the registry entry keeps exporting modelPath.
 export { modelPath } from '../protocol/paths.js';
-export * from './envelope.js';
 export * from './fields.js';
 export * from './ids.js';
 export * from './limits.js';

@@ -13,7 +13,7 @@
  * v.lists.projects; // [pid]
  * ```
  */
-import { type FieldSpec, isGrantField } from 'brainstem-api-description';
+import { type FieldSpec, isGrantField, type ModelSpec } from 'brainstem-api-description';
 import { charLength } from '../characters.js';
 import type { ServerContext } from '../context.js';
 import { isCalendarDate, normaliseDateTime } from '../dates.js';
@@ -174,6 +174,18 @@ export function validateInput(
     if (clash)
       errors[f.name] = [`${uniqueTable.model.detailKey.replace(/_/g, ' ')} with this ${f.name} already exists.`];
   }
-  if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+  if (Object.keys(errors).length > 0) throw fieldErrors(inFieldOrder(t.model, errors));
   return out;
+}
+
+/**
+ * Field errors keyed in the model's field order, as a DRF serializer reports them, whichever check found them (the
+ * route's body schema or the checks above); keys that are not fields keep their order after them.
+ */
+function inFieldOrder(model: ModelSpec, errors: Record<string, string[]>): Record<string, string[]> {
+  const rank = (key: string) => {
+    const i = model.fields.findIndex((f) => f.name === key);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
