@@ -10,6 +10,7 @@ import {
   includableFields,
   isSortable,
   MAX_INCLUDE_DEPTH,
+  MAX_PAGE_SIZE,
   MODELS,
   type ModelSpec,
   modelPath,
@@ -120,8 +121,7 @@ const CLASSES: Record<string, (m: ModelSpec) => Array<Omit<Case, 'cls' | 'model'
     const chain = includeChain(m, MAX_INCLUDE_DEPTH + 1);
     return chain ? [{ kind: 'include', input: chain }] : [];
   },
-  // A limit above the maximum is left out: the server clamps it as DRF does, the client refuses it (api-decisions,
-  // "Query wire format"); query-parameters.test.ts and the client's query tests pin each side.
+  // A limit above the maximum is the one deliberate difference, tested on its own below.
   'page values': () => [
     ...['1', '100', '0', '-1', '1.5'].map((input) => ({ kind: 'limit' as const, input })),
     ...['0', '5', '-1', '1.5'].map((input) => ({ kind: 'offset' as const, input })),
@@ -230,5 +230,18 @@ describe('client pre-check and server agree on the corpus', () => {
     for (const cls of [...Object.keys(CLASSES), 'ids of records'])
       expect(perClass.get(cls) ?? 0, cls).toBeGreaterThan(0);
     expect([...targets.values()].filter((t) => !t.listPath).map((t) => t.model.name)).toEqual([]);
+  });
+
+  it('differs on one value only, on purpose: a limit above the maximum, which the server clamps and the client refuses', async () => {
+    // DRF's LimitOffsetPagination answers max_limit records for a larger limit, so a server that speaks the API
+    // does; a client asking for more would get less than it expects, so it says so before sending
+    // (docs/api-decisions.md, "Query wire format").
+    const list = targets.get('session')?.listPath as string;
+    for (const limit of [MAX_PAGE_SIZE + 1, 1000]) {
+      const res = await c.get(`${list}?limit=${limit}`);
+      expect(res.status, `limit=${limit}`).toBe(200);
+      expect(res.body.sessions.length).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+      expect(() => encodeQuery({ limit })).toThrow(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
   });
 });
