@@ -3,7 +3,7 @@
  * the log's `add_entry` action unless the log already has an entry at that time.
  * @module
  */
-import { getField } from 'brainstem-api-description';
+import { entryShapeOf, getModel } from 'brainstem-api-description';
 import type { ImportClient } from './lookup.js';
 import type { ImportType, RowIssue, RowResult, RowStatus } from './types.js';
 import { instant } from './values.js';
@@ -19,8 +19,7 @@ export interface Known {
 /** The entry of a subject-log row, shaped for the log's type (instant or interval); `undefined` when none. */
 export function logEntry(type: ImportType, payload: Row, entry: Row | undefined, issues: RowIssue[]): Row | undefined {
   if (!entry) return undefined;
-  const spec = getField(type.model, 'type');
-  const interval = spec?.intervalTypes?.includes(String(payload.type)) ?? false;
+  const interval = entryShapeOf(getModel(type.model), payload.type) === 'interval';
   const column = (part: string) => type.columns.find((c) => c.entry === part)?.column ?? part;
   const out: Row = {};
   if (interval) {

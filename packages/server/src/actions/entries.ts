@@ -2,10 +2,12 @@
  * Log entries of subject logs and procedure logs (`add_entry`, `change_entry`, `remove_entry`). Entries are
  * instantaneous (`date_time`) or, for the interval subject-log types, intervals (`start_date_time`,
  * `end_date_time`); an entry is identified by its `date_time` / `start_date_time`. Entries are kept newest first.
- * The body's fields, types and shapes are its route schema's (entry-schema.ts); here are the checks that need the
- * log: its shape (by its `type`), real date-times, the end not before the start, `details` by type.
+ * The body's fields and types are its route schema's (entry-schema.ts), the shapes the API description's
+ * (`entryShapeOf`); here are the checks that need the log: the fields its shape requires (by its `type`), real
+ * date-times, the end not before the start, `details` by type.
  */
 
+import { entryRequiredFields, entryShapeOf, entryTimes } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { normaliseDateTime } from '../dates.js';
 import type { ModelTable } from '../db/schema.js';
@@ -14,7 +16,6 @@ import { fieldErrors } from '../errors.js';
 import type { Row } from '../records/computed.js';
 import { entryDetailsErrors } from '../records/details.js';
 import { DATETIME_FORMAT_MESSAGE } from '../records/field-messages.js';
-import { entryEnd, entryKey, entryShapeOf, entryShapeSchema } from './entry-schema.js';
 
 type Entry = Record<string, unknown>;
 
@@ -45,10 +46,9 @@ export function entryAction(
 ): void {
   const b = (body ?? {}) as Record<string, unknown>;
   const shape = entryShapeOf(t.model, row.type);
-  const keyName = entryKey(shape);
-  const endName = entryEnd(shape);
+  const { key: keyName, end: endName } = entryTimes(shape);
   const errors: Record<string, string[]> = {};
-  for (const name of entryShapeSchema(t.model, action, shape).required as string[]) {
+  for (const name of entryRequiredFields(shape, action)) {
     if (b[name] === undefined) errors[name] = ['This field is required.'];
   }
   Object.assign(errors, schemaErrors);

@@ -1,31 +1,28 @@
 /**
  * JSON Schemas of the bodies of the log-entry actions (`add_entry`, `change_entry`, `remove_entry` on subject logs
- * and procedure logs), built from the registry: the `entries` subfields of the log model and the `intervalTypes`
- * of its `type` (api/modules/subjectlog.md, "Log entries"). An entry is instantaneous (`date_time`) or, for the
- * interval types, an interval (`start_date_time`, `end_date_time`); a model with both shapes has a body schema
- * that is one of them (`anyOf`). The router validates with these objects and the OpenAPI document files the same
- * objects (routes/schemas.ts). What JSON Schema cannot say stays in entries.ts: which shape a log takes (its
- * stored `type`), real date-times, the end not before the start, and `details` by type (records/details.ts).
+ * and procedure logs), built from the registry (the `entries` subfields of the log model) and the entry shapes of
+ * the API description (`entryShapes`, `entryRequiredFields`: instantaneous or interval); a model with both shapes
+ * has a body schema that is one of them (`anyOf`). The router validates with these objects and the OpenAPI
+ * document files the same objects (routes/schemas.ts). What JSON Schema cannot say stays in entries.ts: which
+ * shape a log takes (its stored `type`), real date-times, the end not before the start, and `details` by type.
  *
  * @example
  * ```ts
  * entryBodySchema(getModel('procedurelog'), 'add_entry').required; // ['date_time']
- * entryShapeOf(getModel('subjectlog'), 'Housing'); // 'interval'
+ * entryBodySchema(getModel('subjectlog'), 'add_entry').anyOf.length; // 2
  * ```
  */
-import type { FieldSpec, ModelSpec } from 'brainstem-api-description';
+import {
+  type EntryShape,
+  entryRequiredFields,
+  entryShapes,
+  entryTimes,
+  type FieldSpec,
+  type ModelSpec,
+} from 'brainstem-api-description';
 import { PLAIN_TEXT_PATTERN } from '../characters.js';
 import { DETAILS_SCHEMA_GROUPS } from '../openapi/details.js';
 import { detailsSchemaRefs, type Schema } from '../openapi/schemas.js';
-
-/** The two forms of a log entry. */
-export type EntryShape = 'instantaneous' | 'interval';
-
-/** The date-time fields of each shape, the entry's key (what identifies it in its log) first. */
-const SHAPE_TIMES: Readonly<Record<EntryShape, readonly [string, ...string[]]>> = {
-  instantaneous: ['date_time'],
-  interval: ['start_date_time', 'end_date_time'],
-};
 
 /** Longest entry `notes`, in characters (the registry's subfield note: "datamodel: max 500 characters"). */
 export const ENTRY_NOTES_MAX_LENGTH = 500;
@@ -39,29 +36,10 @@ interface Subfield {
 const subfieldsOf = (model: ModelSpec): readonly Subfield[] =>
   (model.fields.find((f) => f.name === 'entries')?.subfields ?? []) as Subfield[];
 
-/** The shapes a model's entries take: instantaneous always, interval when its `type` has interval types. */
-export function entryShapes(model: ModelSpec): EntryShape[] {
-  const intervalTypes = model.fields.find((f) => f.name === 'type')?.intervalTypes ?? [];
-  const hasInterval = subfieldsOf(model).some((s) => s.name === SHAPE_TIMES.interval[0]);
-  return hasInterval && intervalTypes.length > 0 ? ['instantaneous', 'interval'] : ['instantaneous'];
-}
-
-/** The shape of the entries of a log of `type`. */
-export function entryShapeOf(model: ModelSpec, type: unknown): EntryShape {
-  const intervalTypes = model.fields.find((f) => f.name === 'type')?.intervalTypes ?? [];
-  return entryShapes(model).includes('interval') && intervalTypes.includes(String(type)) ? 'interval' : 'instantaneous';
-}
-
-/** The field identifying an entry of `shape` in its log. */
-export const entryKey = (shape: EntryShape): string => SHAPE_TIMES[shape][0];
-
-/** The end of an interval entry (`undefined` for instantaneous entries). */
-export const entryEnd = (shape: EntryShape): string | undefined => SHAPE_TIMES[shape][1];
-
 /** The fields a body of `action` names: the date-times of the model's shapes, and notes and details but to remove. */
 export function entryFields(model: ModelSpec, action: string): FieldSpec[] {
-  const times = new Set(entryShapes(model).flatMap((s) => SHAPE_TIMES[s]));
-  const keys = new Set(entryShapes(model).map(entryKey));
+  const times = new Set(entryShapes(model).flatMap((s) => [entryTimes(s).key, entryTimes(s).end]));
+  const keys = new Set(entryShapes(model).map((s) => entryTimes(s).key));
   return subfieldsOf(model)
     .filter((s) => (times.has(s.name) || s.type !== 'datetime') && (action !== 'remove_entry' || keys.has(s.name)))
     .map((s): FieldSpec => {
@@ -70,12 +48,6 @@ export function entryFields(model: ModelSpec, action: string): FieldSpec[] {
       if (s.type === 'json') return { name: s.name, type: 'json', doc };
       return { name: s.name, type: 'string', maxLength: ENTRY_NOTES_MAX_LENGTH, doc };
     });
-}
-
-/** The fields a body of `action` must hold for an entry of `shape`: its key, and the end of a new interval. */
-function requiredOf(shape: EntryShape, action: string): string[] {
-  const [key, end] = SHAPE_TIMES[shape];
-  return action === 'add_entry' && end ? [key, end] : [key];
 }
 
 function fieldSchema(model: ModelSpec, f: FieldSpec): Schema {
@@ -93,7 +65,7 @@ function fieldSchema(model: ModelSpec, f: FieldSpec): Schema {
 const shapeSchemas = new Map<string, Schema>();
 
 /** The part of an entry body's schema one shape adds: the fields it requires. */
-export function entryShapeSchema(model: ModelSpec, action: string, shape: EntryShape): Schema {
+function entryShapeSchema(model: ModelSpec, action: string, shape: EntryShape): Schema {
   const k = `${model.name} ${action} ${shape}`;
   let s = shapeSchemas.get(k);
   if (!s) {
@@ -106,7 +78,7 @@ export function entryShapeSchema(model: ModelSpec, action: string, shape: EntryS
           : entryShapes(model).length > 1
             ? 'Logs of the other types.'
             : 'Every log.',
-      required: requiredOf(shape, action),
+      required: entryRequiredFields(shape, action),
     };
     shapeSchemas.set(k, s);
   }
