@@ -14,7 +14,6 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { decodeQuery, type FieldSpec } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { entryFields } from '../actions/entry-schema.js';
 import { textProblem } from '../characters.js';
 import { tableOf, targetIsInt } from '../db/schema.js';
 import { badRequest, fieldErrors, type HttpError, notFound, readBody } from '../errors.js';
@@ -22,6 +21,7 @@ import { MAX_FIELD_INTEGER, MAX_LIST_ITEM_LENGTH } from '../records/body-schema.
 import { jsonKindName } from '../records/details.js';
 import { DATE_FORMAT_MESSAGE, DATETIME_FORMAT_MESSAGE, invalidPkMessage } from '../records/field-messages.js';
 import { recordKey } from './record-id.js';
+import { routeBodyFields } from './schemas.js';
 import type { ApiRoute } from './table.js';
 
 type FieldErrors = Record<string, string[]>;
@@ -105,11 +105,6 @@ const rank = (e: ErrorObject) => {
  */
 const isShapeError = (e: ErrorObject) =>
   e.instancePath === '' && (e.keyword === 'anyOf' || e.schemaPath.startsWith('#/anyOf/'));
-
-/** The fields a route's body sets, as its schema names them: the entry fields of an action, else the model's. */
-function bodyFieldsOf(route: ApiRoute): readonly FieldSpec[] {
-  return route.shape === 'action' ? entryFields(route.model, route.op) : route.model.fields;
-}
 
 /**
  * A body's schema errors in DRF's shape: one message per field of `fields`. Throws 400 `non_field_errors` for a
@@ -197,7 +192,7 @@ export function schemaErrorHook(route: ApiRoute) {
       if (err.validationContext === 'querystring') throw queryError(req, errors);
       if (err.validationContext !== 'body') throw err;
       readBody(req.body);
-      bodyErrors.set(req, bodyFieldErrors(bodyFieldsOf(route), errors));
+      bodyErrors.set(req, bodyFieldErrors(routeBodyFields(route), errors));
       done();
     } catch (e) {
       done(e as Error);

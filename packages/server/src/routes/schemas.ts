@@ -16,9 +16,9 @@
  * ```
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { type ActionKind, idJsonSchema, idKind, type ModelSpec } from 'brainstem-api-description';
+import { type ActionKind, type FieldSpec, idJsonSchema, idKind, type ModelSpec } from 'brainstem-api-description';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
-import { entryBodySchema } from '../actions/entry-schema.js';
+import { entryBodySchema, entryFields } from '../actions/entry-schema.js';
 import { UnreadableBody } from '../errors.js';
 import type { Schema } from '../openapi/schemas.js';
 import { bodySchema } from '../records/body-schema.js';
@@ -51,15 +51,25 @@ const schemas = new WeakMap<ApiRoute, RouteSchemas>();
 
 const BODY_MODES: Readonly<Record<string, WriteMode>> = { POST: 'create', PUT: 'replace', PATCH: 'update' };
 
-/** The body schema of each action kind that carries a body (`ACTION_KINDS[kind].body`). */
-const ACTION_BODY_SCHEMAS: Readonly<Partial<Record<ActionKind, (model: ModelSpec, action: string) => Schema>>> = {
-  entry: entryBodySchema,
+/** What the body of an action of a kind holds: its schema and the fields its errors name. */
+interface ActionBody {
+  readonly schema: (model: ModelSpec, action: string) => Schema;
+  readonly fields: (model: ModelSpec, action: string) => readonly FieldSpec[];
+}
+
+/** The body of each action kind that carries one (`ACTION_KINDS[kind].body`). */
+const ACTION_BODIES: Readonly<Partial<Record<ActionKind, ActionBody>>> = {
+  entry: { schema: entryBodySchema, fields: entryFields },
 };
 
-/** The body schema of an action route, by its registry action's kind (none for actions without a body). */
-function actionBodySchema(route: ApiRoute): Schema | undefined {
+const actionBodyOf = (route: ApiRoute): ActionBody | undefined => {
   const kind = route.model.actions?.find((a) => a.name === route.op)?.kind;
-  return kind ? ACTION_BODY_SCHEMAS[kind]?.(route.model, route.op) : undefined;
+  return kind ? ACTION_BODIES[kind] : undefined;
+};
+
+/** The fields a route's body sets, as the errors of its body schema name them. */
+export function routeBodyFields(route: ApiRoute): readonly FieldSpec[] {
+  return route.shape === 'action' ? (actionBodyOf(route)?.fields(route.model, route.op) ?? []) : route.model.fields;
 }
 
 /** The schemas of one route-table row (the same objects on every call). */
@@ -67,7 +77,11 @@ export function routeSchemas(route: ApiRoute): RouteSchemas {
   let s = schemas.get(route);
   if (!s) {
     const mode = route.shape === 'action' ? undefined : BODY_MODES[route.method];
-    const body = mode ? bodySchema(route.model, mode) : route.shape === 'action' ? actionBodySchema(route) : undefined;
+    const body = mode
+      ? bodySchema(route.model, mode)
+      : route.shape === 'action'
+        ? actionBodyOf(route)?.schema(route.model, route.op)
+        : undefined;
     s = {
       ...(route.shape === 'collection'
         ? {}
