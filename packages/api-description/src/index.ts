@@ -16,6 +16,7 @@
 export * from './protocol/actions.js';
 export * from './protocol/envelopes.js';
 export * from './protocol/errors.js';
+export * from './protocol/log-entries.js';
 export * from './protocol/paths.js';
 export * from './protocol/query.js';
 export * from './protocol/query-names.js';

@@ -3,7 +3,7 @@
  * the log's `add_entry` action unless the log already has an entry at that time.
  * @module
  */
-import { getField } from 'brainstem-api-description';
+import { entryShapeOf, entryShapes, entryTimes, getModel } from 'brainstem-api-description';
 import type { ImportClient } from './lookup.js';
 import type { ImportType, RowIssue, RowResult, RowStatus } from './types.js';
 import { instant } from './values.js';
@@ -19,28 +19,15 @@ export interface Known {
 /** The entry of a subject-log row, shaped for the log's type (instant or interval); `undefined` when none. */
 export function logEntry(type: ImportType, payload: Row, entry: Row | undefined, issues: RowIssue[]): Row | undefined {
   if (!entry) return undefined;
-  const spec = getField(type.model, 'type');
-  const interval = spec?.intervalTypes?.includes(String(payload.type)) ?? false;
+  const { key, end } = entryTimes(entryShapeOf(getModel(type.model), payload.type));
   const column = (part: string) => type.columns.find((c) => c.entry === part)?.column ?? part;
   const out: Row = {};
-  if (interval) {
-    if (!entry.start_date_time) {
-      issues.push({
-        level: 'error',
-        field: column('start_date_time'),
-        message: `required for ${payload.type} entries`,
-      });
-      return undefined;
-    }
-    out.start_date_time = entry.start_date_time;
-    out.end_date_time = entry.end_date_time ?? plusOneHour(String(entry.start_date_time));
-  } else {
-    if (!entry.date_time) {
-      issues.push({ level: 'error', field: column('date_time'), message: `required for ${payload.type} entries` });
-      return undefined;
-    }
-    out.date_time = entry.date_time;
+  if (!entry[key]) {
+    issues.push({ level: 'error', field: column(key), message: `required for ${payload.type} entries` });
+    return undefined;
   }
+  out[key] = entry[key];
+  if (end) out[end] = entry[end] ?? plusOneHour(String(entry[key]));
   if (entry.notes !== undefined) out.notes = entry.notes;
   if (entry.details !== undefined) out.details = entry.details;
   return out;
@@ -61,7 +48,9 @@ export async function addEntry(
   result: RowResult,
   ctx: { dryRun?: boolean; signal?: AbortSignal; schemaErrors: () => boolean },
 ): Promise<RowStatus> {
-  const keyName = entry.start_date_time !== undefined ? 'start_date_time' : 'date_time';
+  // The entry was shaped by logEntry: its key is the one of its shape it holds.
+  const keys = entryShapes(getModel(type.model)).map((shape) => entryTimes(shape).key);
+  const keyName = keys.find((k) => entry[k] !== undefined) ?? (keys[0] as string);
   const column = type.columns.find((c) => c.entry === keyName)?.column as string;
   const entries = (Array.isArray(log.record.entries) ? log.record.entries : []) as Row[];
   log.record.entries = entries;

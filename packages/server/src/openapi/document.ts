@@ -12,11 +12,10 @@
  */
 import {
   ACTION_KINDS,
-  type ActionKindSpec,
+  type ActionKind,
   apiPath,
   getModel,
   listHasMeta,
-  type ModelSpec,
   type Portal,
   TOKEN_PATH,
 } from 'brainstem-api-description';
@@ -27,7 +26,7 @@ import { DETAILS_SCHEMA_GROUPS, type DetailsSchemaGroup } from './details.js';
 import { extraPaths } from './extra-paths.js';
 import { queryParameters } from './query-parameters.js';
 import { pathParameters } from './route-parameters.js';
-import { detailsComponents, detailsSchemaRefs, ERROR_SCHEMAS, recordSchema, type Schema } from './schemas.js';
+import { detailsComponents, ERROR_SCHEMAS, recordSchema, type Schema } from './schemas.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   paths: Record<string, Record<string, Record<string, unknown>>>;
@@ -69,32 +68,16 @@ function errorResponses(route: ApiRoute): Record<string, unknown> {
   return out;
 }
 
-/** The kind of an action route's registry action (what it sends and answers: `ACTION_KINDS`). */
-function actionKind(route: ApiRoute): ActionKindSpec {
+/** The kind of an action route's registry action. */
+function actionKindOf(route: ApiRoute): ActionKind {
   const kind = route.model.actions?.find((a) => a.name === route.op)?.kind;
   if (!kind) throw new Error(`No registry action "${route.op}" on ${route.model.name}`);
-  return ACTION_KINDS[kind];
+  return kind;
 }
 
-function entrySchema(model: ModelSpec, action: string, groups: readonly DetailsSchemaGroup[]): Schema {
-  const sub = (model.fields.find((f) => f.name === 'entries')?.subfields ?? []) as { name: string }[];
-  const interval = sub.some((s) => s.name === 'start_date_time');
-  const dt = { type: 'string', format: 'date-time' };
-  const details = detailsSchemaRefs(groups, model.name, 'details', 'entries') ?? { type: 'object' };
-  const properties: Schema = { date_time: dt, notes: { type: ['string', 'null'], maxLength: 500 }, details };
-  if (interval) Object.assign(properties, { start_date_time: dt, end_date_time: dt });
-  return {
-    type: 'object',
-    description: interval
-      ? 'An entry is identified by `date_time`, or by `start_date_time` for the interval types.'
-      : 'An entry is identified by `date_time`.',
-    properties:
-      action === 'remove_entry' ? { date_time: dt, ...(interval ? { start_date_time: dt } : {}) } : properties,
-  };
-}
-
-/** The request body of a route, as the component its schema is filed under. */
+/** The request body of a route, as the component its schema is filed under (`subjectlog.entry.add_entry`). */
 function bodyComponentName(route: ApiRoute): string {
+  if (route.shape === 'action') return `${route.model.name}.${actionKindOf(route)}.${route.op}`;
   const mode = route.method === 'POST' ? 'create' : route.method === 'PUT' ? 'replace' : 'update';
   return `${route.model.name}.${mode}`;
 }
@@ -161,8 +144,7 @@ function operation(route: ApiRoute, queryRefs: QueryParameterRefs): Record<strin
       responses = { '204': { description: 'Deleted.' } };
       break;
     default: {
-      const kind = actionKind(route);
-      if (kind.body) o.requestBody = { required: true, content: json(ref(`${model.name}.entry.${op}`)) };
+      const kind = ACTION_KINDS[actionKindOf(route)];
       responses = {
         '200':
           kind.answers === 'message'
@@ -214,9 +196,6 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
   }
   for (const m of models) {
     schemas[m.name] = recordSchema(m, detailsGroups);
-    for (const a of m.actions ?? []) {
-      if (ACTION_KINDS[a.kind].body) schemas[`${m.name}.entry.${a.name}`] = entrySchema(m, a.name, detailsGroups);
-    }
   }
   for (const m of models)
     if (m.approval && !schemas[m.approval.model])

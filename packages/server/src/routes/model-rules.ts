@@ -61,7 +61,7 @@ export type ActionResult = 'record' | Record<string, unknown>;
 export interface ActionRule {
   /** Checks that need the record but not the body; run by the permission hook before the handler. */
   readonly authorize: (ctx: ServerContext, caller: Caller, t: ModelTable, row: Row, action: string) => void;
-  /** Perform the action (inside the write transaction). */
+  /** Perform the action (inside the write transaction); `schemaErrors`: the body's errors found by its route schema. */
   readonly run: (
     ctx: ServerContext,
     caller: Caller,
@@ -69,6 +69,7 @@ export interface ActionRule {
     row: Row,
     action: string,
     body: unknown,
+    schemaErrors: Readonly<Record<string, string[]>>,
   ) => ActionResult;
 }
 
@@ -77,8 +78,8 @@ export const ACTION_RULES: Readonly<Record<ActionKind, ActionRule>> = {
   // add_entry / change_entry / remove_entry on subject and procedure logs: contributors of the log.
   entry: {
     authorize: (ctx, caller, t, row) => requireChangeRights(ctx, caller, t, row),
-    run: (ctx, _caller, t, row, action, body) => {
-      entryAction(ctx, t, row, action, body);
+    run: (ctx, _caller, t, row, action, body, schemaErrors) => {
+      entryAction(ctx, t, row, action, body, schemaErrors);
       return 'record';
     },
   },

@@ -138,7 +138,7 @@ const action: OperationHandler = (ctx, route, req) => {
   const body = bodyOf(req);
   const rule = actionRule(model, op);
   return runInTransaction(ctx, () => {
-    const result = rule.run(ctx, caller, t, row, op, body);
+    const result = rule.run(ctx, caller, t, row, op, body, schemaFieldErrors(req));
     return result === 'record' ? wrapDetail(model, render(ctx, caller, t, row.id)) : result;
   });
 };

@@ -12,7 +12,7 @@
  * ```
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { decodeQuery, type FieldSpec, type ModelSpec } from 'brainstem-api-description';
+import { decodeQuery, type FieldSpec } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { textProblem } from '../characters.js';
 import { tableOf, targetIsInt } from '../db/schema.js';
@@ -21,6 +21,7 @@ import { MAX_FIELD_INTEGER, MAX_LIST_ITEM_LENGTH } from '../records/body-schema.
 import { jsonKindName } from '../records/details.js';
 import { DATE_FORMAT_MESSAGE, DATETIME_FORMAT_MESSAGE, invalidPkMessage } from '../records/field-messages.js';
 import { recordKey } from './record-id.js';
+import { routeBodyFields } from './schemas.js';
 import type { ApiRoute } from './table.js';
 
 type FieldErrors = Record<string, string[]>;
@@ -99,10 +100,17 @@ const rank = (e: ErrorObject) => {
 };
 
 /**
- * A body's schema errors in DRF's shape: one message per field. Throws 400 `non_field_errors` for a body that is
- * not an object.
+ * Whether an error is about which alternative shape the body takes (an `anyOf` at its root, as the log entries'
+ * instantaneous and interval shapes): the handler, which knows the record, names the fields its shape requires.
  */
-export function bodyFieldErrors(model: ModelSpec, errors: readonly ErrorObject[]): FieldErrors {
+const isShapeError = (e: ErrorObject) =>
+  e.instancePath === '' && (e.keyword === 'anyOf' || e.schemaPath.startsWith('#/anyOf/'));
+
+/**
+ * A body's schema errors in DRF's shape: one message per field of `fields`. Throws 400 `non_field_errors` for a
+ * body that is not an object.
+ */
+export function bodyFieldErrors(fields: readonly FieldSpec[], errors: readonly ErrorObject[]): FieldErrors {
   const root = errors.find((e) => e.instancePath === '' && e.keyword === 'type');
   if (root) {
     throw fieldErrors({
@@ -112,6 +120,7 @@ export function bodyFieldErrors(model: ModelSpec, errors: readonly ErrorObject[]
   const best = new Map<string, ErrorObject>();
   const out: FieldErrors = {};
   for (const e of errors) {
+    if (isShapeError(e)) continue;
     if (e.instancePath === '' && e.keyword === 'required') {
       out[(e.params as { missingProperty: string }).missingProperty] = ['This field is required.'];
       continue;
@@ -122,7 +131,7 @@ export function bodyFieldErrors(model: ModelSpec, errors: readonly ErrorObject[]
     if (!prev || rank(e) < rank(prev)) best.set(name, e);
   }
   for (const [name, e] of best) {
-    const f = model.fields.find((x) => x.name === name);
+    const f = fields.find((x) => x.name === name);
     if (!f) continue;
     out[name] = [e.instancePath.split('/').length > 2 ? itemMessage(f, e) : valueMessage(f, e)];
   }
@@ -153,7 +162,10 @@ const errorOf = (req: FastifyRequest) => req.validationError as ValidationError 
  */
 export function idErrorHook(route: ApiRoute) {
   return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    if (errorOf(req)?.validationContext !== 'params') return done();
+    if (errorOf(req)?.validationContext !== 'params') {
+      done();
+      return;
+    }
     try {
       recordKey(tableOf(route.model), (req.params as { id: string }).id);
       done(notFound());
@@ -180,7 +192,7 @@ export function schemaErrorHook(route: ApiRoute) {
       if (err.validationContext === 'querystring') throw queryError(req, errors);
       if (err.validationContext !== 'body') throw err;
       readBody(req.body);
-      bodyErrors.set(req, bodyFieldErrors(route.model, errors));
+      bodyErrors.set(req, bodyFieldErrors(routeBodyFields(route), errors));
       done();
     } catch (e) {
       done(e as Error);

@@ -1,6 +1,7 @@
 /**
  * The JSON Schemas each API route carries — `params` (the id grammar of the API description), `querystring`
- * (query-schema.ts) and `body` (body-schema.ts) — and the validator compiler that checks requests against them.
+ * (query-schema.ts) and `body` (records/body-schema.ts; actions/entry-schema.ts for the log-entry actions) — and
+ * the validator compiler that checks requests against them.
  * The router registers these objects (api.ts) and the OpenAPI document describes the same objects
  * (openapi/document.ts), so what is documented is what is validated.
  *
@@ -11,12 +12,13 @@
  * @example
  * ```ts
  * const s = routeSchemas(apiRouteTable().find((r) => r.op === 'add')!);
- * s.body; // the create body schema of the route's model
+ * s.body; // the create body schema of the route's model (an action's: its kind's, e.g. the log entry)
  * ```
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { idJsonSchema, idKind } from 'brainstem-api-description';
+import { type ActionKind, type FieldSpec, idJsonSchema, idKind, type ModelSpec } from 'brainstem-api-description';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import { entryBodySchema, entryFields } from '../actions/entry-schema.js';
 import { UnreadableBody } from '../errors.js';
 import type { Schema } from '../openapi/schemas.js';
 import { bodySchema } from '../records/body-schema.js';
@@ -49,11 +51,37 @@ const schemas = new WeakMap<ApiRoute, RouteSchemas>();
 
 const BODY_MODES: Readonly<Record<string, WriteMode>> = { POST: 'create', PUT: 'replace', PATCH: 'update' };
 
+/** What the body of an action of a kind holds: its schema and the fields its errors name. */
+interface ActionBody {
+  readonly schema: (model: ModelSpec, action: string) => Schema;
+  readonly fields: (model: ModelSpec, action: string) => readonly FieldSpec[];
+}
+
+/** The body of each action kind that carries one (`ACTION_KINDS[kind].body`). */
+const ACTION_BODIES: Readonly<Partial<Record<ActionKind, ActionBody>>> = {
+  entry: { schema: entryBodySchema, fields: entryFields },
+};
+
+const actionBodyOf = (route: ApiRoute): ActionBody | undefined => {
+  const kind = route.model.actions?.find((a) => a.name === route.op)?.kind;
+  return kind ? ACTION_BODIES[kind] : undefined;
+};
+
+/** The fields a route's body sets, as the errors of its body schema name them. */
+export function routeBodyFields(route: ApiRoute): readonly FieldSpec[] {
+  return route.shape === 'action' ? (actionBodyOf(route)?.fields(route.model, route.op) ?? []) : route.model.fields;
+}
+
 /** The schemas of one route-table row (the same objects on every call). */
 export function routeSchemas(route: ApiRoute): RouteSchemas {
   let s = schemas.get(route);
   if (!s) {
     const mode = route.shape === 'action' ? undefined : BODY_MODES[route.method];
+    const body = mode
+      ? bodySchema(route.model, mode)
+      : route.shape === 'action'
+        ? actionBodyOf(route)?.schema(route.model, route.op)
+        : undefined;
     s = {
       ...(route.shape === 'collection'
         ? {}
@@ -65,7 +93,7 @@ export function routeSchemas(route: ApiRoute): RouteSchemas {
             },
           }),
       querystring: route.method === 'GET' ? READ_QUERY_SCHEMA : WRITE_QUERY_SCHEMA,
-      ...(mode ? { body: bodySchema(route.model, mode) } : {}),
+      ...(body ? { body } : {}),
     };
     schemas.set(route, s);
   }
