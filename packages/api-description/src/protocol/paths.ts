@@ -15,7 +15,7 @@
  * @module
  */
 import { rowOf } from '../registry/lookup.js';
-import { PORTALS } from '../registry/portals.js';
+import { DEFAULT_PORTAL, PORTALS } from '../registry/portals.js';
 import type { ModelSpec, Portal } from '../registry/types.js';
 
 /**
@@ -182,7 +182,7 @@ export function modelPath(
 ): string {
   const m = rowOf(model);
   return apiPath({
-    portal: opts.portal ?? 'private',
+    portal: opts.portal ?? DEFAULT_PORTAL,
     app: m.app,
     model: m.name,
     ...(opts.id !== undefined ? { id: String(opts.id) } : {}),

@@ -31,7 +31,7 @@ const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** The registry row a URL names, with 404s for an unknown portal, model or app. */
 function resolvePath(p: Params): { model: ModelSpec; portal: Portal } {
   const portal = PORTALS.find((name) => name === p.portal);
-  if (!portal) throw httpError(404, `Unknown portal "${p.portal}": use private or public.`);
+  if (!portal) throw httpError(404, `Unknown portal "${p.portal}": use ${PORTALS.join(' or ')}.`);
   const model = findModel(p.model);
   if (!model) throw httpError(404, modelProblem(p.model) ?? 'Not found.');
   if (model.name !== p.model && !model.aliases?.includes(p.model)) {
