@@ -2,6 +2,7 @@
 import {
   apiPath,
   DEFAULT_PORTAL,
+  findApiPath,
   MODELS,
   type ModelSpec,
   modelPath,
@@ -63,6 +64,27 @@ describe('parseApiPath', () => {
     expect(parseApiPath('/private/users/tokens/')).toBeUndefined();
     expect(parseApiPath('/api/private/stem/session/1/add_entry/extra/')).toBeUndefined();
     expect(parseApiPath('/api/private/stem/session/%E0%A4%A/')).toBeUndefined();
+  });
+});
+
+describe('findApiPath', () => {
+  it('finds the API path under a base path and reads it as parseApiPath does', () => {
+    expect(findApiPath('https://host/prefix/api/public/stem/session/7/?limit=5')).toEqual({
+      portal: 'public',
+      app: 'stem',
+      model: 'session',
+      id: '7',
+    });
+    expect(findApiPath('/a/api/b/api/private/')).toEqual({ portal: 'private' });
+    expect(findApiPath('https://www.brainstem.org/api/private/stem/session/')).toEqual(
+      parseApiPath('https://www.brainstem.org/api/private/stem/session/'),
+    );
+  });
+
+  it('finds nothing outside the portals or in the query', () => {
+    expect(findApiPath('https://host/prefix/api/auth/whoami/')).toBeUndefined();
+    expect(findApiPath('https://host/api/docs/?next=/api/private/stem/')).toBeUndefined();
+    expect(findApiPath('')).toBeUndefined();
   });
 });
 
