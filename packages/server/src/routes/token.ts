@@ -9,8 +9,9 @@ import { createToken } from '../auth/tokens.js';
 import { passwordHashOf } from '../auth/users.js';
 import { sliceChars } from '../characters.js';
 import type { ServerContext } from '../context.js';
-import { fieldErrors, httpError, invalidToken, unauthenticated } from '../errors.js';
+import { fieldErrors, httpError } from '../errors.js';
 import { webState } from '../web/index.js';
+import { requireUser } from './hooks.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
 let dummyHash: string | undefined;
@@ -55,10 +56,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   });
 
   app.get(WHOAMI_PATH, async (req) => {
-    const auth = req.headers.authorization;
-    if (!auth) throw unauthenticated();
-    const user = ctx.authenticate(auth);
-    if (!user) throw invalidToken();
+    const user = requireUser(ctx, req.headers.authorization);
     return { user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name } };
   });
 }
