@@ -6,11 +6,11 @@ import {
   DEVICE_APPROVAL_PAGE,
   DEVICE_AUTHORIZATION_PATH,
   DEVICE_TOKEN_PATH,
-  detailError,
   fieldsError,
 } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { charLength } from '../characters.js';
+import { throttled } from '../errors.js';
 import { requestOrigin } from '../origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
 
@@ -53,10 +53,8 @@ export function registerDeviceApi(
     const wait = throttle(req.ip);
     if (wait > 0) {
       // DRF's throttling answer, so clients that know DRF (and our retry logic) read it.
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send(detailError(`Request was throttled. Expected available in ${wait} seconds.`));
+      const e = throttled(wait);
+      return reply.code(e.status).headers(e.headers).send(e.body);
     }
     const parsed = readClientName(req.body);
     if ('error' in parsed) return reply.code(400).send(parsed.error);
