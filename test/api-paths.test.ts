@@ -1,5 +1,16 @@
 /** The URL layout of the API description: building a path from its parts and reading the parts back. */
-import { apiPath, MODELS, type ModelSpec, modelPath, PORTALS, parseApiPath } from 'brainstem-api-description';
+import {
+  apiPath,
+  DEFAULT_PORTAL,
+  findApiPath,
+  MODELS,
+  type ModelSpec,
+  modelPath,
+  PORTALS,
+  parseApiPath,
+  portalProblem,
+  portalValueProblem,
+} from 'brainstem-api-description';
 import * as registry from 'brainstem-api-tools/registry';
 import { describe, expect, it } from 'vitest';
 
@@ -53,6 +64,45 @@ describe('parseApiPath', () => {
     expect(parseApiPath('/private/users/tokens/')).toBeUndefined();
     expect(parseApiPath('/api/private/stem/session/1/add_entry/extra/')).toBeUndefined();
     expect(parseApiPath('/api/private/stem/session/%E0%A4%A/')).toBeUndefined();
+  });
+});
+
+describe('findApiPath', () => {
+  it('finds the API path under a base path and reads it as parseApiPath does', () => {
+    expect(findApiPath('https://host/prefix/api/public/stem/session/7/?limit=5')).toEqual({
+      portal: 'public',
+      app: 'stem',
+      model: 'session',
+      id: '7',
+    });
+    expect(findApiPath('/a/api/b/api/private/')).toEqual({ portal: 'private' });
+    expect(findApiPath('https://www.brainstem.org/api/private/stem/session/')).toEqual(
+      parseApiPath('https://www.brainstem.org/api/private/stem/session/'),
+    );
+  });
+
+  it('finds nothing outside the portals or in the query', () => {
+    expect(findApiPath('https://host/prefix/api/auth/whoami/')).toBeUndefined();
+    expect(findApiPath('https://host/api/docs/?next=/api/private/stem/')).toBeUndefined();
+    expect(findApiPath('')).toBeUndefined();
+  });
+});
+
+describe('the default portal', () => {
+  it('is the portal of a path or check that names none', () => {
+    const session = MODELS.find((m) => m.name === 'session') as ModelSpec;
+    expect(PORTALS).toContain(DEFAULT_PORTAL);
+    expect(modelPath(session)).toBe(modelPath(session, { portal: DEFAULT_PORTAL }));
+    for (const left of [undefined, null]) {
+      expect(portalValueProblem(left)).toBeUndefined();
+      expect(portalProblem(session, left, 'add')).toEqual(portalProblem(session, DEFAULT_PORTAL, 'add'));
+    }
+  });
+
+  it('is one of the portals a wrong portal value is told to use', () => {
+    for (const portal of PORTALS) expect(portalValueProblem(portal)).toBeUndefined();
+    expect(portalValueProblem('shared')).toBe('portal must be "private" or "public", got "shared"');
+    expect(portalValueProblem(7)).toBe('portal must be "private" or "public", got 7');
   });
 });
 

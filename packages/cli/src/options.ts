@@ -1,4 +1,4 @@
-import { findModel } from 'brainstem-api-description';
+import { findModel, PORTALS } from 'brainstem-api-description';
 import { type Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { FORMATS } from './format/index.js';
@@ -54,10 +54,7 @@ export function addFormatOptions(cmd: Command, fallback = 'json'): Command {
 /** Adds the `--portal` option. */
 export function addPortalOption(cmd: Command): Command {
   return cmd.addOption(
-    new Option('--portal <portal>', 'API portal: private (your data, needs a token) or public').choices([
-      'private',
-      'public',
-    ]),
+    new Option('--portal <portal>', 'API portal: private (your data, needs a token) or public').choices([...PORTALS]),
   );
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { MODELS, type ModelSpec } from 'brainstem-api-description';
+import { DEFAULT_PORTAL, MODELS, type ModelSpec, portalValueProblem } from 'brainstem-api-description';
 import type { GeneratedActionMethods } from './action-methods.generated.js';
 import { ACTION_METHODS } from './action-methods.js';
 import type { ActionOptions, ModelsWithAction } from './action-types.js';
@@ -96,10 +96,9 @@ export function runAction(
     throw new InvalidArgumentError('action', `invalid action name ${JSON.stringify(action)}`);
   }
   const spec = m.actions?.find((a) => a.name === action);
-  const portal = spec ? checkPortal(m, opts.portal, action) : (opts.portal ?? 'private');
-  if (portal !== 'private' && portal !== 'public') {
-    throw new InvalidArgumentError('portal', `portal must be "private" or "public", got ${JSON.stringify(portal)}`);
-  }
+  const problem = portalValueProblem(opts.portal);
+  if (problem) throw new InvalidArgumentError('portal', problem);
+  const portal = spec ? checkPortal(m, opts.portal, action) : (opts.portal ?? DEFAULT_PORTAL);
   const method = opts.method ?? spec?.method;
   if (!method) {
     throw new InvalidArgumentError(

@@ -19,7 +19,7 @@
  * ```
  * @module
  */
-import { unwrapError } from 'brainstem-api-description';
+import { findApiPath, PORTALS, unwrapError } from 'brainstem-api-description';
 import { detailOf, statusText } from './error-body.js';
 import { queryParamHint, tokenPageHint } from './hints.js';
 import { brand } from './internal/brand.js';
@@ -214,8 +214,8 @@ export class NotFoundError extends APIError {
   /** The portal of the request (`private`/`public`), when the URL names one. */
   readonly portal: string | undefined;
   constructor(init: APIErrorInit) {
-    const portal = /\/api\/(private|public)\//.exec(init.url)?.[1];
-    const other = portal === 'private' ? 'public' : 'private';
+    const portal = findApiPath(init.url)?.portal;
+    const other = PORTALS.find((p) => p !== portal);
     super({
       ...init,
       message:

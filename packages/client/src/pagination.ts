@@ -7,7 +7,7 @@
  * @module
  */
 
-import { MAX_PAGE_SIZE, type ModelName, type Portal, unwrapList } from 'brainstem-api-description';
+import { MAX_PAGE_SIZE, type ModelName, type Portal, pageLinkOffset, unwrapList } from 'brainstem-api-description';
 import { ConcurrencyControl } from './concurrency.js';
 import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
@@ -64,18 +64,6 @@ export type PageFetcher = (
   onAttempt: (report: AttemptReport) => void,
 ) => Promise<unknown>;
 
-/** The `offset` query parameter of a `next` link, if it has a usable one. */
-function offsetOfLink(next: unknown): number | undefined {
-  if (typeof next !== 'string' || next === '') return undefined;
-  try {
-    const raw = new URL(next, 'http://base.invalid/').searchParams.get('offset');
-    const n = raw === null ? Number.NaN : Number(raw);
-    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads a list body: the records under `listKey` plus whatever pagination hints it carries. */
 export function readPage(body: unknown, listKey: string, request: PageRequest): PageInfo {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -91,7 +79,7 @@ export function readPage(body: unknown, listKey: string, request: PageRequest): 
     items: page.records,
     count: page.count,
     hasNext: page.hasNext,
-    nextOffset: offsetOfLink(page.next),
+    nextOffset: pageLinkOffset(page.next),
     body: body as Record<string, unknown>,
     ...request,
   };

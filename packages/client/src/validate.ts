@@ -7,6 +7,7 @@
 
 import type { ModelOperation, ModelSpec, Portal } from 'brainstem-api-description';
 import {
+  DEFAULT_PORTAL,
   filterKeyProblem,
   findModel,
   idProblem,
@@ -31,7 +32,7 @@ export function resolveModel(name: unknown): ModelSpec {
 export function checkPortal(m: ModelSpec, portal: unknown, op: ModelOperation | string): Portal {
   const problem = portalProblem(m, portal, op);
   if (problem) throw new InvalidArgumentError(problem.what, problem.message);
-  return (portal ?? 'private') as Portal;
+  return (portal ?? DEFAULT_PORTAL) as Portal;
 }
 
 /** Checks an id: a UUID, or a positive integer for users and groups. Returns its string form. */

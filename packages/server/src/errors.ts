@@ -33,6 +33,12 @@ export const unauthenticated = (): HttpError =>
   httpError(401, 'Authentication credentials were not provided.', { 'WWW-Authenticate': 'Bearer' });
 export const invalidToken = (): HttpError => httpError(401, 'Invalid token.', { 'WWW-Authenticate': 'Bearer' });
 
+/** 429 in DRF's throttling words, with `Retry-After` (which clients' retries read). */
+export const throttled = (seconds: number): HttpError =>
+  httpError(429, `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+    'Retry-After': String(seconds),
+  });
+
 /**
  * A request body that could not be parsed, kept as the body instead of failing before the route's hooks run:
  * the API reads it only after authentication and permission checks (DRF parses `request.data` lazily, so a

@@ -9,6 +9,7 @@
 import { API_ROOT, detailError } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedServerOptions } from './context.js';
+import { throttled } from './errors.js';
 
 export type FaultKind = '502' | '503' | '429' | 'drop';
 const KINDS: readonly FaultKind[] = ['502', '503', '429', 'drop'];
@@ -54,8 +55,8 @@ export function installFaults(app: FastifyInstance, options: ResolvedServerOptio
     }
     reply.header('X-Brainstem-Fault', kind);
     if (kind === '429') {
-      reply.header('Retry-After', '1');
-      return reply.code(429).send(detailError('Request was throttled. Expected available in 1 second.'));
+      const e = throttled(1);
+      return reply.code(e.status).headers(e.headers).send(e.body);
     }
     if (kind === '502') return reply.code(502).send(detailError('Bad gateway (injected fault).'));
     return reply.code(503).send(detailError('Service unavailable (injected fault).'));

@@ -1,5 +1,5 @@
 /** The DRF-style API roots list the endpoints below them as absolute URLs, derived from the registry. */
-import { allowsPortal, MODELS, type ModelSpec } from 'brainstem-api-description';
+import { allowsPortal, DEFAULT_PORTAL, MODELS, type ModelSpec } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type TestClient } from './helpers.js';
 
@@ -30,6 +30,7 @@ describe('API roots', () => {
     expect(r.status).toBe(200);
     expect(r.body.session).toBe(`${c.url}api/private/stem/session/`);
     expect(r.body.subjectlog).toBe(`${c.url}api/private/modules/subjectlog/`);
+    expect(r.body).toEqual((await c.get(`api/${DEFAULT_PORTAL}/`, null)).body);
   });
 
   it('/api/{portal}/{app}/ lists that app only', async () => {

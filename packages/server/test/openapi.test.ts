@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { DETAIL_ERROR_SCHEMA, FIELDS_ERROR_SCHEMA } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -76,6 +77,12 @@ describe('the document', () => {
     });
     const pub = doc.paths['/api/public/stem/project/']?.get as Record<string, Json>;
     expect(pub.responses['200'].content['application/json'].schema.properties.meta).toBeDefined();
+  });
+
+  it('describes the error bodies with the schemas of the description that writes them', () => {
+    const schemas = (doc.components as Json).schemas;
+    expect(schemas.Detail).toEqual(DETAIL_ERROR_SCHEMA);
+    expect(schemas.FieldErrors).toEqual(FIELDS_ERROR_SCHEMA);
   });
 });
 

@@ -149,7 +149,7 @@ describe('routing', () => {
     expect(r.body.detail).toBe(modelProblem('sesion'));
     const p = await c.get('api/secret/stem/session/');
     expect(p.status).toBe(404);
-    expect(p.body.detail).toContain('portal');
+    expect(p.body.detail).toBe(`Unknown portal "secret": use ${PORTALS.join(' or ')}.`);
   });
 
   it('private needs a valid Bearer token, public none', async () => {

@@ -7,6 +7,26 @@
  */
 
 /**
+ * The key of the message of an error about the request as a whole: `{ "detail": message }`.
+ *
+ * @example
+ * ```ts
+ * body[DETAIL_KEY]; // 'Not found.'
+ * ```
+ */
+export const DETAIL_KEY = 'detail';
+
+/**
+ * The key of the messages of a rule no single field breaks: `{ "non_field_errors": [messages] }`.
+ *
+ * @example
+ * ```ts
+ * body[NON_FIELD_ERRORS_KEY]; // ['The fields session, datastorage must make a unique set.']
+ * ```
+ */
+export const NON_FIELD_ERRORS_KEY = 'non_field_errors';
+
+/**
  * Keys of an error body that speak of the request as a whole rather than of one field.
  *
  * @example
@@ -14,7 +34,7 @@
  * GENERAL_ERROR_KEYS; // ['detail', 'non_field_errors']
  * ```
  */
-export const GENERAL_ERROR_KEYS: readonly string[] = ['detail', 'non_field_errors'];
+export const GENERAL_ERROR_KEYS: readonly string[] = [DETAIL_KEY, NON_FIELD_ERRORS_KEY];
 
 /**
  * Field name → messages, with nested fields flattened to `field.sub` and list items to `field.0`.
@@ -35,7 +55,7 @@ export type ErrorFields = Record<string, string[]>;
  * ```
  */
 export function detailError(message: string): { detail: string } {
-  return { detail: message };
+  return { [DETAIL_KEY]: message };
 }
 
 /**
@@ -62,8 +82,40 @@ export function fieldsError(
  * ```
  */
 export function nonFieldError(...messages: string[]): { non_field_errors: string[] } {
-  return { non_field_errors: messages };
+  return { [NON_FIELD_ERRORS_KEY]: messages };
 }
+
+/**
+ * JSON Schema of the body {@link detailError} writes.
+ *
+ * @example
+ * ```ts
+ * components.schemas.Detail = DETAIL_ERROR_SCHEMA;
+ * ```
+ */
+export const DETAIL_ERROR_SCHEMA: Readonly<Record<string, unknown>> = {
+  type: 'object',
+  properties: { [DETAIL_KEY]: { type: 'string' } },
+  required: [DETAIL_KEY],
+  description: 'DRF error or message body.',
+};
+
+/**
+ * JSON Schema of the body {@link fieldsError} (and {@link nonFieldError}) writes: each field to its messages, a
+ * documented sub-object to its own map.
+ *
+ * @example
+ * ```ts
+ * components.schemas.FieldErrors = FIELDS_ERROR_SCHEMA;
+ * ```
+ */
+export const FIELDS_ERROR_SCHEMA: Readonly<Record<string, unknown>> = {
+  type: 'object',
+  description: `DRF validation errors: each invalid field (or \`${NON_FIELD_ERRORS_KEY}\`) maps to a list of messages; documented sub-objects nest.`,
+  additionalProperties: {
+    anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }],
+  },
+};
 
 /**
  * An error body read: `detail` is its message (a `detail`, `error` or `message` string, or the body itself when it
@@ -95,12 +147,12 @@ export interface ErrorEnvelope {
 export function errorFields(body: unknown, prefix = ''): ErrorFields {
   const out: ErrorFields = {};
   if (typeof body === 'string' && body) {
-    out[prefix || 'detail'] = [body];
+    out[prefix || DETAIL_KEY] = [body];
     return out;
   }
   if (Array.isArray(body)) {
     const strings = body.filter((x): x is string => typeof x === 'string');
-    if (strings.length) out[prefix || 'non_field_errors'] = strings;
+    if (strings.length) out[prefix || NON_FIELD_ERRORS_KEY] = strings;
     body.forEach((item, i) => {
       if (item && typeof item === 'object') Object.assign(out, errorFields(item, prefix ? `${prefix}.${i}` : `${i}`));
     });
@@ -132,7 +184,7 @@ export function unwrapError(body: unknown): ErrorEnvelope {
   else if (body !== null && body !== undefined && typeof body !== 'object') detail = String(body);
   else if (body && typeof body === 'object' && !Array.isArray(body)) {
     const b = body as Record<string, unknown>;
-    detail = ['detail', 'error', 'message'].map((k) => b[k]).find((v): v is string => typeof v === 'string');
+    detail = [DETAIL_KEY, 'error', 'message'].map((k) => b[k]).find((v): v is string => typeof v === 'string');
   }
   const fields = errorFields(body);
   const general: string[] = [];

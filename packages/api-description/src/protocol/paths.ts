@@ -15,7 +15,7 @@
  * @module
  */
 import { rowOf } from '../registry/lookup.js';
-import { PORTALS } from '../registry/portals.js';
+import { DEFAULT_PORTAL, PORTALS } from '../registry/portals.js';
 import type { ModelSpec, Portal } from '../registry/types.js';
 
 /**
@@ -182,7 +182,7 @@ export function modelPath(
 ): string {
   const m = rowOf(model);
   return apiPath({
-    portal: opts.portal ?? 'private',
+    portal: opts.portal ?? DEFAULT_PORTAL,
     app: m.app,
     model: m.name,
     ...(opts.id !== undefined ? { id: String(opts.id) } : {}),
@@ -221,4 +221,24 @@ export function parseApiPath(pathOrUrl: string): ApiPathParts | undefined {
     ...(decoded[0] !== undefined ? { id: decoded[0] } : {}),
     ...(decoded[1] !== undefined ? { action: decoded[1] } : {}),
   };
+}
+
+/**
+ * The parts of the API path inside a URL or path, also under a server's base path (`https://host/prefix/api/…`):
+ * the first `/api/{portal}/…` that {@link parseApiPath} reads, or `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * findApiPath('https://host/prefix/api/public/stem/session/7/?limit=5');
+ * // { portal: 'public', app: 'stem', model: 'session', id: '7' }
+ * findApiPath('https://host/prefix/api/auth/whoami/'); // undefined
+ * ```
+ */
+export function findApiPath(url: string): ApiPathParts | undefined {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/s, '');
+  for (let at = path.indexOf(API_ROOT); at >= 0; at = path.indexOf(API_ROOT, at + 1)) {
+    const parts = parseApiPath(path.slice(at));
+    if (parts) return parts;
+  }
+  return undefined;
 }

@@ -456,3 +456,46 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
   }
   return { query, problems };
 }
+
+/**
+ * The `next` or `previous` link of a list page: the request URL with `limit` set and `offset` set (left out at 0),
+ * every other parameter kept where it was, as DRF's LimitOffsetPagination writes them. `{`, `}` and `[]` stay
+ * readable in the link.
+ *
+ * @example
+ * ```ts
+ * pageLink('https://host/api/private/stem/session/?sort%5B%5D=name', { limit: 10, offset: 20 });
+ * // 'https://host/api/private/stem/session/?sort[]=name&limit=10&offset=20'
+ * ```
+ */
+export function pageLink(url: string | URL, page: { limit: number; offset: number }): string {
+  const u = new URL(url);
+  u.searchParams.set(QUERY_PARAMETERS.limit.name, String(page.limit));
+  if (page.offset > 0) u.searchParams.set(QUERY_PARAMETERS.offset.name, String(page.offset));
+  else u.searchParams.delete(QUERY_PARAMETERS.offset.name);
+  return u.href
+    .replace(/%7B/gi, '{')
+    .replace(/%7D/gi, '}')
+    .replace(/%5B%5D/gi, '[]');
+}
+
+/**
+ * The offset a page link (absolute, or relative to the list) asks for, read as the codec reads `offset`;
+ * `undefined` when the link has none or one that is not a non-negative integer.
+ *
+ * @example
+ * ```ts
+ * pageLinkOffset('https://host/api/private/stem/session/?limit=10&offset=20'); // 20
+ * pageLinkOffset('?page=2'); // undefined
+ * ```
+ */
+export function pageLinkOffset(link: unknown): number | undefined {
+  if (typeof link !== 'string' || link === '') return undefined;
+  let params: URLSearchParams;
+  try {
+    params = new URL(link, 'http://base.invalid/').searchParams;
+  } catch {
+    return undefined;
+  }
+  return decodeQuery(params).query.offset;
+}

@@ -5,7 +5,7 @@
 import type { ModelOperation, ModelSpec, Portal } from './types.js';
 
 /**
- * The portals, private first (the default).
+ * The portals, private first.
  *
  * @example
  * ```ts
@@ -13,6 +13,32 @@ import type { ModelOperation, ModelSpec, Portal } from './types.js';
  * ```
  */
 export const PORTALS: readonly Portal[] = ['private', 'public'];
+
+/**
+ * The portal of a request that names none: the private portal, where a token reads the caller's own data. `/api/`
+ * lists its endpoints.
+ *
+ * @example
+ * ```ts
+ * const portal = opts.portal ?? DEFAULT_PORTAL; // 'private' unless given
+ * ```
+ */
+export const DEFAULT_PORTAL: Portal = 'private';
+
+/**
+ * Why `portal` is not a portal name, or `undefined` when it is one or is left out (`undefined` or `null`, meaning
+ * {@link DEFAULT_PORTAL}).
+ *
+ * @example
+ * ```ts
+ * portalValueProblem('shared'); // 'portal must be "private" or "public", got "shared"'
+ * portalValueProblem(undefined); // undefined
+ * ```
+ */
+export function portalValueProblem(portal: unknown): string | undefined {
+  if (portal === undefined || portal === null || (PORTALS as readonly unknown[]).includes(portal)) return undefined;
+  return `portal must be ${PORTALS.map((p) => `"${p}"`).join(' or ')}, got ${JSON.stringify(portal)}`;
+}
 
 /**
  * The portals offering a CRUD operation or special action; `undefined` when the model does not offer it at all.
@@ -57,10 +83,9 @@ export function portalProblem(
   portal: unknown,
   op: ModelOperation | string,
 ): { what: 'portal' | 'model'; message: string } | undefined {
-  const p = portal ?? 'private';
-  if (p !== 'private' && p !== 'public') {
-    return { what: 'portal', message: `portal must be "private" or "public", got ${JSON.stringify(portal)}` };
-  }
+  const problem = portalValueProblem(portal);
+  if (problem) return { what: 'portal', message: problem };
+  const p = (portal ?? DEFAULT_PORTAL) as Portal;
   const offered = portalsFor(model, op);
   if (!offered)
     return { what: 'model', message: `the ${model.name} endpoint does not offer "${op}" (see its API page)` };

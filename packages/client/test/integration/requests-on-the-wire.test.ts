@@ -228,6 +228,13 @@ describe('special actions', () => {
       '{"a":1}',
     ]);
     await expect(c.action('session', ID, '../x', { method: 'GET' })).rejects.toMatchObject({ argument: 'action' });
+    const secret = { method: 'POST', portal: 'secret' } as never;
+    for (const action of ['frobnicate', 'add_entry']) {
+      await expect(c.action('subjectlog', ID, action, secret)).rejects.toMatchObject({ argument: 'portal' });
+      await expect(c.action('subjectlog', ID, action, secret)).rejects.toThrow(
+        'portal must be "private" or "public", got "secret"',
+      );
+    }
   });
 
   it('every registry action is reachable', () => {

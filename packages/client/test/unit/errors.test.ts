@@ -61,6 +61,12 @@ describe('errors', () => {
     expect(at(403)).toBeInstanceOf(PermissionDeniedError);
     expect(at(404)).toBeInstanceOf(NotFoundError);
     expect(at(404).message).toMatch(/private.*public portal/);
+    const notFound = (url: string) => makeStatusError({ status: 404, body: null, url, method: 'GET' }) as NotFoundError;
+    const underBase = notFound('https://host/prefix/api/public/stem/session/7a3e/');
+    expect(underBase.portal).toBe('public');
+    expect(underBase.message).toContain('("public"; is it in the private portal?)');
+    // Only the path names the portal: an /api/… inside the query is no API path.
+    expect(notFound('https://host/api/auth/whoami/?next=/api/private/stem/').portal).toBeUndefined();
     expect(at(429)).toBeInstanceOf(RateLimitError);
     expect(at(500)).toBeInstanceOf(ServerError);
     expect(at(503)).toBeInstanceOf(ServerError);

@@ -2,9 +2,15 @@
  * HTTP side of the device flow: `POST /api/auth/device/` and `POST /api/auth/device/token/`.
  * Both are anonymous (the whole point is that the CLI has no credentials yet).
  */
-import { DEVICE_APPROVAL_PAGE, DEVICE_AUTHORIZATION_PATH, DEVICE_TOKEN_PATH } from 'brainstem-api-description';
+import {
+  DEVICE_APPROVAL_PAGE,
+  DEVICE_AUTHORIZATION_PATH,
+  DEVICE_TOKEN_PATH,
+  fieldsError,
+} from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { charLength } from '../characters.js';
+import { throttled } from '../errors.js';
 import { requestOrigin } from '../origin.js';
 import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.js';
 
@@ -18,15 +24,17 @@ import { CLIENT_NAME_MAX, DEFAULT_CLIENT_NAME, type DeviceStore } from './store.
  * readClientName({ client_name: 7 }); // { error: { client_name: ['Not a valid string.'] } }
  * ```
  */
-export function readClientName(body: unknown): { name: string } | { error: Record<string, string[]> } {
+export function readClientName(body: unknown): { name: string } | { error: ReturnType<typeof fieldsError> } {
   const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)['client_name'] : undefined;
   if (raw === undefined || raw === null) return { name: DEFAULT_CLIENT_NAME };
-  if (typeof raw !== 'string') return { error: { client_name: ['Not a valid string.'] } };
+  if (typeof raw !== 'string') return { error: fieldsError({ client_name: ['Not a valid string.'] }) };
   // Control characters would only confuse the approval page; collapse them and surrounding space.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const name = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   if (charLength(name) > CLIENT_NAME_MAX) {
-    return { error: { client_name: [`Ensure this field has no more than ${CLIENT_NAME_MAX} characters.`] } };
+    return {
+      error: fieldsError({ client_name: [`Ensure this field has no more than ${CLIENT_NAME_MAX} characters.`] }),
+    };
   }
   return { name: name || DEFAULT_CLIENT_NAME };
 }
@@ -45,10 +53,8 @@ export function registerDeviceApi(
     const wait = throttle(req.ip);
     if (wait > 0) {
       // DRF's throttling answer, so clients that know DRF (and our retry logic) read it.
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send({ detail: `Request was throttled. Expected available in ${wait} seconds.` });
+      const e = throttled(wait);
+      return reply.code(e.status).headers(e.headers).send(e.body);
     }
     const parsed = readClientName(req.body);
     if ('error' in parsed) return reply.code(400).send(parsed.error);
@@ -70,7 +76,7 @@ export function registerDeviceApi(
     const body = req.body;
     const code = body && typeof body === 'object' ? (body as Record<string, unknown>)['device_code'] : undefined;
     if (typeof code !== 'string' || code === '') {
-      return reply.code(400).send({ device_code: ['This field is required.'] });
+      return reply.code(400).send(fieldsError({ device_code: ['This field is required.'] }));
     }
     reply.header('cache-control', 'no-store');
     return store.poll(code);

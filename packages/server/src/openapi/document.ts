@@ -14,9 +14,10 @@ import {
   ACTION_KINDS,
   type ActionKind,
   apiPath,
+  DEFAULT_PORTAL,
   getModel,
   listHasMeta,
-  type Portal,
+  PORTALS,
   TOKEN_PATH,
 } from 'brainstem-api-description';
 import { apiRoots } from '../routes/root.js';
@@ -173,7 +174,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
       get: {
         operationId: `root${root.url.replace(/\//g, '_').replace(/_+$/, '')}`,
         tags: ['root'],
-        summary: `Endpoints of ${root.app ? `the ${root.app} app on ` : ''}the ${root.portal ?? 'private'} portal`,
+        summary: `Endpoints of ${root.app ? `the ${root.app} app on ` : ''}the ${root.portal ?? DEFAULT_PORTAL} portal`,
         responses: {
           '200': {
             description: 'Model name → collection URL.',
@@ -200,7 +201,6 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
   for (const m of models)
     if (m.approval && !schemas[m.approval.model])
       schemas[m.approval.model] = recordSchema(getModel(m.approval.model), detailsGroups);
-  const portals: Portal[] = ['private', 'public'];
   return {
     openapi: '3.1.0',
     info: {
@@ -208,7 +208,7 @@ export function openApiDocument(detailsGroups: readonly DetailsSchemaGroup[] = D
       version: '2',
       description:
         `The BrainSTEM REST API as served by the local brainstem-server, generated from the model registry. ` +
-        `Two portals: ${portals.map((p) => `\`${apiPath({ portal: p })}\``).join(' and ')}; the private one needs a Bearer token ` +
+        `Two portals: ${PORTALS.map((p) => `\`${apiPath({ portal: p })}\``).join(' and ')}; the private one needs a Bearer token ` +
         `(\`POST ${TOKEN_PATH}\` or the device flow), the public one is read-only and anonymous.`,
     },
     servers: [{ url: '/' }],

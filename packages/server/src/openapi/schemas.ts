@@ -4,6 +4,8 @@
  * (see details.ts).
  */
 import {
+  DETAIL_ERROR_SCHEMA,
+  FIELDS_ERROR_SCHEMA,
   type FieldSpec,
   type FieldType,
   LIST_META_KEYS,
@@ -111,22 +113,10 @@ export function filterFields(model: ModelSpec): { name: string; spec: FieldSpec;
   return out;
 }
 
-/** The error bodies: `{"detail": …}` and DRF field-error maps. */
+/** The error bodies (`{"detail": …}` and DRF field-error maps, as protocol/errors.ts writes them) and the list meta. */
 export const ERROR_SCHEMAS: Record<string, Schema> = {
-  Detail: {
-    type: 'object',
-    properties: { detail: { type: 'string' } },
-    required: ['detail'],
-    description: 'DRF error or message body.',
-  },
-  FieldErrors: {
-    type: 'object',
-    description:
-      'DRF validation errors: each invalid field (or `non_field_errors`) maps to a list of messages; documented sub-objects nest.',
-    additionalProperties: {
-      anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }],
-    },
-  },
+  Detail: { ...DETAIL_ERROR_SCHEMA },
+  FieldErrors: { ...FIELDS_ERROR_SCHEMA },
   ListMeta: {
     type: 'object',
     description: 'Paging summary of a list page, on the lists whose operation lists `meta` among its keys.',

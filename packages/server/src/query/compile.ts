@@ -12,7 +12,9 @@ import {
   type FieldType,
   type FilterOperator,
   type FilterPath,
+  filterParam,
   idKind,
+  LIST_SEPARATOR,
   resolveFilter,
   TEXT_OPERATORS,
   UUID_PATTERN,
@@ -25,35 +27,35 @@ import { junctionOf, NO_SCOPE, type Resolved, resolve, type ScopeFn, type Sql } 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const escapeGlob = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`);
 
+/** 400 for a filter value that is not of its field's kind, naming the filter as sent. */
+const invalidValue = (raw: string, key: string, expected: string) =>
+  badRequest(`Invalid value "${raw}" for ${filterParam(key)}: expected ${expected}.`);
+
 function convert(type: FieldType, raw: string, key: string, intId: boolean): unknown {
   if (type === 'integer' || (type === 'relation' && intId) || (type === 'uuid' && intId)) {
-    if (!/^-?\d{1,15}$/.test(raw.trim()))
-      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected an integer.`);
+    if (!/^-?\d{1,15}$/.test(raw.trim())) throw invalidValue(raw, key, 'an integer');
     return Number(raw);
   }
   if (type === 'boolean') {
     const v = raw.trim().toLowerCase();
     if (v === 'true' || v === '1') return 1;
     if (v === 'false' || v === '0') return 0;
-    throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected true or false.`);
+    throw invalidValue(raw, key, 'true or false');
   }
   if (type === 'datetime') {
     // A bare date means midnight UTC, as Django reads a date for a DateTimeField lookup.
     const d = normaliseDateTime(raw.trim()) ?? (isCalendarDate(raw.trim()) ? `${raw.trim()}T00:00:00Z` : null);
     if (!d) {
-      throw badRequest(
-        `Invalid value "${raw}" for filter{${key}}: expected a date-time (YYYY-MM-DDThh:mm[:ss][Z|±HH:MM]) or a date.`,
-      );
+      throw invalidValue(raw, key, 'a date-time (YYYY-MM-DDThh:mm[:ss][Z|±HH:MM]) or a date');
     }
     return d;
   }
   if (type === 'date') {
-    if (!isCalendarDate(raw.trim()))
-      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a date (YYYY-MM-DD).`);
+    if (!isCalendarDate(raw.trim())) throw invalidValue(raw, key, 'a date (YYYY-MM-DD)');
     return raw.trim();
   }
   if (type === 'uuid' || (type === 'relation' && !intId)) {
-    if (!UUID_PATTERN.test(raw.trim())) throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected a UUID.`);
+    if (!UUID_PATTERN.test(raw.trim())) throw invalidValue(raw, key, 'a UUID');
     return raw.trim().toLowerCase();
   }
   return raw;
@@ -70,12 +72,12 @@ function comparison(
   if (op === 'isnull') {
     const v = raw.trim().toLowerCase();
     if (v !== 'true' && v !== 'false' && v !== '1' && v !== '0') {
-      throw badRequest(`Invalid value "${raw}" for filter{${key}}: expected true or false.`);
+      throw invalidValue(raw, key, 'true or false');
     }
     return { sql: `${column} IS ${v === 'true' || v === '1' ? '' : 'NOT '}NULL`, params: [] };
   }
   if (op === 'in') {
-    const values = raw.split(',').map((s) => convert(type, s.trim(), key, intId));
+    const values = raw.split(LIST_SEPARATOR).map((s) => convert(type, s.trim(), key, intId));
     return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
   }
   if (TEXT_OPERATORS.includes(op)) {
@@ -107,7 +109,7 @@ function comparison(
  */
 export function compileFilter(t: ModelTable, alias: string, key: string, raw: string, scope: ScopeFn = NO_SCOPE): Sql {
   const r = resolveFilter(t.model, key);
-  if (r.problem !== undefined) throw badRequest(`filter{${key}}: ${r.problem}`);
+  if (r.problem !== undefined) throw badRequest(`${filterParam(key)}: ${r.problem}`);
   return compileHops(t, alias, r.path, 0, raw, 0, scope);
 }
 

@@ -9,7 +9,7 @@
  * // [{ field: sessions, path: 'sessions', children: [{ field: projects, path: 'sessions.projects', children: [] }] }]
  * ```
  */
-import { type FieldSpec, resolveInclude } from 'brainstem-api-description';
+import { type FieldSpec, QUERY_PARAMETERS, resolveInclude } from 'brainstem-api-description';
 import type { ModelTable } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 
@@ -26,7 +26,7 @@ export function resolveIncludeTree(t: ModelTable, names: readonly string[]): Inc
   const roots: IncludeNode[] = [];
   for (const name of names) {
     const r = resolveInclude(t.model, name);
-    if (r.problem !== undefined) throw badRequest(`include[]=${name}: ${r.problem}`);
+    if (r.problem !== undefined) throw badRequest(`${QUERY_PARAMETERS.include.name}=${name}: ${r.problem}`);
     let level = roots;
     for (const hop of r.path.hops) {
       let node = level.find((n) => n.field.name === hop.field.name);

@@ -1,5 +1,5 @@
 /** `sort[]` keys compiled into an ORDER BY list, from the paths the API description's resolver gives. */
-import { resolveSort } from 'brainstem-api-description';
+import { QUERY_PARAMETERS, resolveSort } from 'brainstem-api-description';
 import type { ModelTable } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import { NO_SCOPE, resolve, type ScopeFn, type Sql } from './fields.js';
@@ -13,7 +13,7 @@ export function compileSort(t: ModelTable, alias: string, keys: readonly string[
   const params: unknown[] = [];
   for (const key of keys) {
     const r = resolveSort(t.model, key);
-    if (r.problem !== undefined) throw badRequest(`sort[]=${key}: ${r.problem}`);
+    if (r.problem !== undefined) throw badRequest(`${QUERY_PARAMETERS.sort.name}=${key}: ${r.problem}`);
     const [hop] = r.path.hops;
     let expr: string;
     if (!hop) {

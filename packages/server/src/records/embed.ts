@@ -16,6 +16,7 @@
  * ```
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { includeParam, QUERY_PARAMETERS } from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { badRequest } from '../errors.js';
@@ -60,7 +61,7 @@ function listedIds(r: Rec): number {
 function checkBudget(report: EmbedReport, node: IncludeNode): void {
   if (report.embedded <= MAX_EMBEDDED_VALUES) return;
   throw badRequest(
-    `include[]=${node.path}.* would embed more than ${MAX_EMBEDDED_VALUES} records and ids in one response: ` +
+    `${QUERY_PARAMETERS.include.name}=${includeParam(node.path)} would embed more than ${MAX_EMBEDDED_VALUES} records and ids in one response: ` +
       'request a smaller page (limit), fewer includes, or list the related records with a filter instead.',
   );
 }

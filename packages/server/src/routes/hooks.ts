@@ -13,6 +13,7 @@
  * else runs between the last hook and the handler.
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { User } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
 import { type ModelTable, tableOf } from '../db/schema.js';
 import { invalidToken, notFound, unauthenticated } from '../errors.js';
@@ -61,6 +62,17 @@ function hook(check: (req: FastifyRequest) => void): Hook {
   };
 }
 
+/**
+ * The user of a request that needs one: 401 "credentials were not provided" without an `Authorization` header,
+ * 401 "Invalid token." when it names nobody.
+ */
+export function requireUser(ctx: ServerContext, authorization: string | undefined): User {
+  if (!authorization) throw unauthenticated();
+  const user = ctx.authenticate(authorization);
+  if (!user) throw invalidToken();
+  return user;
+}
+
 /** The `onRequest` hook of a route: who is calling. */
 export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
   if (route.portal === 'public') {
@@ -72,11 +84,7 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
     });
   }
   return hook((req) => {
-    const auth = req.headers.authorization;
-    if (!auth) throw unauthenticated();
-    const user = ctx.authenticate(auth);
-    if (!user) throw invalidToken();
-    states.set(req, { caller: { user, portal: 'private' } });
+    states.set(req, { caller: { user: requireUser(ctx, req.headers.authorization), portal: 'private' } });
   });
 }
 

@@ -2,7 +2,14 @@
  * List responses: filtering, sorting and paging in SQL; the body is the description's list envelope (`wrapList`,
  * with `meta` where `listPageKeys` gives it). Counts are memoised per write generation (any write invalidates them).
  */
-import { type ListPageKeys, listEnvelopeText, listPageKeys, type ModelSpec, wrapList } from 'brainstem-api-description';
+import {
+  type ListPageKeys,
+  listEnvelopeText,
+  listPageKeys,
+  type ModelSpec,
+  pageLink,
+  wrapList,
+} from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
 import { stmt } from '../db/statements.js';
@@ -90,29 +97,6 @@ function rawByRowid(ctx: ServerContext, t: ModelTable, rowids: number[]): RawRow
 }
 
 /**
- * The page links of a request URL: `at(offset)` is the URL with `limit` set and `offset` set (or removed for 0),
- * serialised as `URLSearchParams` does, with `{`, `}` and `[]` left readable. The URL is serialised once, with a
- * marker offset; each link replaces the marker (`offset=%00` can only be that pair: `&`, `=` and NUL are encoded
- * in every other key and value).
- */
-function pageLinks(base: URL, limit: number): (offset: number) => string {
-  const u = new URL(base.href);
-  u.searchParams.set('limit', String(limit));
-  u.searchParams.set('offset', '\u0000');
-  const href = u.href
-    .replace(/%7B/g, '{')
-    .replace(/%7D/g, '}')
-    .replace(/%5B%5D/g, '[]');
-  const at = /[?&]offset=%00/.exec(href)?.index ?? -1;
-  const before = href.slice(0, at + 1);
-  const after = href.slice(at + '?offset=%00'.length);
-  // Without an offset: the pair goes with the `&` that joined it to its neighbour (limit is always there).
-  const first = before.endsWith('?');
-  const withoutOffset = first ? before + after.replace(/^&/, '') : before.slice(0, -1) + after;
-  return (offset) => (offset > 0 ? `${before}offset=${offset}${after}` : withoutOffset);
-}
-
-/**
  * Build a list response body. `url` is the absolute request URL (for next/previous). Returns the JSON as UTF-8
  * bytes when the page can be joined from cached record JSON, as text when it has includes (embedded and
  * serialised in chunks, see records/embed.ts), else an object for Fastify to serialise.
@@ -149,13 +133,12 @@ export async function listResponse(
     const { offset, limit } = query;
     const count = ids.length;
     const hasNext = offset + limit < count;
-    const links = hasNext || offset > 0 ? pageLinks(url, limit) : null;
     body = listPageKeys(t.model, caller.portal, {
       count,
       offset,
       limit,
-      next: links && hasNext ? links(offset + limit) : null,
-      previous: links && offset > 0 ? links(Math.max(0, offset - limit)) : null,
+      next: hasNext ? pageLink(url, { limit, offset: offset + limit }) : null,
+      previous: offset > 0 ? pageLink(url, { limit, offset: Math.max(0, offset - limit) }) : null,
     });
   }
   if (records && includes.length > 0) {

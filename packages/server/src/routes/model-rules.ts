@@ -3,7 +3,7 @@
  * validate → authorize → store path (unique field pairs, grants applied after a change), and who may run each
  * kind of special action and what it does. Everything else about a model comes from its registry row.
  */
-import { type ActionKind, type ModelSpec, uniqueTogether } from 'brainstem-api-description';
+import { type ActionKind, type ModelSpec, nonFieldError, uniqueTogether } from 'brainstem-api-description';
 import { authorizeReview, reviewApproval } from '../actions/approvals.js';
 import { entryAction } from '../actions/entries.js';
 import { authorizeInvitationAction, groupAction, invitationAction } from '../actions/invitations.js';
@@ -52,7 +52,7 @@ function checkUniqueSet(
     ...values,
     existing?.id ?? null,
   );
-  if (clash) throw fieldErrors({ non_field_errors: [`The fields ${fields.join(', ')} must make a unique set.`] });
+  if (clash) throw fieldErrors(nonFieldError(`The fields ${fields.join(', ')} must make a unique set.`));
 }
 
 /** What the response of an action is: the record (re-read after the action) or the action's own body. */

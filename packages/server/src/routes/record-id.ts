@@ -5,11 +5,11 @@
  */
 import { parseId } from 'brainstem-api-description';
 import type { ModelTable } from '../db/schema.js';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 
 /** The stored key of path id `id` on `t`: the number of an integer id, the lower-case UUID; 404 when malformed. */
 export function recordKey(t: ModelTable, id: string): string | number {
   const parsed = parseId(t.model, id);
-  if (parsed.problem !== undefined) throw new HttpError(404, { detail: parsed.problem });
+  if (parsed.problem !== undefined) throw httpError(404, parsed.problem);
   return parsed.id;
 }

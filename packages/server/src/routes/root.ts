@@ -2,7 +2,15 @@
  * DRF-style API roots: `GET /api/`, `/api/{portal}/` and `/api/{portal}/{app}/` list endpoints as absolute URLs (`{"session": "http://host/api/private/stem/session/", …}`), derived from the registry. Models a
  * portal does not serve are not listed there; aliases are not listed (they name the same endpoint).
  */
-import { API_ROOT, apiPath, MODELS, type ModelSpec, PORTALS, type Portal } from 'brainstem-api-description';
+import {
+  API_ROOT,
+  apiPath,
+  DEFAULT_PORTAL,
+  MODELS,
+  type ModelSpec,
+  PORTALS,
+  type Portal,
+} from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { requestOrigin } from '../origin.js';
 import { apiRouteTable } from './table.js';
@@ -33,7 +41,7 @@ export function apiRoots(): ApiRoot[] {
  * portal of the clients), `/api/{portal}/` that portal's, `/api/{portal}/{app}/` that app's.
  */
 export function rootListing(root: ApiRoot, base: string): Record<string, string> {
-  const portal = root.portal ?? 'private';
+  const portal = root.portal ?? DEFAULT_PORTAL;
   const models = (MODELS as readonly ModelSpec[]).filter(
     (m) => served(m, portal) && (root.app === undefined || m.app === root.app),
   );

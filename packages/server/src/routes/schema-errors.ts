@@ -12,7 +12,7 @@
  * ```
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { decodeQuery, type FieldSpec } from 'brainstem-api-description';
+import { decodeQuery, type FieldSpec, nonFieldError } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { textProblem } from '../characters.js';
 import { tableOf, targetIsInt } from '../db/schema.js';
@@ -113,9 +113,7 @@ const isShapeError = (e: ErrorObject) =>
 export function bodyFieldErrors(fields: readonly FieldSpec[], errors: readonly ErrorObject[]): FieldErrors {
   const root = errors.find((e) => e.instancePath === '' && e.keyword === 'type');
   if (root) {
-    throw fieldErrors({
-      non_field_errors: [`Invalid data. Expected a dictionary, but got ${jsonKindName(root.data)}.`],
-    });
+    throw fieldErrors(nonFieldError(`Invalid data. Expected a dictionary, but got ${jsonKindName(root.data)}.`));
   }
   const best = new Map<string, ErrorObject>();
   const out: FieldErrors = {};

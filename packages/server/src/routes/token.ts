@@ -2,15 +2,16 @@
  * `POST /api/token/` (email + password → a new personal access token) and the local
  * extension `GET /api/auth/whoami/` (who a token belongs to).
  */
-import { TOKEN_PATH, WHOAMI_PATH } from 'brainstem-api-description';
+import { nonFieldError, TOKEN_PATH, WHOAMI_PATH } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { createToken } from '../auth/tokens.js';
 import { passwordHashOf } from '../auth/users.js';
 import { sliceChars } from '../characters.js';
 import type { ServerContext } from '../context.js';
-import { fieldErrors, HttpError, invalidToken, unauthenticated } from '../errors.js';
+import { fieldErrors, httpError } from '../errors.js';
 import { webState } from '../web/index.js';
+import { requireUser } from './hooks.js';
 
 /** A hash nobody's password matches: unknown emails still pay the scrypt cost (no timing oracle). */
 let dummyHash: string | undefined;
@@ -23,7 +24,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   app.post(TOKEN_PATH, async (req, reply) => {
     const body = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw fieldErrors({ non_field_errors: ['Expected a JSON object with "username" and "password".'] });
+      throw fieldErrors(nonFieldError('Expected a JSON object with "username" and "password".'));
     }
     const { username, password } = body as Record<string, unknown>;
     const errors: Record<string, string[]> = {};
@@ -35,18 +36,14 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     const { limiter } = webState(ctx);
     const wait = limiter.blockedFor(username as string, req.ip);
     if (wait > 0) {
-      throw new HttpError(
-        429,
-        { detail: 'Too many failed sign-in attempts. Try again later.' },
-        { 'Retry-After': String(wait) },
-      );
+      throw httpError(429, 'Too many failed sign-in attempts. Try again later.', { 'Retry-After': String(wait) });
     }
     const found = passwordHashOf(ctx.db, username as string);
     const ok =
       verifyPassword(found?.hash || unmatchableHash(), password as string) && found !== null && found.hash !== '';
     if (!ok || !found) {
       limiter.fail(username as string, req.ip);
-      throw new HttpError(401, { detail: 'Unable to log in with provided credentials.' });
+      throw httpError(401, 'Unable to log in with provided credentials.');
     }
     limiter.succeed(username as string, req.ip);
     const name =
@@ -59,10 +56,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   });
 
   app.get(WHOAMI_PATH, async (req) => {
-    const auth = req.headers.authorization;
-    if (!auth) throw unauthenticated();
-    const user = ctx.authenticate(auth);
-    if (!user) throw invalidToken();
+    const user = requireUser(ctx, req.headers.authorization);
     return { user: { id: user.id, email: user.email, first_name: user.first_name, last_name: user.last_name } };
   });
 }

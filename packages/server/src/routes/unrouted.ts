@@ -15,7 +15,7 @@ import {
   portalsFor,
 } from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.js';
+import { type HttpError, httpError } from '../errors.js';
 import { allowedMethods, CRUD_METHODS, type RouteShape } from './table.js';
 
 interface Params {
@@ -31,23 +31,24 @@ const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** The registry row a URL names, with 404s for an unknown portal, model or app. */
 function resolvePath(p: Params): { model: ModelSpec; portal: Portal } {
   const portal = PORTALS.find((name) => name === p.portal);
-  if (!portal) throw new HttpError(404, { detail: `Unknown portal "${p.portal}": use private or public.` });
+  if (!portal) throw httpError(404, `Unknown portal "${p.portal}": use ${PORTALS.join(' or ')}.`);
   const model = findModel(p.model);
-  if (!model) throw new HttpError(404, { detail: modelProblem(p.model) });
+  if (!model) throw httpError(404, modelProblem(p.model) ?? 'Not found.');
   if (model.name !== p.model && !model.aliases?.includes(p.model)) {
     // Model names in paths are lower case; the registry's lookup also accepts other cases.
-    throw new HttpError(404, { detail: `Unknown model "${p.model}": use "${model.name}".` });
+    throw httpError(404, `Unknown model "${p.model}": use "${model.name}".`);
   }
   if (model.app !== p.app) {
-    throw new HttpError(404, {
-      detail: `Model "${model.name}" lives under /api/${p.portal}/${model.app}/${model.name}/, not under app "${p.app}".`,
-    });
+    throw httpError(
+      404,
+      `Model "${model.name}" lives under /api/${p.portal}/${model.app}/${model.name}/, not under app "${p.app}".`,
+    );
   }
   return { model, portal };
 }
 
 function refuse(method: string, allow: string[], detail?: string): HttpError {
-  return new HttpError(405, { detail: detail ?? `Method "${method}" not allowed.` }, { Allow: allow.join(', ') });
+  return httpError(405, detail ?? `Method "${method}" not allowed.`, { Allow: allow.join(', ') });
 }
 
 /** The operation a method means on a path shape (`undefined` when the shape has no such method at all). */
@@ -63,9 +64,10 @@ function answer(req: FastifyRequest, reply: FastifyReply): Record<string, unknow
   const shape: RouteShape = p.id === undefined ? 'collection' : p.action === undefined ? 'record' : 'action';
   if (shape === 'action' && !model.actions?.some((a) => a.name === p.action)) {
     const known = model.actions?.map((a) => a.name) ?? [];
-    throw new HttpError(404, {
-      detail: `Unknown action "${p.action}" for ${model.name}.${known.length ? ` Actions: ${known.join(', ')}.` : ''}`,
-    });
+    throw httpError(
+      404,
+      `Unknown action "${p.action}" for ${model.name}.${known.length ? ` Actions: ${known.join(', ')}.` : ''}`,
+    );
   }
   const allow = allowedMethods(model, portal, shape, p.action);
   if (req.method === 'OPTIONS') {
@@ -80,12 +82,12 @@ function answer(req: FastifyRequest, reply: FastifyReply): Record<string, unknow
   if (!portalsFor(model, op)) throw refuse(method, allow, model.notSupported?.[op]);
   // Offered, but not on this portal: reads are not found there, writes are refused (the public portal is read-only).
   if (!allowsPortal(model, op, portal) && method === 'GET') {
-    throw new HttpError(404, {
-      detail:
-        shape === 'action'
-          ? `The "${op}" action of ${model.name} is not available on the ${portal} portal.`
-          : `${model.name} is not available on the ${portal} portal.`,
-    });
+    throw httpError(
+      404,
+      shape === 'action'
+        ? `The "${op}" action of ${model.name} is not available on the ${portal} portal.`
+        : `${model.name} is not available on the ${portal} portal.`,
+    );
   }
   throw refuse(method, allow, `Method "${method}" not allowed on the ${portal} portal (read-only).`);
 }
