@@ -8,13 +8,14 @@ export function normaliseDateTime(v: string): string | null {
   if (!isCalendarDate(m[1] as string) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
   if (m[7] && (Number(m[8]) > 23 || Number(m[9]) > 59)) return null;
   const d = new Date(m[6] ? v.replace(' ', 'T') : `${v.replace(' ', 'T')}Z`);
-  if (Number.isNaN(d.getTime())) return null;
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1) return null;
   const iso = d.toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /**
- * Whether `v` is a YYYY-MM-DD date that exists (2024-02-29 yes, 2023-02-29 no).
+ * Whether `v` is a YYYY-MM-DD date that exists (2024-02-29 yes, 2023-02-29 no). Years run from 1 to 9999, as in
+ * Python's `date`, so `0000-01-01` is not a date.
  *
  * @example
  * ```ts
@@ -22,7 +23,7 @@ export function normaliseDateTime(v: string): string | null {
  * ```
  */
 export function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || v.startsWith('0000')) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }

@@ -44,6 +44,36 @@ describe('impossible date-times', () => {
   });
 });
 
+describe('year 0', () => {
+  it('0000-01-01 is 400 as a date and as a date-time, with the wrong-format message, as DRF answers', async () => {
+    const p = (await c.req('POST', 'api/private/stem/project/', { body: { name: 'y0-p' } })).body.project;
+    const subject = (await c.get('api/private/stem/subject/?filter{name}=PC-M01')).body.subjects[0];
+    const date = await c.req('POST', 'api/private/stem/breeding/', {
+      body: {
+        name: 'y0-b',
+        project: subject.projects[0],
+        mother: subject.id,
+        father: subject.id,
+        birth_date: '0000-01-01',
+      },
+    });
+    expect(date.status).toBe(400);
+    expect(date.body).toEqual({ birth_date: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'] });
+    for (const bad of ['0000-01-01T00:00:00Z', '0000-12-31T23:00:00+01:00', '0001-01-01T00:30:00+01:00']) {
+      const r = await c.req('POST', 'api/private/stem/session/', {
+        body: { name: `y0-${bad}`, projects: [p.id], date_time: bad },
+      });
+      expect(r.status, bad).toBe(400);
+      expect(r.body.date_time[0], bad).toMatch(/^Datetime has wrong format\./);
+    }
+    const first = await c.req('POST', 'api/private/stem/session/', {
+      body: { name: 'y0-first', projects: [p.id], date_time: '0001-01-01T00:00:00Z' },
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.session.date_time).toBe('0001-01-01T00:00:00Z');
+  });
+});
+
 describe('user email', () => {
   it('rejects blank, null, invalid and case-duplicate emails; stores them lower-case', async () => {
     const bob = (await c.get('api/auth/whoami/', 'bob')).body.user;
