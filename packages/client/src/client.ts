@@ -37,6 +37,7 @@ import type {
 import { planWalk } from './pagination.js';
 import { CORE_PLATFORM, type Platform, type TokenStore } from './platform.js';
 import type { DetailBody, IdOf, ListPage, RecordOf, SaveResult } from './records.js';
+import { Secrets } from './redact.js';
 import { authFor, deleteRequest, loadRequest, type PlannedRequest, saveRequest } from './requests.js';
 import { RETRY_BUDGET } from './retry.js';
 import {
@@ -74,6 +75,8 @@ export class BrainstemClient {
   readonly #log: LogSink;
   readonly #platform: Platform;
   readonly #auth: TokenAuth;
+  /** Every credential this client holds: redacted from its log lines and from every error it throws. */
+  readonly #secrets: Secrets;
 
   constructor(options: ClientOptions = {}) {
     this.#opts = { ...options };
@@ -81,10 +84,12 @@ export class BrainstemClient {
     const base = normalizeUrl(options.url ?? readEnv('BRAINSTEM_URL') ?? this.#platform.defaultUrl?.() ?? DEFAULT_URL);
     this.url = base.href;
     checkClientOptions(options);
+    const secrets = new Secrets(() => [typeof options.token === 'string' ? options.token : undefined]);
+    this.#secrets = secrets;
     this.#log = new LogSink({
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.logLevel ? { logLevel: options.logLevel } : {}),
-      secrets: () => [this.#auth?.lastToken, typeof options.token === 'string' ? options.token : undefined],
+      secrets: () => secrets.list(),
     });
     this.#auth = clientTokenAuth({
       url: this.url,
@@ -92,6 +97,7 @@ export class BrainstemClient {
       platform: this.#platform,
       store: this.#store,
       log: this.#log,
+      secrets,
       interactive: options.interactive,
       login: () => this.login(options.headless !== undefined ? { headless: options.headless } : {}),
     });
@@ -148,7 +154,11 @@ export class BrainstemClient {
       auth === 'none'
         ? undefined
         : () => this.resolveToken(auth === 'optional' ? { portal: 'public', interactive: false } : {});
-    return (await send(this.#transport, requestSpec(method, path, opts, token))).body;
+    try {
+      return (await send(this.#transport, requestSpec(method, path, opts, token))).body;
+    } catch (err) {
+      throw this.#secrets.error(err);
+    }
   }
 
   /**
@@ -196,7 +206,9 @@ export class BrainstemClient {
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
     const setup = this.#walk(model, opts as LoadAllOptions<ModelName>);
-    const records = await collectAll(setup, opts.resume);
+    const records = await collectAll(setup, opts.resume).catch((err: unknown) => {
+      throw this.#secrets.error(err);
+    });
     return wrapList(getModel(model), records, { count: records.length, next: null, previous: null }) as ListPage<M>;
   }
 
@@ -216,8 +228,22 @@ export class BrainstemClient {
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
     const setup = this.#walk(model, opts as IterateOptions<ModelName>);
     return {
-      [Symbol.asyncIterator]: () => streamRecords(setup) as AsyncIterableIterator<RecordOf<M>>,
+      [Symbol.asyncIterator]: () => this.#redacting(streamRecords(setup) as AsyncIterableIterator<RecordOf<M>>),
     };
+  }
+
+  /** `it`, with whatever it throws redacted. */
+  #redacting<T>(it: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+    const clean = (err: unknown) => {
+      throw this.#secrets.error(err);
+    };
+    return {
+      next: () => it.next().catch(clean),
+      return: (value?: unknown) => (it.return ? it.return(value) : Promise.resolve({ done: true, value })).catch(clean),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    } as AsyncIterableIterator<T>;
   }
 
   /**
@@ -368,6 +394,7 @@ export class BrainstemClient {
         url: this.url,
         platform: this.#platform,
         log: this.#log,
+        secrets: this.#secrets,
         store: this.#store,
         clientName: this.#opts.clientName,
         post: (path, body, signal) => this.request('POST', path, { body, auth: 'none', ...(signal ? { signal } : {}) }),
@@ -381,7 +408,9 @@ export class BrainstemClient {
           }).whoami(signal ? { signal } : {}),
       },
       opts,
-    );
+    ).catch((err: unknown) => {
+      throw this.#secrets.error(err);
+    });
     this.#auth.remember(result.token, 'login');
     return result;
   }
@@ -416,7 +445,9 @@ export class BrainstemClient {
    * ```
    */
   whoami(opts: RequestOptions = {}): Promise<WhoamiResult> {
-    return whoami((path, o) => this.request('GET', path, o), this.url, opts);
+    return whoami((path, o) => this.request('GET', path, o), this.url, opts).catch((err: unknown) => {
+      throw this.#secrets.error(err);
+    });
   }
 }
 

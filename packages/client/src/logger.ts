@@ -1,11 +1,11 @@
 /**
  * Logging: a `logger` option (console-like) filtered by `logLevel` (default from `BRAINSTEM_LOG`, else `warn`).
- * Tokens are redacted from every message and argument.
+ * Credentials are redacted from every message and argument by the rule of redact.ts.
  * @module
  */
 
 import { readEnv } from './internal/env.js';
-import { redactUrlCredentials } from './internal/url-credentials.js';
+import { redact, redactValue } from './redact.js';
 
 /**
  * Log levels, quietest first.
@@ -41,25 +41,6 @@ const ORDER: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, de
 
 function isLevel(v: string | undefined): v is LogLevel {
   return v !== undefined && v in ORDER;
-}
-
-/** Replaces every occurrence of the given secrets (and any `Bearer …` value or URL credentials) in a string. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = redactUrlCredentials(text).replace(/(Bearer|Token)\s+[^\s"',;]+/gi, '$1 [REDACTED]');
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[REDACTED]');
-  return out;
-}
-
-function redactValue(v: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
-  if (typeof v === 'string') return redact(v, secrets);
-  if (depth > 4 || v === null || typeof v !== 'object') return v;
-  if (v instanceof Error) return redact(`${v.name}: ${v.message}`, secrets);
-  if (Array.isArray(v)) return v.map((x) => redactValue(x, secrets, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) {
-    out[k] = /^(authorization|token|password)$/i.test(k) && x ? '[REDACTED]' : redactValue(x, secrets, depth + 1);
-  }
-  return out;
 }
 
 /** A level-filtering, redacting wrapper around a {@link Logger}. */

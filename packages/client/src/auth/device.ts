@@ -57,6 +57,8 @@ export interface DeviceLoginDeps {
   debug(message: string): void;
   /** Absolute URL of a server path (for relative verification URIs). */
   resolve(path: string): string;
+  /** Told of the device code and the token, so that they are redacted from messages. */
+  secret?(value: string): void;
 }
 
 const TERMINAL: Record<string, string> = {
@@ -85,6 +87,7 @@ export async function deviceLogin(deps: DeviceLoginDeps, opts: DeviceLoginOption
   );
   const s = (start && typeof start === 'object' ? start : {}) as Record<string, unknown>;
   const deviceCode = str(s.device_code) ?? str(s.session_id);
+  if (deviceCode) deps.secret?.(deviceCode);
   const complete = str(s.verification_uri_complete);
   const uri = str(s.verification_uri) ?? (complete ? complete.replace(/\?.*$/, '') : undefined);
   if (!deviceCode || !uri) {
@@ -152,7 +155,9 @@ export async function deviceLogin(deps: DeviceLoginDeps, opts: DeviceLoginOption
     }
     const error = str(answer.error);
     const status = str(answer.status);
-    if (status === 'success' && str(answer.token)) return answer.token as string;
+    const token = str(answer.token);
+    if (token) deps.secret?.(token);
+    if (status === 'success' && token) return token;
     if (error && TERMINAL[error]) throw new LoginError(error as 'access_denied', TERMINAL[error] as string);
     if (error === 'slow_down' || status === 'slow_down') {
       interval += 5;

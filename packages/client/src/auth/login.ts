@@ -6,6 +6,7 @@
 import { InvalidArgumentError, LoginError } from '../errors.js';
 import type { LogSink } from '../logger.js';
 import type { Platform, TokenStore } from '../platform.js';
+import type { Secrets } from '../redact.js';
 import { deviceLogin, type VerificationInfo } from './device.js';
 import { passwordLogin } from './password.js';
 
@@ -78,6 +79,8 @@ export interface LoginContext {
   url: string;
   platform: Platform;
   log: LogSink;
+  /** Told of the password, device code and token of the login, so that they are redacted. */
+  secrets: Secrets;
   store: TokenStore | undefined;
   /** The client's `clientName` option. */
   clientName: string | undefined;
@@ -97,6 +100,7 @@ async function obtainToken(ctx: LoginContext, method: string, opts: LoginOptions
         notify: platform.notify ?? ((msg: string) => ctx.log.warn(msg)),
         debug: (msg) => ctx.log.debug(msg),
         resolve: (p) => new URL(p, ctx.url).href,
+        secret: (v) => ctx.secrets.add(v),
       },
       {
         ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
@@ -116,6 +120,7 @@ async function obtainToken(ctx: LoginContext, method: string, opts: LoginOptions
       email ||= (await platform.prompt('BrainSTEM email: ')).trim();
       password ||= await platform.prompt('Password: ', { hidden: true });
     }
+    ctx.secrets.add(password);
     return passwordLogin((p, b) => ctx.post(p, b, opts.signal), email, password);
   }
   if (method === 'token') {
@@ -123,6 +128,7 @@ async function obtainToken(ctx: LoginContext, method: string, opts: LoginOptions
       throw new InvalidArgumentError('token', 'login({ method: "token" }) needs { token }');
     }
     const token = opts.token.trim();
+    ctx.secrets.add(token);
     // Check it before storing: a wrong token must not end up in the cache.
     await ctx.check(token, opts.signal);
     return token;

@@ -12,6 +12,7 @@ import { tokenPageHint } from '../hints.js';
 import { readEnv } from '../internal/env.js';
 import type { LogSink } from '../logger.js';
 import type { Platform, TokenStore } from '../platform.js';
+import type { Secrets } from '../redact.js';
 
 /**
  * A token, or a function returning one (called before each request; lets you rotate tokens).
@@ -148,6 +149,8 @@ export interface TokenAuthOptions {
   token: TokenOption | undefined;
   /** Where to look when there is no `token` option, in order; looked up once, on the first request. */
   providers: readonly TokenProvider[];
+  /** Told of every token handed out, so that it is redacted from what the client prints or throws. */
+  secrets?: Secrets;
   /** Whether a missing token may start a login (the client allows it and a person can answer). */
   canLogin(): boolean;
   /** Runs the login; it hands the token to {@link TokenAuth.remember}. */
@@ -231,6 +234,7 @@ export class TokenAuth {
   #use(found: FoundToken): string {
     this.source = found.source;
     this.lastToken = found.token;
+    this.#opts.secrets?.add(found.token);
     return found.token;
   }
 
@@ -262,6 +266,7 @@ export function clientTokenAuth(opts: {
   platform: Platform;
   store: TokenStore | undefined;
   log: LogSink;
+  secrets?: Secrets;
   interactive: boolean | undefined;
   login(): Promise<unknown>;
 }): TokenAuth {
@@ -279,6 +284,7 @@ export function clientTokenAuth(opts: {
     url: opts.url,
     token: opts.token,
     providers,
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
     canLogin: () => opts.interactive !== false && Boolean(platform.canPrompt?.()),
     login: opts.login,
     ...(platform.notify ? { notify: (m: string) => platform.notify!(m) } : {}),
