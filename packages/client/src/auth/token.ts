@@ -171,8 +171,6 @@ export interface TokenAuthOptions {
 export class TokenAuth {
   /** Where the current token came from. */
   source: TokenSource | undefined;
-  /** The last token handed out (for redaction in logs). */
-  lastToken: string | undefined;
 
   readonly #opts: TokenAuthOptions;
   #found: Promise<FoundToken | undefined> | undefined;
@@ -233,7 +231,6 @@ export class TokenAuth {
 
   #use(found: FoundToken): string {
     this.source = found.source;
-    this.lastToken = found.token;
     this.#opts.secrets?.add(found.token);
     return found.token;
   }
