@@ -100,9 +100,11 @@ function externalImports(pkg: string): Map<string, string[]> {
 }
 
 describe('packages stand on the API description', () => {
-  it('the API description imports no other package and no Node built-in', () => {
+  it('the API description imports no other package and no Node built-in, and declares no dependency', () => {
     const offending = [...externalImports('api-description')].filter(([, specs]) => specs.length > 0);
     expect(offending).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(root, 'packages/api-description/package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
   });
 
   it('the server imports the API description, never the client', () => {

@@ -14,6 +14,7 @@
  * @module brainstem-api-description
  */
 export * from './protocol/actions.js';
+export * from './protocol/auth-header.js';
 export * from './protocol/envelopes.js';
 export * from './protocol/errors.js';
 export * from './protocol/log-entries.js';

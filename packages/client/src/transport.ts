@@ -4,7 +4,13 @@
  * @module
  */
 
-import { retryAfterMs as advisedWait, isIdempotent, isLoopback, mayRetry } from 'brainstem-api-description';
+import {
+  retryAfterMs as advisedWait,
+  authorizationHeader,
+  isIdempotent,
+  isLoopback,
+  mayRetry,
+} from 'brainstem-api-description';
 import {
   AbortError,
   BrainstemError,
@@ -339,7 +345,7 @@ async function attemptOnce(
       if (payload !== undefined) headers['Content-Type'] = 'application/json';
       if (!browser) headers['User-Agent'] = `brainstem-api-tools/${VERSION}`;
       // The token goes only to the origin it was meant for.
-      if (token && url.origin === startUrl.origin) headers.Authorization = `Bearer ${token}`;
+      if (token && url.origin === startUrl.origin) headers.Authorization = authorizationHeader(token);
       const res = await cfg.fetch(url.href, {
         method,
         headers,

@@ -9,7 +9,7 @@
  * ```
  */
 import type { IncomingMessage } from 'node:http';
-import { detailError } from 'brainstem-api-description';
+import { detailError, parseBearer } from 'brainstem-api-description';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
@@ -27,8 +27,6 @@ import { rootRoutes } from './routes/root.js';
 import { tokenRoutes } from './routes/token.js';
 import { seedDemo } from './seed/demo.js';
 import { webRoutes } from './web/index.js';
-
-const BEARER = /^\s*Bearer\s+(\S+)\s*$/i;
 
 function errorBody(err: unknown): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
   if (err instanceof HttpError) return { status: err.status, body: err.body, headers: err.headers };
@@ -82,9 +80,8 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
       this.memo.clear();
     },
     authenticate(header) {
-      const m = header ? BEARER.exec(header) : null;
-      if (!m) return null;
-      return authenticateToken(db, m[1] as string);
+      const bearer = parseBearer(header);
+      return typeof bearer === 'object' ? authenticateToken(db, bearer.token) : null;
     },
     memo: new Map(),
   };

@@ -3,7 +3,7 @@
  * project cost one request. Names compare case-sensitively, after trimming.
  * @module
  */
-import { getModel, unwrapDetail, unwrapList } from 'brainstem-api-description';
+import { getModel, MAX_PAGE_SIZE, unwrapDetail, unwrapList } from 'brainstem-api-description';
 
 type Row = Record<string, unknown>;
 type Opts = Record<string, unknown>;
@@ -109,7 +109,7 @@ export class Lookups {
     const key = `${model}\u0000${JSON.stringify(filters)}`;
     let hit = this.#names.get(key);
     if (!hit) {
-      hit = this.client.load(model, { filters, limit: 100, signal: this.signal }).then((body) => {
+      hit = this.client.load(model, { filters, limit: MAX_PAGE_SIZE, signal: this.signal }).then((body) => {
         const matches = recordsOf(model, body).filter((r) => r[field] === value);
         if (matches.length > 1) return { ambiguous: true };
         return matches.length === 1 ? { record: matches[0] as Row } : {};

@@ -12,6 +12,7 @@
  * The hooks are synchronous (`done` callbacks), so the record they load is the one the handler writes: nothing
  * else runs between the last hook and the handler.
  */
+import { parseBearer } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { User } from '../auth/users.js';
 import type { ServerContext } from '../context.js';
@@ -48,8 +49,6 @@ export function recordOf(req: FastifyRequest): Row {
   return r;
 }
 
-const BEARER_SCHEME = /^\s*Bearer(\s|$)/i;
-
 /** Run a synchronous check as a callback-style hook: a thrown error becomes the response. */
 function hook(check: (req: FastifyRequest) => void): Hook {
   return (req, _reply, done) => {
@@ -78,7 +77,7 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
   if (route.portal === 'public') {
     return hook((req) => {
       const auth = req.headers.authorization;
-      if (auth && BEARER_SCHEME.test(auth) && !ctx.authenticate(auth)) throw invalidToken();
+      if (parseBearer(auth) !== undefined && !ctx.authenticate(auth as string)) throw invalidToken();
       // The public portal serves what anybody may read, so a valid token changes nothing.
       states.set(req, { caller: { user: null, portal: 'public' } });
     });
