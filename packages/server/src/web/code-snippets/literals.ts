@@ -43,11 +43,15 @@ export function layout(n: Node, opts: { indent: string; column: number; step: st
   const one = flat(n);
   if (typeof n === 'string' || opts.column + one.length <= LINE_WIDTH) return one;
   const last = n.items.at(-1);
-  if (n.hug && last && typeof last.value !== 'string') {
-    const head = `${n.open}${n.items
-      .slice(0, -1)
-      .map((i) => `${i.prefix}${flat(i.value)}, `)
-      .join('')}${last.prefix}`;
+  const head =
+    n.hug && last && typeof last.value !== 'string'
+      ? `${n.open}${n.items
+          .slice(0, -1)
+          .map((i) => `${i.prefix}${flat(i.value)}, `)
+          .join('')}${last.prefix}`
+      : undefined;
+  // The last item opens on the first line only when what comes before it fits there.
+  if (head !== undefined && last && opts.column + head.length + 1 <= LINE_WIDTH) {
     const tail = layout(last.value, { indent: opts.indent, column: opts.column + head.length, step: opts.step });
     return `${head}${tail}${n.close}`;
   }
