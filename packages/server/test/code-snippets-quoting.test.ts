@@ -110,7 +110,7 @@ describe('Python literals', () => {
 describe('shell words', () => {
   it('reach the program unchanged through bash', async () => {
     // A program argument is a C string of UTF-8: no NUL, no lone surrogate.
-    const arg = nasty.filter((s) => !s.includes('\0') && s.isWellFormed());
+    const arg = nasty.filter((s) => !s.includes('\0') && !/\p{Cs}/u.test(s));
     await fc.assert(
       fc.asyncProperty(fc.array(arg, { minLength: 1, maxLength: 40 }), async (words) => {
         const script = `printf '%s\\0' ${words.map(shellWord).join(' ')}`;
