@@ -117,6 +117,13 @@ describe('TypeScript', () => {
     expect(del).not.toContain('console.log');
   });
 
+  it('strings take the quote that needs fewer escapes', () => {
+    const url = `${SESSIONS}?filter{name}=${encodeURIComponent(`it's`)}&filter{description.icontains}=${encodeURIComponent(`'"'`)}`;
+    expect(code({ method: 'GET', url }, 'typescript')).toContain(
+      `filters: { name: "it's", 'description.icontains': "'\\"'" }`,
+    );
+  });
+
   it('special actions: action with the entry as data; the registry method is not repeated', () => {
     // Too long to open the options on the first line: one argument per line.
     expect(code(ADD_ENTRY, 'typescript')).toContain(
@@ -252,10 +259,10 @@ describe('Python', () => {
     );
   });
 
-  it('writes literals as Python: None, True, False, escaped quotes', () => {
-    const body = { name: 'say "hi"\n', a: null, b: true, c: false, n: 1.5 };
+  it('writes literals as Python: None, True, the quote that needs fewer escapes', () => {
+    const body = { a: 'say "hi"\n', q: `it's`, both: `'"'`, n: null, t: true, x: 1.5 };
     expect(code({ method: 'POST', url: SESSIONS, body }, 'python')).toContain(
-      'data={"name": "say \\"hi\\"\\n", "a": None, "b": True, "c": False, "n": 1.5}',
+      `data={"a": 'say "hi"\\n', "q": "it's", "both": "'\\"'", "n": None, "t": True, "x": 1.5}`,
     );
   });
 

@@ -82,28 +82,37 @@ function escaped(s: string, quote: string, named: Record<string, string>, wide: 
 
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** `preferred`, unless the text holds more of it than of the other quote (fewer escapes, as formatters choose). */
+const quoteFor = (s: string, preferred: "'" | '"'): "'" | '"' => {
+  const other = preferred === "'" ? '"' : "'";
+  return s.split(preferred).length > s.split(other).length ? other : preferred;
+};
+
 /**
- * A TypeScript string literal (single-quoted) that evaluates to `s`, lone surrogates included.
+ * A TypeScript string literal that evaluates to `s`, lone surrogates included: single-quoted, or double-quoted
+ * when that needs fewer escapes.
  *
  * @example
  * ```ts
- * tsString("it's"); // "'it\\'s'"
+ * tsString('a'); // "'a'"
+ * tsString("it's"); // '"it\'s"'
  * ```
  */
 export function tsString(s: string): string {
-  return escaped(s, "'", NAMED, (cp) => (cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\u{${hex(cp, 1)}}`));
+  return escaped(s, quoteFor(s, "'"), NAMED, (cp) => (cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\u{${hex(cp, 1)}}`));
 }
 
 /**
- * A Python string literal (double-quoted) that evaluates to `s`.
+ * A Python string literal that evaluates to `s`: double-quoted, or single-quoted when that needs fewer escapes.
  *
  * @example
  * ```ts
- * pyString('say "hi"'); // '"say \\"hi\\""'
+ * pyString('a'); // '"a"'
+ * pyString('say "hi"'); // `'say "hi"'`
  * ```
  */
 export function pyString(s: string): string {
-  return escaped(s, '"', NAMED, (cp) => (cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`));
+  return escaped(s, quoteFor(s, '"'), NAMED, (cp) => (cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`));
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
