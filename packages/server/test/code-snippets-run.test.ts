@@ -282,6 +282,18 @@ describe('writes: every tool makes the change the request makes', () => {
     }
   }, 180_000);
 
+  it('a replacement (PUT); the Python tool has none, so it gets no snippet', async () => {
+    const { body } = await direct({ method: 'GET', url: `${server.url}api/private/stem/project/?limit=1` });
+    const id = await createSession('To be replaced by every tool');
+    const url = `${server.url}api/private/stem/session/${id}/`;
+    for (const tool of TOOLS.filter((t) => t !== 'python')) {
+      const replacement = { name: `Replaced by ${tool}: ${TRICKY}`, projects: [body.projects[0].id] };
+      await runSnippet({ method: 'PUT', url, body: replacement }, tool);
+      expect((await direct({ method: 'GET', url })).body.session.name, tool).toBe(replacement.name);
+    }
+    expect(codeSnippets({ method: 'PUT', url, body: {} }).map((s) => s.tool)).not.toContain('python');
+  }, 180_000);
+
   it('a delete', async () => {
     await Promise.all(
       TOOLS.map(async (tool) => {
