@@ -1,6 +1,6 @@
 /**
  * The snippets run: for reads (filters, sort, include, paging, the public portal, a record) and writes (a create,
- * an update, a delete, a log entry) on a demo server, each tool's snippet — with a demo token put in for the
+ * an update, a replacement, a delete, a log entry) on a demo server, each tool's snippet — with a demo token put in for the
  * placeholder — does what the request on screen does. The TypeScript runs under tsx against the built client, the
  * command line runs the built CLI through bash, curl runs through bash, and the Python runs under python3 against
  * an offline stand-in of the official tool (brainstem_api_tools_stand_in.py: the official package is on PyPI, out
@@ -64,7 +64,7 @@ beforeAll(async () => {
   const home = join(work, 'home');
   mkdirSync(home);
   env = {
-    PATH: `${join(work, 'bin')}:/usr/bin:/bin`,
+    PATH: `${join(work, 'bin')}:${process.env.PATH}`,
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     LANG: 'C.UTF-8',
