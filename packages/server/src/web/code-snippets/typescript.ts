@@ -4,14 +4,15 @@
  *
  * @module
  */
-import { LIST_SEPARATOR, resolveFilter, type WireQuery } from 'brainstem-api-description';
+import { LIST_SEPARATOR, resolveFilter } from 'brainstem-api-description';
 import { Code, layout, type Node, tsNode, tsString } from './literals.js';
 import { TOKEN_PLACEHOLDER, TOKEN_VARIABLE, type ToolCall } from './request.js';
 
 const STEP = '  ';
 
 /** The query as `load` options: filters as an object (an `.in` filter's values as a list), then sort, include, page. */
-export function queryOptions(call: ToolCall, q: WireQuery): Record<string, unknown> {
+function queryOptions(call: ToolCall): Record<string, unknown> {
+  const q = call.query;
   const out: Record<string, unknown> = {};
   if (q.filters.length > 0) {
     out.filters = Object.fromEntries(
@@ -39,11 +40,11 @@ function callOf(call: ToolCall): { method: string; args: unknown[]; result?: str
     case 'list':
       return {
         method: 'load',
-        args: [model, ...opts({ ...portal, ...queryOptions(call, call.query) })],
+        args: [model, ...opts({ ...portal, ...queryOptions(call) })],
         result: 'page',
       };
     case 'detail':
-      return { method: 'load', args: [model, { ...id, ...portal, ...queryOptions(call, call.query) }], result: 'body' };
+      return { method: 'load', args: [model, { ...id, ...portal, ...queryOptions(call) }], result: 'body' };
     case 'create':
       return { method: 'save', args: [model, { ...portal, ...data }], result: 'saved' };
     case 'update':
