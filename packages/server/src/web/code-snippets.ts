@@ -2,37 +2,62 @@
  * "Use this in code": the request a Web API Tool page shows, written as a call of each tool a user scripts with.
  *
  * One request description in, one snippet per tool out. The token is always a placeholder, never the caller's.
+ * The request is read once (`code-snippets/request.ts`, with the API description's URL layout, query codec and
+ * actions); each tool's file writes that one description in its own language.
  *
  * @module
  */
+import { cliSnippet } from './code-snippets/cli.js';
+import { curlSnippet } from './code-snippets/curl.js';
+import { pythonSnippet } from './code-snippets/python.js';
+import { type CodeSnippet, describeRequest, type ShownRequest } from './code-snippets/request.js';
+import { typescriptSnippet } from './code-snippets/typescript.js';
 
-/** The request on screen: method, absolute URL (with its query string) and, for writes, the JSON body. */
-export interface ShownRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  body?: unknown;
-}
+export {
+  type CodeSnippet,
+  describeRequest,
+  type ShownRequest,
+  TOKEN_PLACEHOLDER,
+  TOKEN_VARIABLE,
+  type ToolCall,
+} from './code-snippets/request.js';
 
-/** One copyable snippet. */
-export interface CodeSnippet {
-  /** Stable key, e.g. `typescript`, `cli`, `curl`, `python`. */
-  tool: string;
-  /** Heading shown above the snippet. */
-  label: string;
-  /** Language for highlighting: `typescript`, `shell` or `python`. */
-  language: 'typescript' | 'shell' | 'python';
-  code: string;
-}
-
-/** The placeholder written where a token goes. */
-export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
-
-/** Snippets for a request: so far a curl line only. */
+/**
+ * Snippets for a request, in this order: the TypeScript client, the `brainstem` CLI, curl and the official Python
+ * tool. curl writes any request; the tools only a call they make (a model's list, record, write, delete or special
+ * action with a query they can express), so for anything else the list holds the curl line alone. The Python tool
+ * has no PUT and sends special actions only by GET and PATCH, so those requests get no Python snippet.
+ *
+ * @example
+ * ```ts
+ * codeSnippets({ method: 'GET', url: 'http://127.0.0.1:8000/api/public/stem/project/?sort[]=-name' })
+ *   .map((s) => s.tool); // ['typescript', 'cli', 'curl', 'python']
+ * ```
+ */
 export function codeSnippets(request: ShownRequest): CodeSnippet[] {
-  const parts = [`curl -X ${request.method}`, `-H 'Authorization: Bearer ${TOKEN_PLACEHOLDER}'`];
-  if (request.body !== undefined) {
-    parts.push(`-H 'Content-Type: application/json'`, `-d '${JSON.stringify(request.body).replaceAll("'", "'\\''")}'`);
-  }
-  parts.push(`'${request.url.replaceAll("'", "'\\''")}'`);
-  return [{ tool: 'curl', label: 'curl', language: 'shell', code: parts.join(' ') }];
+  const call = describeRequest(request);
+  const curl: CodeSnippet = {
+    tool: 'curl',
+    label: 'curl',
+    language: 'shell',
+    code: curlSnippet(request, call?.authenticated ?? true),
+  };
+  if (!call) return [curl];
+  const cli = cliSnippet(call);
+  const python = pythonSnippet(call);
+  return [
+    {
+      tool: 'typescript',
+      label: 'TypeScript (brainstem-api-tools)',
+      language: 'typescript',
+      code: typescriptSnippet(call),
+    },
+    ...(cli !== undefined
+      ? [{ tool: 'cli', label: 'Command line (brainstem)', language: 'shell' as const, code: cli }]
+      : []),
+    curl,
+    ...(python !== undefined
+      ? [{ tool: 'python', label: 'Python (brainstem_api_tools)', language: 'python' as const, code: python }]
+      : []),
+  ];
 }
