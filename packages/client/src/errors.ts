@@ -282,10 +282,16 @@ export class ConnectionError extends BrainstemError {
   readonly url: string;
   /** HTTP method. */
   readonly method: string;
-  constructor(message: string, opts: { url: string; method: string; cause?: unknown }) {
+  /**
+   * In a browser, the origin of the page when the request went to another origin and the browser gave no answer
+   * (most often the server does not allow that origin: CORS). Such a failure is not retried.
+   */
+  readonly crossOrigin?: string;
+  constructor(message: string, opts: { url: string; method: string; cause?: unknown; crossOrigin?: string }) {
     super(message, { cause: opts.cause });
     this.url = opts.url;
     this.method = opts.method;
+    if (opts.crossOrigin !== undefined) this.crossOrigin = opts.crossOrigin;
   }
 }
 brand(ConnectionError, 'ConnectionError');

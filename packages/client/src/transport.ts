@@ -19,11 +19,20 @@ import {
   makeStatusError,
   TimeoutError,
 } from './errors.js';
+import { crossOriginHint } from './hints.js';
 import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
-import { type BackoffOptions, backoffDelay, errorCode, failedConnection, RETRY_BUDGET, retriesFor } from './retry.js';
+import {
+  type BackoffOptions,
+  backoffDelay,
+  crossOriginFailure,
+  errorCode,
+  mayRetryConnection,
+  RETRY_BUDGET,
+  retriesFor,
+} from './retry.js';
 import { VERSION } from './version.js';
 
 /**
@@ -284,15 +293,23 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
     const { error, timedOut, userAbort } = outcome;
     if (error instanceof BrainstemError) throw giveUp(error, attempt);
     if (userAbort) throw new AbortError(undefined, { cause: spec.signal?.reason });
+    const page = timedOut ? undefined : crossOriginFailure(error, url);
     const failure = timedOut
       ? new TimeoutError({ url: shown, method, timeout })
-      : new ConnectionError(
-          `${method} ${shown} failed: ${describeFailure(error)}. Is the server reachable (url: ${cfg.baseUrl.href})?`,
-          { url: shown, method, cause: error },
-        );
+      : page !== undefined
+        ? new ConnectionError(`${method} ${shown} failed: ${describeFailure(error)}. ${crossOriginHint(page, url)}`, {
+            url: shown,
+            method,
+            cause: error,
+            crossOrigin: page,
+          })
+        : new ConnectionError(
+            `${method} ${shown} failed: ${describeFailure(error)}. Is the server reachable (url: ${cfg.baseUrl.href})?`,
+            { url: shown, method, cause: error },
+          );
     cfg.log.debug(`✗ ${method} ${shown} ${ms} ms: ${failure.message}`);
     const delay = backoffDelay(attempt, cfg.backoff);
-    if (!mayRetry(failedConnection(error, timedOut), idempotent) || !fits(attempt, delay)) {
+    if (!mayRetryConnection(error, timedOut, idempotent, url) || !fits(attempt, delay)) {
       throw giveUp(failure, attempt);
     }
     cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);
