@@ -15,6 +15,8 @@ import {
   AbortError,
   BrainstemError,
   ConnectionError,
+  type Credential,
+  InsecureTransportError,
   InvalidArgumentError,
   makeStatusError,
   TimeoutError,
@@ -187,13 +189,19 @@ export function clientTransport(
 
 const MAX_REDIRECTS = 5;
 
-/** Refuses to send a token over plain http to a non-loopback host unless allowed. */
-export function assertSecure(url: URL, allowInsecure: boolean): void {
+/**
+ * Refuses to let a credential (by default the API token) travel over plain http to a host that is not loopback,
+ * unless `allowInsecure`: throws {@link InsecureTransportError} before anything is sent.
+ *
+ * @example
+ * ```ts
+ * assertSecure(new URL('http://lab-server.example:8000/'), false, 'password'); // throws InsecureTransportError
+ * assertSecure(new URL('http://127.0.0.1:8000/'), false); // loopback: fine
+ * ```
+ */
+export function assertSecure(url: URL, allowInsecure: boolean, credential: Credential = 'token'): void {
   if (url.protocol === 'http:' && !allowInsecure && !isLoopback(url.hostname)) {
-    throw new BrainstemError(
-      `Refusing to send the API token over plain http:// to ${url.host}: anyone on the network could read it. ` +
-        'Use https://, or pass allowInsecure: true if you really mean it.',
-    );
+    throw new InsecureTransportError(url.host, credential);
   }
 }
 
