@@ -1,7 +1,8 @@
 /**
  * The retry budget and backoff: how many attempts each layer gets, and how long to wait between them. Which
- * failures may be retried at all is the API's rule (`mayRetry` in brainstem-api-description); this module says how
- * often, and is the only one that does.
+ * failures may be retried at all is the API's rule (`mayRetry` in brainstem-api-description), with one exception
+ * only a browser page meets: an opaque failure of a cross-origin request (`crossOriginFailure`), which is not
+ * retried. This module says how often, and is the only one that does.
  *
  * Attempts, layer by layer:
  * - **A request**: {@link RETRY_BUDGET}`.readAttempts` (6) for a GET that changes nothing, `.writeAttempts` (3) for
