@@ -8,7 +8,7 @@
  * attempt, with the `--cors` option that would allow it.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,8 @@ let pages: Server;
 let pagePort: number;
 let api: RunningServer;
 let closed: RunningServer;
+/** Requests the server without `cors` received (the browser's preflights). */
+const reachedClosed: string[] = [];
 let browser: Browser;
 beforeAll(async () => {
   pages = createServer((req, res) => {
@@ -76,6 +78,7 @@ beforeAll(async () => {
   pagePort = (pages.address() as { port: number }).port;
   api = await startServer({ port: 0, seed: 'demo', quiet: true, cors: [`http://127.0.0.1:${pagePort}`] });
   closed = await startServer({ port: 0, seed: 'demo', quiet: true });
+  closed.app.server.on('request', (req: IncomingMessage) => reachedClosed.push(`${req.method} ${req.url}`));
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -131,10 +134,13 @@ describe('the client bundle in Chromium, on another origin', () => {
     const page = await openPage('127.0.0.1');
     const origin = `http://127.0.0.1:${pagePort}`;
     for (const fn of ['useApi', 'iterateApi'] as const) {
+      reachedClosed.length = 0;
       const out = await call(page, fn, closed);
       expect(out).toMatchObject({ ok: false, error: 'ConnectionError', attempts: 1, crossOrigin: origin });
       expect(!out.ok && out.message).toContain(`brainstem-server --cors ${origin}`);
       expect(!out.ok && out.message).toContain(`a BrainSTEM server must list ${origin} among its allowed origins`);
+      // One preflight, refused: no retry, and the walk does not carry on.
+      expect(reachedClosed).toEqual([expect.stringMatching(/^OPTIONS \/api\/private\/stem\/project\//)]);
     }
     await page.close();
   });
