@@ -1,4 +1,4 @@
-import { BrainstemClient, type Logger } from 'brainstem-api-tools';
+import { BrainstemClient, type Logger, savedServerSettings } from 'brainstem-api-tools';
 import { formatArg, listArg, secondsArg } from './args.js';
 import type { Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
@@ -12,6 +12,8 @@ export interface Ctx {
   readonly signal: AbortSignal;
   /** The server URL of the last client created for this invocation (for error guidance). */
   serverUrl?: string;
+  /** Whether that client may send credentials over plain http (`--allow-insecure`, or saved for its server). */
+  allowInsecure?: boolean;
   /**
    * How this command spells the client's arguments where it differs from the usual flags (`action`'s positional
    * ID), for messages about a rejected argument (see `ARGUMENT_FLAGS`).
@@ -24,6 +26,7 @@ export interface GlobalOptions {
   token?: string;
   url?: string;
   headless?: boolean;
+  allowInsecure?: boolean;
   timeout?: string;
   quiet?: boolean;
   debug?: boolean;
@@ -62,8 +65,16 @@ export function createClient(
   if (g.headless) options.headless = true;
   // Device logins (`brainstem login`, or one started because a token is missing) name the CLI on the approval page.
   options.clientName = CLI_CLIENT_NAME;
-  const client = new BrainstemClient(options);
+  if (g.allowInsecure) options.allowInsecure = true;
+  let client = new BrainstemClient(options);
+  // Plain http to a non-loopback server: `--allow-insecure`, or `brainstem config set allow-insecure true` saved for
+  // the server the client resolved (from --url, BRAINSTEM_URL, .env or the saved default).
+  if (!options.allowInsecure && savedServerSettings(client.url, ctx.io.env as NodeJS.ProcessEnv).allowInsecure) {
+    options.allowInsecure = true;
+    client = new BrainstemClient(options);
+  }
   ctx.serverUrl = client.url;
+  ctx.allowInsecure = options.allowInsecure === true;
   return client;
 }
 

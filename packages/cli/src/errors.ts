@@ -5,7 +5,9 @@ import {
   AuthenticationError,
   ConnectionError,
   DEFAULT_URL,
+  InsecureTransportError,
   InvalidArgumentError,
+  insecureMessage,
   LoginError,
   NotFoundError,
   normalizeUrl,
@@ -156,6 +158,7 @@ export function errorLines(
   opts: { serverUrl?: string | undefined; flags?: Readonly<Record<string, string>> | undefined } = {},
 ): string[] {
   if (err instanceof AuthenticationError) return [authLine(err, opts.serverUrl)];
+  if (err instanceof InsecureTransportError) return [insecureLine(err, opts.serverUrl)];
   if (err instanceof InvalidArgumentError) return [argumentMessage(err, opts.flags)];
   if (err instanceof ValidationError) {
     // Messages about the request as a whole read best in the head line.
@@ -170,6 +173,27 @@ export function errorLines(
   }
   const message = (err instanceof Error ? err.message : String(err)).trim();
   return [message || (err instanceof Error ? err.name : 'error')];
+}
+
+/**
+ * The CLI's line for a credential refused over plain http: the client's sentence, ending in the CLI's flag and the
+ * config command that saves it for the server, instead of the library option.
+ *
+ * @example
+ * ```ts
+ * insecureLine(err, 'http://lab-server.example:8000/');
+ * // 'Refusing to send the API token over plain http:// to lab-server.example:8000: … Use https://, or, if you
+ * //  really mean it, pass --allow-insecure, or save that for this server with
+ * //  `brainstem config set allow-insecure true --url http://lab-server.example:8000/`.'
+ * ```
+ */
+export function insecureLine(err: InsecureTransportError, serverUrl?: string): string {
+  const server = serverUrl ?? `http://${err.host}/`;
+  return insecureMessage(
+    err.host,
+    err.credential,
+    `pass --allow-insecure, or save that for this server with \`brainstem config set allow-insecure true --url ${server}\``,
+  );
 }
 
 /**

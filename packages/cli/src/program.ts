@@ -142,7 +142,7 @@ const ENV_HELP = `Environment:
   BRAINSTEM_URL                         server URL (when --url is not given; overrides \`brainstem use\`)
   BRAINSTEM_LOG=debug                   log requests (token redacted) on stderr
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY     proxy for https / http URLs, hosts to reach directly (lower-case too)
-  XDG_CONFIG_HOME                       config directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem), holding tokens.json (the token cache) and config.json (the default server)`;
+  XDG_CONFIG_HOME                       config directory: $XDG_CONFIG_HOME/brainstem (default ~/.config/brainstem), holding tokens.json (the token cache) and config.json (the default server, per-server settings)`;
 
 /**
  * The whole command tree. Every command accepts the global options (`--token`, `--url`, `--headless`, …),
@@ -170,6 +170,10 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
       'BrainSTEM server (default: $BRAINSTEM_URL, else the one saved by `brainstem use`, else https://www.brainstem.org/)',
     )
     .option('--headless', 'never open a browser to log in: print the URL and code to enter on any device')
+    .option(
+      '--allow-insecure',
+      'send the token or password over plain http:// to a server that is not loopback (save it per server: `brainstem config set allow-insecure true`)',
+    )
     .option('--timeout <seconds>', 'give up on a request after this long (default 30)')
     .option('-q, --quiet', 'no progress bar or messages on stderr (errors are still printed)')
     .option('--debug', 'on errors, print the response body and stack trace; log requests')

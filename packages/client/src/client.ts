@@ -41,6 +41,7 @@ import { Secrets } from './redact.js';
 import { authFor, deleteRequest, loadRequest, type PlannedRequest, saveRequest } from './requests.js';
 import { RETRY_BUDGET } from './retry.js';
 import {
+  assertSecure,
   clientTransport,
   type HttpMethod,
   type RequestOptions,
@@ -389,6 +390,11 @@ export class BrainstemClient {
    * ```
    */
   async login(opts: LoginOptions = {}): Promise<LoginResult> {
+    // A password, or the token a device login answers with, follows the token's rule on plain http; a token login
+    // meets it in the check below. Refused before anything is sent or prompted for.
+    const method = opts.method ?? 'device';
+    if (method === 'password' || method === 'device')
+      assertSecure(new URL(this.url), this.#transport.allowInsecure, method);
     const result = await login(
       {
         url: this.url,

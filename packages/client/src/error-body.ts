@@ -13,6 +13,7 @@ export function statusText(status: number): string {
     403: 'Forbidden',
     404: 'Not Found',
     405: 'Method Not Allowed',
+    407: 'Proxy Authentication Required',
     408: 'Request Timeout',
     409: 'Conflict',
     429: 'Too Many Requests',

@@ -282,10 +282,16 @@ export class ConnectionError extends BrainstemError {
   readonly url: string;
   /** HTTP method. */
   readonly method: string;
-  constructor(message: string, opts: { url: string; method: string; cause?: unknown }) {
+  /**
+   * In a browser, the origin of the page when the request went to another origin and the browser gave no answer
+   * (most often the server does not allow that origin: CORS). Such a failure is not retried.
+   */
+  readonly crossOrigin?: string;
+  constructor(message: string, opts: { url: string; method: string; cause?: unknown; crossOrigin?: string }) {
     super(message, { cause: opts.cause });
     this.url = opts.url;
     this.method = opts.method;
+    if (opts.crossOrigin !== undefined) this.crossOrigin = opts.crossOrigin;
   }
 }
 brand(ConnectionError, 'ConnectionError');
@@ -380,6 +386,60 @@ export class LoginError extends BrainstemError {
   }
 }
 brand(LoginError, 'LoginError');
+
+/**
+ * What an {@link InsecureTransportError} would have sent or received: the API token, a password, or the token a
+ * device login answers with.
+ */
+export type Credential = 'token' | 'password' | 'device';
+
+/**
+ * A credential would travel over plain `http://` to a host that is not loopback, and `allowInsecure` is not set.
+ * Thrown before anything is sent.
+ *
+ * @example
+ * ```ts
+ * await new BrainstemClient({ url: 'http://lab-server.example:8000/', token }).load('project').catch((e) => {
+ *   if (e instanceof InsecureTransportError) console.error(`${e.host} needs https:// or allowInsecure: true`);
+ * });
+ * ```
+ */
+export class InsecureTransportError extends BrainstemError {
+  override name = 'InsecureTransportError';
+  /** The server's host (and port). */
+  readonly host: string;
+  /** What would have gone over plain http. */
+  readonly credential: Credential;
+  constructor(host: string, credential: Credential, remedy = 'pass allowInsecure: true') {
+    super(insecureMessage(host, credential, remedy));
+    this.host = host;
+    this.credential = credential;
+  }
+}
+brand(InsecureTransportError, 'InsecureTransportError');
+
+const INSECURE_ACTS: Record<Credential, string> = {
+  token: 'send the API token',
+  password: 'send your password',
+  device: 'receive a token from a device login',
+};
+
+/**
+ * The sentence of an {@link InsecureTransportError}, ending in `remedy` (a library option, or a CLI flag).
+ *
+ * @example
+ * ```ts
+ * insecureMessage('lab:8000', 'password', 'pass --allow-insecure');
+ * // 'Refusing to send your password over plain http:// to lab:8000: anyone on the network could read it.
+ * //  Use https://, or, if you really mean it, pass --allow-insecure.'
+ * ```
+ */
+export function insecureMessage(host: string, credential: Credential, remedy: string): string {
+  return (
+    `Refusing to ${INSECURE_ACTS[credential]} over plain http:// to ${host}: anyone on the network could read it. ` +
+    `Use https://, or, if you really mean it, ${remedy}.`
+  );
+}
 
 function defaultMessage(init: APIErrorInit): string {
   return `${init.status} ${statusText(init.status)} (${init.method} ${init.url})${detailOf(init.body)}`;

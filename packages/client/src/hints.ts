@@ -1,6 +1,6 @@
 /**
- * What error messages add for the reader: the query parameter a 400 is about, and where brainstem.org accounts
- * create API tokens.
+ * What error messages add for the reader: the query parameter a 400 is about, where brainstem.org accounts create
+ * API tokens, and what to do when a browser blocks a page's request to another origin.
  * @module
  */
 import {
@@ -78,4 +78,22 @@ export function tokenPageFor(url: string | undefined): string | undefined {
 export function tokenPageHint(url: string | undefined): string {
   const page = tokenPageFor(url);
   return page ? `; create one at ${page}.` : '.';
+}
+
+/**
+ * For a browser page whose request to another origin failed without an answer: the server must allow the page's
+ * origin (CORS); how to do that on the local server, and who does it on a BrainSTEM server.
+ *
+ * @example
+ * ```ts
+ * crossOriginHint('http://localhost:5173', new URL('http://127.0.0.1:8000/api/private/stem/project/'));
+ * // 'The browser blocked this page (http://localhost:5173) from reading http://127.0.0.1:8000, or could not reach it. …'
+ * ```
+ */
+export function crossOriginHint(page: string, target: URL): string {
+  return (
+    `The browser blocked this page (${page}) from reading ${target.origin}, or could not reach it. ` +
+    `Most often the server does not allow the origin ${page} (CORS): start a local server with ` +
+    `\`brainstem-server --cors ${page}\`; a BrainSTEM server must list ${page} among its allowed origins.`
+  );
 }

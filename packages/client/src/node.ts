@@ -32,8 +32,11 @@ export {
   configFilePath,
   readSettings,
   SETTING_KEYS,
+  type ServerSettings,
   type Settings,
+  savedServerSettings,
   savedServerUrl,
+  writeServerSettings,
   writeSettings,
 } from './node/config-file.js';
 export { loadDotEnv } from './node/env-file.js';

@@ -1,7 +1,8 @@
 /**
  * The retry budget and backoff: how many attempts each layer gets, and how long to wait between them. Which
- * failures may be retried at all is the API's rule (`mayRetry` in brainstem-api-description); this module says how
- * often, and is the only one that does.
+ * failures may be retried at all is the API's rule (`mayRetry` in brainstem-api-description), with one exception
+ * only a browser page meets: an opaque failure of a cross-origin request (`crossOriginFailure`), which is not
+ * retried. This module says how often, and is the only one that does.
  *
  * Attempts, layer by layer:
  * - **A request**: {@link RETRY_BUDGET}`.readAttempts` (6) for a GET that changes nothing, `.writeAttempts` (3) for
@@ -22,6 +23,7 @@
 
 import { type FailedAttempt, mayRetry } from 'brainstem-api-description';
 import { APIError, BrainstemError, ConnectionError, type WalkResume } from './errors.js';
+import { pageOrigin } from './internal/env.js';
 
 /** The default attempts of every layer (see the module comment for how they nest). */
 export const RETRY_BUDGET = {
@@ -73,12 +75,32 @@ export function failedConnection(err: unknown, timedOut: boolean): FailedAttempt
 }
 
 /**
+ * The page's origin when `err` is a browser's opaque network failure (`TypeError`, no status, no code) on a
+ * request from a page to another origin: the browser hides why, and the most common reason is that the server does
+ * not allow the page's origin (CORS). Sending it again meets the same refusal. `undefined` for anything else.
+ */
+export function crossOriginFailure(err: unknown, target: URL): string | undefined {
+  const page = pageOrigin();
+  if (page === undefined || page === target.origin) return undefined;
+  return err instanceof TypeError ? page : undefined;
+}
+
+/**
+ * Whether a request that got no response may be sent again: the API's rule for the failure, except a browser's
+ * opaque failure on a cross-origin request ({@link crossOriginFailure}), which is reported at once.
+ */
+export function mayRetryConnection(err: unknown, timedOut: boolean, idempotent: boolean, target: URL): boolean {
+  if (!timedOut && crossOriginFailure(err, target) !== undefined) return false;
+  return mayRetry(failedConnection(err, timedOut), idempotent);
+}
+
+/**
  * Whether a walk may carry on after `err`: a page used all its attempts on a failure the API's rule lets a read
  * retry (network, timeout, a status in `RETRYABLE_STATUSES`), and the error says where the walk stopped.
  */
 export function walkMayCarryOn(err: unknown): err is BrainstemError & { resume: WalkResume } {
   if (!(err instanceof BrainstemError) || err.resume === undefined) return false;
-  if (err instanceof ConnectionError) return true;
+  if (err instanceof ConnectionError) return err.crossOrigin === undefined;
   return err instanceof APIError && mayRetry({ status: err.status, retryAfter: false }, true);
 }
 

@@ -15,15 +15,26 @@ import {
   AbortError,
   BrainstemError,
   ConnectionError,
+  type Credential,
+  InsecureTransportError,
   InvalidArgumentError,
   makeStatusError,
   TimeoutError,
 } from './errors.js';
+import { crossOriginHint } from './hints.js';
 import { isBrowser } from './internal/env.js';
 import { sleep } from './internal/sleep.js';
 import { redactUrlCredentials } from './internal/url-credentials.js';
 import type { LogSink } from './logger.js';
-import { type BackoffOptions, backoffDelay, errorCode, failedConnection, RETRY_BUDGET, retriesFor } from './retry.js';
+import {
+  type BackoffOptions,
+  backoffDelay,
+  crossOriginFailure,
+  errorCode,
+  mayRetryConnection,
+  RETRY_BUDGET,
+  retriesFor,
+} from './retry.js';
 import { VERSION } from './version.js';
 
 /**
@@ -178,13 +189,19 @@ export function clientTransport(
 
 const MAX_REDIRECTS = 5;
 
-/** Refuses to send a token over plain http to a non-loopback host unless allowed. */
-export function assertSecure(url: URL, allowInsecure: boolean): void {
+/**
+ * Refuses to let a credential (by default the API token) travel over plain http to a host that is not loopback,
+ * unless `allowInsecure`: throws {@link InsecureTransportError} before anything is sent.
+ *
+ * @example
+ * ```ts
+ * assertSecure(new URL('http://lab-server.example:8000/'), false, 'password'); // throws InsecureTransportError
+ * assertSecure(new URL('http://127.0.0.1:8000/'), false); // loopback: fine
+ * ```
+ */
+export function assertSecure(url: URL, allowInsecure: boolean, credential: Credential = 'token'): void {
   if (url.protocol === 'http:' && !allowInsecure && !isLoopback(url.hostname)) {
-    throw new BrainstemError(
-      `Refusing to send the API token over plain http:// to ${url.host}: anyone on the network could read it. ` +
-        'Use https://, or pass allowInsecure: true if you really mean it.',
-    );
+    throw new InsecureTransportError(url.host, credential);
   }
 }
 
@@ -284,15 +301,23 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
     const { error, timedOut, userAbort } = outcome;
     if (error instanceof BrainstemError) throw giveUp(error, attempt);
     if (userAbort) throw new AbortError(undefined, { cause: spec.signal?.reason });
+    const page = timedOut ? undefined : crossOriginFailure(error, url);
     const failure = timedOut
       ? new TimeoutError({ url: shown, method, timeout })
-      : new ConnectionError(
-          `${method} ${shown} failed: ${describeFailure(error)}. Is the server reachable (url: ${cfg.baseUrl.href})?`,
-          { url: shown, method, cause: error },
-        );
+      : page !== undefined
+        ? new ConnectionError(`${method} ${shown} failed: ${describeFailure(error)}. ${crossOriginHint(page, url)}`, {
+            url: shown,
+            method,
+            cause: error,
+            crossOrigin: page,
+          })
+        : new ConnectionError(
+            `${method} ${shown} failed: ${describeFailure(error)}. Is the server reachable (url: ${cfg.baseUrl.href})?`,
+            { url: shown, method, cause: error },
+          );
     cfg.log.debug(`✗ ${method} ${shown} ${ms} ms: ${failure.message}`);
     const delay = backoffDelay(attempt, cfg.backoff);
-    if (!mayRetry(failedConnection(error, timedOut), idempotent) || !fits(attempt, delay)) {
+    if (!mayRetryConnection(error, timedOut, idempotent, url) || !fits(attempt, delay)) {
       throw giveUp(failure, attempt);
     }
     cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);

@@ -1,3 +1,4 @@
+import { assertSecure } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
@@ -27,6 +28,7 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
     'brainstem login --url http://127.0.0.1:8000/     # a local server, now the default (brainstem use)',
     'brainstem login --token <personal-access-token>  # store a token made in the web UI',
     'brainstem login --password --email me@lab.org    # servers that allow password login',
+    'brainstem login --password --allow-insecure --url http://lab-server.example:8000/   # plain http, on purpose',
     'printf \'%s\\n\' me@lab.org "$PW" | brainstem login --password   # answers from stdin',
   ]);
   return cmd.action(async (o: LoginOptions, self: Command) => {
@@ -50,6 +52,8 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
 
     const client = createClient(ctx, { ...g, token: undefined });
     if (o.password) {
+      // Over plain http to a server that is not loopback, refused before the password is asked for.
+      assertSecure(new URL(client.url), ctx.allowInsecure === true, 'password');
       const prompter = new Prompter(ctx.io);
       try {
         const email = o.email ?? (await prompter.line('Email: ', 'email'));

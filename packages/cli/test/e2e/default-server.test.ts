@@ -73,7 +73,7 @@ describe('default server', () => {
     expect(bad.stderr).toContain('url must be an absolute http(s) URL');
     const key = await runCli(['config', 'get', 'colour'], { env });
     expect(key.code).toBe(2);
-    expect(key.stderr).toContain('unknown setting "colour"; settings: url');
+    expect(key.stderr).toContain('unknown setting "colour"; settings: url, allow-insecure');
     expect((await runCli(['config', 'get', 'url'], { env })).stdout).toBe(`${other.url}\n`);
     expect((await runCli(['config', 'unset', 'url'], { env })).code).toBe(0);
     expect((await runCli(['config', 'get', 'url'], { env })).stdout).toBe('https://www.brainstem.org/\n');

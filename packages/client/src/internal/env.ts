@@ -20,3 +20,13 @@ export function isBrowser(): boolean {
   const g = globalThis as { window?: { document?: unknown }; document?: unknown };
   return typeof g.window !== 'undefined' && typeof g.window?.document !== 'undefined';
 }
+
+/**
+ * The origin of the page this code runs in, when it runs in a browser page; `undefined` elsewhere (Node, Deno, Bun,
+ * workers: `location` alone, as Deno's `--location` gives, is not a page).
+ */
+export function pageOrigin(): string | undefined {
+  if (!isBrowser()) return undefined;
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === 'string' && origin !== 'null' ? origin : undefined;
+}

@@ -1,7 +1,8 @@
 /**
  * The settings file (Node): `$XDG_CONFIG_HOME/brainstem/config.json` (default `~/.config/brainstem/`), beside the
  * token cache and written the same way (owner-only, atomic). It holds the default server URL that
- * `brainstem login --url` / `brainstem use` save, which {@link BrainstemClient} reads after `BRAINSTEM_URL`.
+ * `brainstem login --url` / `brainstem use` save, which {@link BrainstemClient} reads after `BRAINSTEM_URL`, and
+ * settings per server (`servers`: whether the CLI may use plain http with it), which the CLI reads.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -23,10 +24,25 @@ import { configDir } from './token-cache.js';
 export interface Settings {
   /** Default server URL (normalized, trailing slash). */
   url?: string;
+  /** Settings of one server, by its normalized URL. */
+  servers?: Record<string, ServerSettings>;
 }
 
-/** The keys `brainstem config` accepts. */
-export const SETTING_KEYS = ['url'] as const;
+/**
+ * The settings of one server (`brainstem config set <key> <value> --url <server>`).
+ *
+ * @example
+ * ```ts
+ * const lab: ServerSettings = { allowInsecure: true }; // the CLI may send credentials to it over plain http
+ * ```
+ */
+export interface ServerSettings {
+  /** The CLI sends the token and passwords to this server over plain http:// (the `allowInsecure` option). */
+  allowInsecure?: boolean;
+}
+
+/** The keys `brainstem config` accepts: `url` (the default server) and the per-server `allow-insecure`. */
+export const SETTING_KEYS = ['url', 'allow-insecure'] as const;
 
 /**
  * The settings file path.
@@ -98,6 +114,24 @@ export function savedServerUrl(env: NodeJS.ProcessEnv = process.env): string | u
   }
 }
 
+/** Reads the file (a missing or broken one counts as empty), applies `change`, and rewrites it atomically (0600). */
+async function rewrite(
+  env: NodeJS.ProcessEnv,
+  change: (current: Settings & Record<string, unknown>) => Settings & Record<string, unknown>,
+): Promise<Settings & Record<string, unknown>> {
+  const path = configFilePath(env);
+  let current: Settings & Record<string, unknown> = {};
+  try {
+    current = parseSettings(await readFile(path, 'utf8'), path);
+  } catch (err) {
+    // A broken file is replaced by the new settings; a missing one is created.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && !(err instanceof InvalidArgumentError)) throw err;
+  }
+  const next = change({ ...current });
+  await writePrivateFile(path, `${JSON.stringify(next, null, 2)}\n`);
+  return next;
+}
+
 /**
  * Sets (or, with `undefined`, removes) settings and rewrites the file atomically with mode 0600. A URL is
  * normalized first; an invalid one throws {@link InvalidArgumentError} and leaves the file as it was.
@@ -109,19 +143,90 @@ export function savedServerUrl(env: NodeJS.ProcessEnv = process.env): string | u
  * ```
  */
 export async function writeSettings(patch: Settings, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
-  const path = configFilePath(env);
-  let current: Settings & Record<string, unknown> = {};
-  try {
-    current = parseSettings(await readFile(path, 'utf8'), path);
-  } catch (err) {
-    // A broken file is replaced by the new settings; a missing one is created.
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && !(err instanceof InvalidArgumentError)) throw err;
+  const url = 'url' in patch && patch.url !== undefined ? normalizeUrl(patch.url).href : undefined;
+  return rewrite(env, (next) => {
+    if ('url' in patch) {
+      if (url === undefined) delete next.url;
+      else next.url = url;
+    }
+    return next;
+  });
+}
+
+/** The `servers` map of a settings object, checked. */
+function serversOf(settings: Settings & Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const servers: unknown = settings.servers ?? {};
+  if (!servers || typeof servers !== 'object' || Array.isArray(servers)) {
+    throw new InvalidArgumentError(
+      'config',
+      `${configFilePath(env)}: "servers" must be an object of server URLs, got ${JSON.stringify(servers)}`,
+    );
   }
-  const next: Settings & Record<string, unknown> = { ...current };
-  if ('url' in patch) {
-    if (patch.url === undefined) delete next.url;
-    else next.url = normalizeUrl(patch.url).href;
+  return servers as Record<string, unknown>;
+}
+
+/**
+ * The saved settings of the server at `url` (`{}` when none), checked: a bad value fails with an error naming the
+ * file and the command that sets it.
+ *
+ * @example
+ * ```ts
+ * savedServerSettings('http://lab-server.example:8000/'); // { allowInsecure: true } after
+ * // `brainstem config set allow-insecure true --url http://lab-server.example:8000/`
+ * ```
+ */
+export function savedServerSettings(url: string, env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const key = normalizeUrl(url).href;
+  const entry = serversOf(readSettings(env), env)[key];
+  if (entry === undefined) return {};
+  const allowInsecure = entry && typeof entry === 'object' ? (entry as ServerSettings).allowInsecure : entry;
+  if (allowInsecure !== undefined && typeof allowInsecure !== 'boolean') {
+    throw new InvalidArgumentError(
+      'allow-insecure',
+      `${configFilePath(env)}: "allowInsecure" of ${key} must be true or false, got ${JSON.stringify(allowInsecure)}; ` +
+        `set it with \`brainstem config set allow-insecure true --url ${key}\``,
+    );
   }
-  await writePrivateFile(path, `${JSON.stringify(next, null, 2)}\n`);
-  return next;
+  return allowInsecure === undefined ? {} : { allowInsecure };
+}
+
+/**
+ * Sets (or, with `undefined`, removes) settings of the server at `url`, rewriting the file atomically (0600). A
+ * server left with no setting is removed from the file.
+ *
+ * @example
+ * ```ts
+ * await writeServerSettings('http://lab-server.example:8000', { allowInsecure: true });
+ * await writeServerSettings('http://lab-server.example:8000', { allowInsecure: undefined });
+ * ```
+ */
+export async function writeServerSettings(
+  url: string,
+  patch: ServerSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServerSettings> {
+  const key = normalizeUrl(url).href;
+  let result: ServerSettings = {};
+  await rewrite(env, (next) => {
+    let servers: Record<string, unknown> = {};
+    try {
+      servers = { ...serversOf(next, env) };
+    } catch {
+      // A broken map is replaced, as a broken file is.
+    }
+    const entry = servers[key];
+    const settings: ServerSettings & Record<string, unknown> =
+      entry && typeof entry === 'object' && !Array.isArray(entry) ? { ...(entry as ServerSettings) } : {};
+    if ('allowInsecure' in patch) {
+      if (patch.allowInsecure === undefined) delete settings.allowInsecure;
+      else settings.allowInsecure = patch.allowInsecure;
+    }
+    if (Object.keys(settings).length) servers[key] = settings;
+    else delete servers[key];
+    if (Object.keys(servers).length) next.servers = servers as Record<string, ServerSettings>;
+    else delete next.servers;
+    result = settings;
+    return next;
+  });
+  return result;
 }
