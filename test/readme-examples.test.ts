@@ -36,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from 'brainstem-server';
+import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../packages/cli/test/e2e/harness.js';
 import {
@@ -140,7 +141,7 @@ beforeAll(() => {
     `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'packages/cli/dist/brainstem.js')}" "$@"\n`,
   );
   chmodSync(join(bin, 'brainstem'), 0o755);
-  // TS blocks resolve `brainstem-api-tools`, `brainstem-server` and tsx through the repository's node_modules.
+  // TS blocks resolve `brainstem-api-tools` and `brainstem-server` through the repository's node_modules.
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
 });
 afterAll(() => {
@@ -284,12 +285,15 @@ async function runTsBlock(block: Block, s: Story) {
   if (usesServer(block.code) && !s.server) {
     throw new Error(`${s.readme}:${block.line}: the block runs before the README starts its demo server`);
   }
-  const file = join(s.dir, `example-${block.line}.mts`);
-  writeFileSync(
-    file,
+  // The types are stripped as `npx tsx` strips them (esbuild), in this process: a tsx start per block costs one to
+  // two seconds, and the blocks of a README run one after another.
+  const { code } = await transform(
     programOf(block, (t) => s.local(t)),
+    { loader: 'ts', format: 'esm', target: 'node20' },
   );
-  const r = await run(process.execPath, ['--import', 'tsx', file], { cwd: s.dir, env: s.env, timeoutMs: 55_000 });
+  const file = join(s.dir, `example-${block.line}.mjs`);
+  writeFileSync(file, code);
+  const r = await run(process.execPath, [file], { cwd: s.dir, env: s.env, timeoutMs: 55_000 });
   const where = `${s.readme}:${block.line}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
   expect(r.code, where).toBe(0);
   const missing = missingOutput(
