@@ -152,3 +152,29 @@ export function readmeBlocks(text: string): Block[] {
   }
   return blocks;
 }
+
+/** The outputs a TS block's `// → …` comments promise, in order. */
+export function promisedOutputs(code: string): string[] {
+  return [...code.matchAll(/\/\/ → (.+)$/gm)].map((m) => (m[1] as string).trim());
+}
+
+/**
+ * The first promised output that is not printed, in order, each as a whole line of stdout: a line equals it once
+ * trimmed and without a trailing comma (a line of an object or array `console.log` spread over lines). Answers
+ * `undefined` when every one was printed.
+ *
+ * @example
+ * ```ts
+ * missingOutput('10 sessions\n{\n  name: [],\n}\n', ['10 sessions', 'name: []']); // undefined
+ * ```
+ */
+export function missingOutput(stdout: string, promised: readonly string[]): string | undefined {
+  const lines = stdout.split(/\r?\n/).map((l) => l.trim().replace(/,$/, ''));
+  let from = 0;
+  for (const want of promised) {
+    const at = lines.indexOf(want, from);
+    if (at < 0) return want;
+    from = at + 1;
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { DEFAULT_PORTAL, MODELS, type ModelSpec, portalValueProblem } from 'brai
 import type { GeneratedActionMethods } from './action-methods.generated.js';
 import { ACTION_METHODS } from './action-methods.js';
 import type { ActionOptions, ModelsWithAction } from './action-types.js';
+import type { APIPromise } from './api-promise.js';
 import { InvalidArgumentError } from './errors.js';
 import type { HttpMethod, RequestOptions } from './transport.js';
 import { checkId, checkPortal, recordPath, resolveModel } from './validate.js';
@@ -53,7 +54,7 @@ export function modelHasAction<A extends string>(model: string, action: A): mode
 export type ActionMethods = GeneratedActionMethods;
 
 interface Actionable {
-  action(model: string, id: string | number, action: string, opts?: ActionOptions): Promise<unknown>;
+  action(model: string, id: string | number, action: string, opts?: ActionOptions): APIPromise<unknown>;
 }
 
 /** Installs the named action methods on a class prototype (called once by client.ts). */
@@ -85,12 +86,12 @@ export function runAction(
     method: HttpMethod,
     path: string,
     opts: RequestOptions & { body?: unknown; idempotent?: boolean },
-  ) => Promise<unknown>,
+  ) => APIPromise<unknown>,
   model: string,
   id: string | number,
   action: string,
   opts: ActionOptions,
-): Promise<unknown> {
+): APIPromise<unknown> {
   const m = resolveModel(model);
   if (typeof action !== 'string' || !/^[a-z][a-z_]*$/.test(action)) {
     throw new InvalidArgumentError('action', `invalid action name ${JSON.stringify(action)}`);

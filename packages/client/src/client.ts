@@ -8,6 +8,7 @@
 
 import { getModel, type ModelName, type Portal, wrapList } from 'brainstem-api-description';
 import { type ActionMethods, type ActionOptions, installActions, runAction } from './actions.js';
+import { APIPromise, type WithResponse } from './api-promise.js';
 import { type LoginOptions, type LoginResult, type LogoutResult, login, logout } from './auth/login.js';
 import { clientTokenAuth, type TokenAuth, type TokenSource } from './auth/token.js';
 import { type WhoamiResult, whoami } from './auth/whoami.js';
@@ -139,7 +140,8 @@ export class BrainstemClient {
   }
 
   /**
-   * Sends a request to an API path (no model checks). Most code wants `load`/`save`/`delete` instead.
+   * Sends a request to an API path (no model checks). Most code wants `load`/`save`/`delete` instead. Like every
+   * single-request call, it answers an {@link APIPromise}: `.withResponse()` adds the status and headers.
    *
    * @group Requests
    * @example
@@ -147,7 +149,11 @@ export class BrainstemClient {
    * const body = await client.request('GET', '/api/private/stem/project/', { query: 'limit=1' });
    * ```
    */
-  async request(method: HttpMethod, path: string, opts: SendOptions = {}): Promise<unknown> {
+  request(method: HttpMethod, path: string, opts: SendOptions = {}): APIPromise<unknown> {
+    return new APIPromise(this.#send(method, path, opts));
+  }
+
+  async #send(method: HttpMethod, path: string, opts: SendOptions): Promise<WithResponse<unknown>> {
     if (!path.startsWith('/') || path.includes('..'))
       throw new InvalidArgumentError('path', `invalid API path "${path}"`);
     const auth = opts.auth ?? 'required';
@@ -156,31 +162,37 @@ export class BrainstemClient {
         ? undefined
         : () => this.resolveToken(auth === 'optional' ? { portal: 'public', interactive: false } : {});
     try {
-      return (await send(this.#transport, requestSpec(method, path, opts, token))).body;
+      const res = await send(this.#transport, requestSpec(method, path, opts, token));
+      return { data: res.body, response: { status: res.status, headers: res.headers, url: res.url } };
     } catch (err) {
       throw this.#secrets.error(err);
     }
   }
 
   /**
-   * Loads a list page, or one record with `id`. The answer is the server's body, typed per model.
+   * Loads a list page, or one record with `id`. The answer is the server's body, typed per model;
+   * `.withResponse()` adds the HTTP status and headers.
    *
    * @group CRUD
    * @example
    * ```ts
    * const { projects } = await client.load('project', { portal: 'public', filters: { 'name.icontains': 'visual' } });
    * const { session } = await client.load('session', { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6' });
+   * const { data, response } = await client.load('session').withResponse(); // response.status, response.headers
    * ```
    */
-  load<M extends ModelName>(model: M, opts: LoadOptions<M> & { id: IdOf<M> }): Promise<DetailBody<M>>;
-  load<M extends ModelName>(model: M, opts?: LoadOptions<M>): Promise<ListPage<M>>;
-  async load(model: string, opts: LoadOptions<ModelName> = {}): Promise<unknown> {
-    return this.#run(loadRequest(model, opts), opts);
+  load<M extends ModelName>(model: M, opts: LoadOptions<M> & { id: IdOf<M> }): APIPromise<DetailBody<M>>;
+  load<M extends ModelName>(model: M, opts?: LoadOptions<M>): APIPromise<ListPage<M>>;
+  load(model: string, opts: LoadOptions<ModelName> = {}): APIPromise<unknown> {
+    return this.#run(() => loadRequest(model, opts), opts);
   }
 
-  #run(r: PlannedRequest, opts: RequestOptions, extra: SendOptions = {}): Promise<unknown> {
-    const { query, body, auth } = r;
-    return this.request(r.method, r.path, { ...opts, query, ...(body !== undefined ? { body } : {}), auth, ...extra });
+  /** Plans a request (a bad argument rejects the call) and sends it. */
+  #run<T>(plan: () => PlannedRequest, opts: RequestOptions, extra: SendOptions = {}): APIPromise<T> {
+    return APIPromise.start<T>(() => {
+      const { method, path, query, body, auth } = plan();
+      return this.request(method, path, { ...opts, query, ...(body !== undefined ? { body } : {}), auth, ...extra });
+    });
   }
 
   #walk(model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
@@ -249,7 +261,8 @@ export class BrainstemClient {
 
   /**
    * Creates a record (no `id`: POST) or updates one (`id`: PATCH, or PUT with `method: 'put'`). Returns the body,
-   * e.g. `{ session: {...} }`; approval-governed models answer with their approval record.
+   * e.g. `{ session: {...} }`; approval-governed models answer with their approval record. `.withResponse()` adds
+   * the status (201 created, 200 updated) and headers.
    *
    * @group CRUD
    * @example
@@ -258,12 +271,13 @@ export class BrainstemClient {
    * await client.save('session', { id: session.id, data: { description: 'Updated via API' } });
    * ```
    */
-  async save<M extends ModelName>(model: M, opts: SaveOptions<M>): Promise<SaveResult<M>> {
-    return (await this.#run(saveRequest(model, opts), opts)) as SaveResult<M>;
+  save<M extends ModelName>(model: M, opts: SaveOptions<M>): APIPromise<SaveResult<M>> {
+    return this.#run(() => saveRequest(model, opts), opts);
   }
 
   /**
-   * Deletes a record; resolves when the server answers 204. A retried delete that meets 404 counts as done.
+   * Deletes a record; resolves when the server answers 204. A retried delete that meets 404 counts as done (its
+   * `.withResponse()` status is then 204 too).
    *
    * @group CRUD
    * @example
@@ -271,8 +285,8 @@ export class BrainstemClient {
    * await client.delete('session', { id: sessionId });
    * ```
    */
-  async delete<M extends ModelName>(model: M, opts: DeleteOptions<M>): Promise<void> {
-    await this.#run(deleteRequest(model, opts), opts, { notFoundOkOnRetry: true });
+  delete<M extends ModelName>(model: M, opts: DeleteOptions<M>): APIPromise<void> {
+    return this.#run(() => deleteRequest(model, opts), opts, { notFoundOkOnRetry: true }).map(() => undefined);
   }
 
   /**
@@ -284,9 +298,9 @@ export class BrainstemClient {
    * const page = await client.loadModel('project', { portal: 'public' });
    * ```
    */
-  loadModel<M extends ModelName>(model: M, opts: LoadOptions<M> & { id: IdOf<M> }): Promise<DetailBody<M>>;
-  loadModel<M extends ModelName>(model: M, opts?: LoadOptions<M>): Promise<ListPage<M>>;
-  loadModel(model: ModelName, opts?: LoadOptions<ModelName>): Promise<unknown> {
+  loadModel<M extends ModelName>(model: M, opts: LoadOptions<M> & { id: IdOf<M> }): APIPromise<DetailBody<M>>;
+  loadModel<M extends ModelName>(model: M, opts?: LoadOptions<M>): APIPromise<ListPage<M>>;
+  loadModel(model: ModelName, opts?: LoadOptions<ModelName>): APIPromise<unknown> {
     return this.load(model, opts);
   }
 
@@ -299,8 +313,8 @@ export class BrainstemClient {
    * await client.saveModel('session', { id, data: { description: 'x' } });
    * ```
    */
-  async saveModel<M extends ModelName>(model: M, opts: SaveOptions<M>): Promise<SaveResult<M>> {
-    return (await this.#run(saveRequest(model, opts), opts)) as SaveResult<M>;
+  saveModel<M extends ModelName>(model: M, opts: SaveOptions<M>): APIPromise<SaveResult<M>> {
+    return this.#run(() => saveRequest(model, opts), opts);
   }
 
   /**
@@ -312,7 +326,7 @@ export class BrainstemClient {
    * await client.deleteModel('session', { id });
    * ```
    */
-  deleteModel<M extends ModelName>(model: M, opts: DeleteOptions<M>): Promise<void> {
+  deleteModel<M extends ModelName>(model: M, opts: DeleteOptions<M>): APIPromise<void> {
     return this.delete(model, opts);
   }
 
@@ -320,10 +334,9 @@ export class BrainstemClient {
   get #writer(): RecordWriter {
     return {
       concurrency: this.concurrency,
-      save: (model, o) => this.#run(saveRequest(model, o), o),
-      delete: async (model, o) => {
-        await this.#run(deleteRequest(model, o), o, { notFoundOkOnRetry: true });
-      },
+      save: (model, o) => this.#run(() => saveRequest(model, o), o),
+      delete: (model, o) =>
+        this.#run(() => deleteRequest(model, o), o, { notFoundOkOnRetry: true }).map(() => undefined),
     };
   }
 
@@ -338,8 +351,10 @@ export class BrainstemClient {
    * await client.action('subjectlog', logId, 'add_entry', { data: { date_time: '2024-01-01T10:00:00Z' } });
    * ```
    */
-  async action(model: string, id: string | number, action: string, opts: ActionOptions = {}): Promise<unknown> {
-    return runAction((method, path, o) => this.request(method, path, o), model, id, action, opts);
+  action(model: string, id: string | number, action: string, opts: ActionOptions = {}): APIPromise<unknown> {
+    return APIPromise.start(() =>
+      runAction((method, path, o) => this.request(method, path, o), model, id, action, opts),
+    );
   }
 
   /**

@@ -24,6 +24,7 @@ export {
   type LogModel,
   modelHasAction,
 } from './actions.js';
+export { APIPromise, type APIResponse, type WithResponse } from './api-promise.js';
 export type { DeviceLoginOptions, VerificationInfo } from './auth/device.js';
 export type { LoginOptions, LoginResult, LogoutResult } from './auth/login.js';
 export type { FoundToken, TokenOption, TokenProvider, TokenSource } from './auth/token.js';

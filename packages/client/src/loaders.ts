@@ -6,6 +6,7 @@
 
 import type { MODELS } from 'brainstem-api-description';
 import { LOADER_MODELS, type ModelName } from 'brainstem-api-description';
+import { APIPromise } from './api-promise.js';
 import { InvalidArgumentError } from './errors.js';
 import type { LoadOptions } from './options.js';
 import type { FilterValue } from './query.js';
@@ -51,7 +52,9 @@ export type LoaderOptions<M extends LoaderModelName> = LoadOptions<M> & {
 };
 
 /**
- * A convenience loader: one record with `id`, else a list page (every record with `all: true`).
+ * A convenience loader: one record with `id`, else a list page (every record with `all: true`). One record or one
+ * page is an {@link APIPromise} (`.withResponse()` adds the status and headers); `all: true` walks every page, so
+ * its answer is a plain promise, as `loadAll`'s is.
  *
  * @example
  * ```ts
@@ -59,7 +62,9 @@ export type LoaderOptions<M extends LoaderModelName> = LoadOptions<M> & {
  * ```
  */
 export interface LoaderFn<M extends LoaderModelName> {
-  (opts: LoaderOptions<M> & { id: IdOf<M> }): Promise<DetailBody<M>>;
+  (opts: LoaderOptions<M> & { id: IdOf<M> }): APIPromise<DetailBody<M>>;
+  (opts: LoaderOptions<M> & { all: true }): Promise<ListPage<M>>;
+  (opts?: LoaderOptions<M> & { all?: false }): APIPromise<ListPage<M>>;
   (opts?: LoaderOptions<M>): Promise<ListPage<M>>;
 }
 
@@ -127,7 +132,7 @@ const LOAD_KEYS = new Set([
 ]);
 
 interface Loadable {
-  load(model: ModelName, opts?: LoadOptions<ModelName>): Promise<unknown>;
+  load(model: ModelName, opts?: LoadOptions<ModelName>): APIPromise<unknown>;
   loadAll(model: ModelName, opts?: object): Promise<unknown>;
 }
 
@@ -170,15 +175,18 @@ export function installLoaders(proto: Loadable): void {
       configurable: true,
       writable: true,
       enumerable: false,
-      value: async function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
+      value: function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
         const o = (opts ?? {}) as Record<string, unknown>;
-        const q = loaderQuery(model, o);
         if (o.all && o.id === undefined) {
-          const { limit: _l, ...rest } = q;
-          return this.loadAll(model as ModelName, rest);
+          return (async () => {
+            const { limit: _l, ...rest } = loaderQuery(model, o);
+            return this.loadAll(model as ModelName, rest);
+          })();
         }
-        const { pageSize: _p, ...rest } = q;
-        return this.load(model as ModelName, rest as LoadOptions<ModelName>);
+        return APIPromise.start(() => {
+          const { pageSize: _p, ...rest } = loaderQuery(model, o);
+          return this.load(model as ModelName, rest as LoadOptions<ModelName>);
+        });
       },
     });
   }

@@ -290,3 +290,45 @@ export function stripEnvelope(model: Pick<ModelSpec, 'listKey' | 'detailKey'>, b
   }
   return body;
 }
+
+/**
+ * The response header that names the include paths whose embedded lists were cut short (a comma-separated list,
+ * e.g. `sessions, subjects.procedures`): an embedded list holds at most 1,000 records, the first ones.
+ *
+ * @example
+ * ```ts
+ * reply.header(TRUNCATED_INCLUDES_HEADER, formatTruncatedIncludes(['sessions']));
+ * ```
+ */
+export const TRUNCATED_INCLUDES_HEADER = 'X-Brainstem-Truncated-Includes';
+
+/**
+ * The value of {@link TRUNCATED_INCLUDES_HEADER} for a set of cut include paths.
+ *
+ * @example
+ * ```ts
+ * formatTruncatedIncludes(['sessions', 'subjects']); // 'sessions, subjects'
+ * ```
+ */
+export function formatTruncatedIncludes(paths: Iterable<string>): string {
+  return [...paths].join(', ');
+}
+
+/**
+ * The include paths a response's {@link TRUNCATED_INCLUDES_HEADER} names; empty when nothing was cut.
+ *
+ * @example
+ * ```ts
+ * const { data, response } = await client.load('project', { id, include: ['sessions'] }).withResponse();
+ * truncatedIncludes(response.headers); // ['sessions'] when the project has more than 1,000 sessions
+ * ```
+ */
+export function truncatedIncludes(headers: { get(name: string): string | null }): string[] {
+  const value = headers.get(TRUNCATED_INCLUDES_HEADER);
+  return value
+    ? value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
+}
