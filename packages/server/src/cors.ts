@@ -16,15 +16,14 @@
  * normaliseOrigin('HTTP://LocalHost:5173/'); // 'http://localhost:5173'
  * ```
  */
-import { API_ROOT } from 'brainstem-api-description';
+import { API_ROOT, TRUNCATED_INCLUDES_HEADER } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type';
 /** Seconds a browser may cache a preflight answer (Chromium caps this at 7200). */
 export const CORS_MAX_AGE = 7200;
-export const CORS_EXPOSE_HEADERS =
-  'Allow, Retry-After, WWW-Authenticate, X-Brainstem-Fault, X-Brainstem-Truncated-Includes';
+export const CORS_EXPOSE_HEADERS = `Allow, Retry-After, WWW-Authenticate, X-Brainstem-Fault, ${TRUNCATED_INCLUDES_HEADER}`;
 
 /**
  * The serialised origin (`scheme://host[:port]`, as browsers send it in `Origin`) of a configured value.

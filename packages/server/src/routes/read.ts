@@ -8,7 +8,7 @@
  * return listRoute(ctx, caller, tableOf('project'), req, reply);
  * ```
  */
-import { detailEnvelopeText, wrapDetail } from 'brainstem-api-description';
+import { detailEnvelopeText, TRUNCATED_INCLUDES_HEADER, wrapDetail } from 'brainstem-api-description';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { ModelTable } from '../db/schema.js';
@@ -22,9 +22,6 @@ import { cachedJsonByRowid, loadRaw, type RawRow, renderRaw } from '../records/r
 import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
 import { listResponse } from './list.js';
 import { recordKey } from './record-id.js';
-
-/** Response header naming the include paths whose embedded lists were cut (comma-separated). */
-export const TRUNCATED_HEADER = 'X-Brainstem-Truncated-Includes';
 
 const gates = new WeakMap<ServerContext, WorkGate>();
 
@@ -58,7 +55,7 @@ async function answer<T>(
           return build(report);
         })
       : await build(report);
-    if (report.truncated.size > 0) reply.header(TRUNCATED_HEADER, [...report.truncated].join(', '));
+    if (report.truncated.size > 0) reply.header(TRUNCATED_INCLUDES_HEADER, [...report.truncated].join(', '));
     return out;
   } catch (e) {
     if (!(e instanceof EmbedAborted)) throw e;
