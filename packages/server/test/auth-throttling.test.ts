@@ -94,7 +94,16 @@ describe('sign-in throttling', () => {
       // The delay served, the correct password works (and clears Alice's own failures).
       expect((await new WebClient(h.url).signIn('alice@example.org', PASSWORD)).status).toBe(303);
     }
-    expect(waits).toEqual([1, 2, 4, 8, 16, MAX_ADDRESS_DELAY_SECONDS, MAX_ADDRESS_DELAY_SECONDS, MAX_ADDRESS_DELAY_SECONDS]);
+    expect(waits).toEqual([
+      1,
+      2,
+      4,
+      8,
+      16,
+      MAX_ADDRESS_DELAY_SECONDS,
+      MAX_ADDRESS_DELAY_SECONDS,
+      MAX_ADDRESS_DELAY_SECONDS,
+    ]);
     // Bob, who has not failed, is never slowed by them.
     expect((await new WebClient(h.url).signIn('bob@example.org', PASSWORD)).status).toBe(303);
   });
