@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { detailError, parseBearer } from 'brainstem-api-description';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
-import { timeoutCheckInterval } from './connections.js';
+import { capConnectionsPerAddress, timeoutCheckInterval } from './connections.js';
 import type { ServerContext } from './context.js';
 import { installCors } from './cors.js';
 import { openDatabase } from './db/open.js';
@@ -139,6 +139,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
       socket.destroy(err);
     },
   });
+  capConnectionsPerAddress(app.server, resolved.maxConnectionsPerAddress);
   collectRoutes(app);
   app.addHook('onClose', async () => {
     db.close();
