@@ -8,9 +8,9 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
- * How often Node looks for requests past `requestTimeout`. Node checks for requests past their time on a timer (`connectionsCheckingInterval`, 30 s by default), so a 408
- * comes up to one interval late; the interval here is a sixtieth of the timeout, between 25 ms and 1 s, so the
- * documented 60 s holds to within a second.
+ * How often Node looks for requests past `requestTimeout`. Node checks on a timer (`connectionsCheckingInterval`,
+ * 30 s by default), so a 408 comes up to one interval late; the interval here is a sixtieth of the timeout,
+ * between 25 ms and 1 s, so the documented 60 s holds to within a second.
  *
  * @example
  * ```ts
