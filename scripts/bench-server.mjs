@@ -1,4 +1,6 @@
-// Server benchmarks: start time with demo data, pages of 100 sessions out of 20,000, session detail.
+// Server benchmarks: start time with demo data, pages of 100 sessions out of 20,000, session detail, and each
+// filter shape (direct, through one relation hop, through two) at 1,000 and 10,000 sessions in one project
+// (100,000 too with BENCH_FILTER_100K=1).
 // The server runs in its own process (as users run it); this process drives it over keep-alive HTTP with a
 // few concurrent connections. Needs `npm run build` first (npm run bench does it).
 import { spawnSync } from 'node:child_process';
@@ -63,6 +65,62 @@ async function load(next, pid) {
   const rate = done / ((performance.now() - t0) / 1000);
   const cpu1 = cpuMs(pid);
   return { rate, cpuPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / done };
+}
+
+/**
+ * The documented filter shapes, each as (list path, filter key, a value that matches nothing, so the whole set is
+ * searched). Relation paths must cost about what a direct filter costs, not a scan per row.
+ */
+const FILTER_SHAPES = [
+  ['stem/session', 'name.icontains', 'zzz'],
+  ['stem/session', 'projects.name.icontains', 'zzz'],
+  ['stem/session', 'projects.sessions.name.icontains', 'zzz'],
+  ['stem/session', 'projects.sessions.name.contains', 'zzz'],
+  ['stem/session', 'projects.sessions.name.startswith', 'zzz'],
+  ['stem/session', 'projects.sessions.name.iexact', 'zzz'],
+  ['stem/session', 'projects.sessions.name.gt', 'zzz'],
+  ['stem/session', 'projects.sessions.name.in', 'zzz,yyy'],
+  ['stem/session', 'projects.sessions.name', 'zzz'],
+  ['stem/session', 'projects.sessions.isnull', 'true'],
+  ['modules/behavior', 'session.projects.sessions.name.icontains', 'zzz'],
+];
+
+/** Milliseconds of one uncached GET (a fresh value each time defeats the answer cache): the median of 3. */
+async function timeFilter(url, [list, key, value], salt) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    // `in` and `isnull` values are varied by a harmless suffix / case so each request is computed afresh.
+    const v = key.endsWith('isnull') ? ['true', 'True', 'TRUE'][i] : `${value}${salt}${i}`;
+    const t0 = performance.now();
+    await get(`${url}api/private/${list}/?filter{${key}}=${encodeURIComponent(v)}&limit=1`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
+async function filterRows() {
+  const rows = [];
+  const sizes = [1000, 10_000, ...(process.env.BENCH_FILTER_100K ? [100_000] : [])];
+  for (const n of sizes) {
+    const s = await startServer(['--seed', 'demo', '--seed-sessions', String(n)]);
+    try {
+      await get(`${s.url}api/private/stem/session/?limit=1`); // warm up
+      for (const [i, shape] of FILTER_SHAPES.entries()) {
+        const ms = await timeFilter(s.url, shape, i);
+        const twoHop = shape[1] === 'projects.sessions.name.icontains';
+        rows.push({
+          name: `filter{${shape[1]}} on ${shape[0].split('/')[1]}, ${n.toLocaleString('en')} sessions in one project`,
+          value: ms,
+          unit: 'ms',
+          goal: twoHop && n >= 10_000 ? '≤ 500 ms' : '',
+          ok: twoHop && n >= 10_000 ? ms <= 500 : undefined,
+        });
+      }
+    } finally {
+      await s.stop();
+    }
+  }
+  return rows;
 }
 
 export default async function run() {
@@ -149,8 +207,12 @@ export default async function run() {
       });
     }
   } finally {
-    agent.destroy();
     await s.stop();
+  }
+  try {
+    rows.push(...(await filterRows()));
+  } finally {
+    agent.destroy();
   }
   return rows;
 }

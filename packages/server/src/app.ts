@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { detailError, parseBearer } from 'brainstem-api-description';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateToken } from './auth/tokens.js';
+import { capConnectionsPerAddress, timeoutCheckInterval } from './connections.js';
 import type { ServerContext } from './context.js';
 import { installCors } from './cors.js';
 import { openDatabase } from './db/open.js';
@@ -96,11 +97,12 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     forceCloseConnections: true,
     requestTimeout: resolved.requestTimeout,
-    // Node looks for requests past their time only every `connectionsCheckingInterval` (30 s by default).
+    // Node looks for requests past their time only every `connectionsCheckingInterval` (30 s by default): a 408
+    // comes at most that interval late (connections.ts).
     http:
       resolved.requestTimeout > 0
         ? {
-            connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(resolved.requestTimeout / 4))),
+            connectionsCheckingInterval: timeoutCheckInterval(resolved.requestTimeout),
             headersTimeout: Math.min(60_000, resolved.requestTimeout),
           }
         : {},
@@ -137,6 +139,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
       socket.destroy(err);
     },
   });
+  capConnectionsPerAddress(app.server, resolved.maxConnectionsPerAddress);
   collectRoutes(app);
   app.addHook('onClose', async () => {
     db.close();

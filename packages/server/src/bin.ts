@@ -33,6 +33,9 @@ Options:
   --cors ORIGIN          let web pages from ORIGIN (scheme://host[:port]) call the API; repeat the option or
                          separate origins with commas (default none; also BRAINSTEM_CORS=origin,origin)
   --request-timeout MS   time a client has to send a whole request, else 408 (default 60000; 0: no limit)
+  --max-connections-per-address N
+                         open connections one address may hold; the longest idle is closed past it
+                         (default 256; 0: no limit)
   --quiet                no request errors or demo tokens on stderr
   -h, --help             show this help
 
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
         'device-interval': { type: 'string' },
         cors: { type: 'string', multiple: true },
         'request-timeout': { type: 'string' },
+        'max-connections-per-address': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
     quiet: values.quiet === true,
     cors: corsOrigins(values.cors as string[] | undefined),
     requestTimeout: num('request-timeout', s('request-timeout')),
+    maxConnectionsPerAddress: num('max-connections-per-address', s('max-connections-per-address')),
   };
   if (options.seedSessions && options.seed !== 'demo') fail('--seed-sessions needs --seed demo');
   let server: Awaited<ReturnType<typeof startServer>>;

@@ -19,6 +19,8 @@ export interface ResolvedServerOptions {
   cors: string[];
   /** Milliseconds to receive a whole request (0: no limit). */
   requestTimeout: number;
+  /** Open connections one remote address may hold; the longest idle is closed past it (0: no limit). */
+  maxConnectionsPerAddress: number;
 }
 
 /** What every route module receives. */

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from './connections.js';
 import type { ResolvedServerOptions } from './context.js';
 import { normaliseOrigin } from './cors.js';
 
@@ -40,6 +41,11 @@ export interface ServerOptions {
    * limit off. Default 60000.
    */
   requestTimeout?: number;
+  /**
+   * Open connections one remote address may hold (every local client shares 127.0.0.1): past it the address's
+   * longest-idle connection is closed, or the new one when none is idle. `0` turns the limit off. Default 256.
+   */
+  maxConnectionsPerAddress?: number;
 }
 
 /** Apply defaults and check ranges; throws a `TypeError` naming the bad option. */
@@ -58,6 +64,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
     quiet: o.quiet ?? false,
     cors: [...new Set((o.cors ?? []).map(normaliseOrigin))],
     requestTimeout: o.requestTimeout ?? 60_000,
+    maxConnectionsPerAddress: o.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
   };
   const int = (name: keyof ResolvedServerOptions, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const v = r[name] as number;
@@ -72,6 +79,7 @@ export function resolveOptions(o: ServerOptions = {}): ResolvedServerOptions {
   // RFC 8628's `interval` is whole seconds; 0 would invite clients to poll in a busy loop.
   int('deviceInterval', 1, 3600);
   int('requestTimeout', 0, 3_600_000);
+  int('maxConnectionsPerAddress', 0, 1_000_000);
   if (!Number.isFinite(r.faultRate) || r.faultRate < 0 || r.faultRate > 1) {
     throw new TypeError(`Invalid option faultRate: ${r.faultRate} (expected 0 to 1)`);
   }

@@ -1,15 +1,18 @@
 /**
- * Throttling of sign-in, typed device codes and device-login starts. Limits are per account (or user) and address,
- * with a much higher ceiling per address, so one user cannot lock out another behind the same address (every
- * local user is 127.0.0.1) and nobody can sweep passwords or codes. A second "machine" is the loopback alias
+ * Throttling of sign-in, typed device codes and device-login starts. Limits are per account (or user) and address;
+ * an address's many sign-in failures slow down its failing accounts (a capped, growing delay) without refusing an
+ * account that has not failed, so one user cannot lock out another behind the same address (every local user is
+ * 127.0.0.1) and nobody can sweep passwords or codes. A second "machine" is the loopback alias
  * 127.0.0.2 (the requests really come from that source address).
  */
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/index.js';
 import {
+  ADDRESS_FREE_FAILURES,
+  addressDelaySeconds,
   MAX_ADDRESS_CODE_FAILURES,
-  MAX_ADDRESS_FAILURES,
+  MAX_ADDRESS_DELAY_SECONDS,
   MAX_CODE_FAILURES,
   MAX_DEVICE_STARTS,
   MAX_FAILURES,
@@ -72,14 +75,43 @@ describe('sign-in throttling', () => {
     expect((await new WebClient(h.url).signIn('alice@example.org', PASSWORD)).status).toBe(303);
   });
 
-  it(`an address with ${MAX_ADDRESS_FAILURES} failures over any accounts is refused for every account`, async () => {
+  it('an account that failed at a busy address waits a delay that grows with the address’s failures, capped', async () => {
     const { limiter } = webState(h.ctx);
-    // Password spraying: one or two guesses for each of many accounts (recorded directly: scrypt is slow).
-    for (let i = 0; i < MAX_ADDRESS_FAILURES - 1; i++) limiter.fail(`user${i}@example.org`, HERE);
-    expect((await new WebClient(h.url).signIn('someone@example.org', 'guess')).status).toBe(401);
-    const locked = await new WebClient(h.url).signIn('bob@example.org', PASSWORD);
-    expect(locked.status).toBe(429);
-    expect((await new WebClient(h.url, ELSEWHERE).signIn('bob@example.org', PASSWORD)).status).toBe(303);
+    // Failures of other accounts (recorded directly: scrypt is slow), up to where the delay starts.
+    for (let i = 0; i < ADDRESS_FREE_FAILURES - 1; i++) limiter.fail(`user${i}@example.org`, HERE);
+    expect((await new WebClient(h.url).signIn('alice@example.org', 'guess')).status).toBe(401);
+    // The address's failures are exactly the free ones: no delay yet.
+    expect((await new WebClient(h.url).signIn('alice@example.org', PASSWORD)).status).toBe(303);
+    const waits: number[] = [];
+    for (let n = ADDRESS_FREE_FAILURES + 1; n <= ADDRESS_FREE_FAILURES + 8; n++) {
+      expect((await new WebClient(h.url).signIn('alice@example.org', 'guess')).status).toBe(401);
+      const slowed = await new WebClient(h.url).signIn('alice@example.org', PASSWORD);
+      expect(slowed.status).toBe(429);
+      const wait = Number(slowed.headers.get('retry-after'));
+      expect(wait).toBe(addressDelaySeconds(n));
+      waits.push(wait);
+      h.advance(wait * 1000);
+      // The delay served, the correct password works (and clears Alice's own failures).
+      expect((await new WebClient(h.url).signIn('alice@example.org', PASSWORD)).status).toBe(303);
+    }
+    expect(waits).toEqual([
+      1,
+      2,
+      4,
+      8,
+      16,
+      MAX_ADDRESS_DELAY_SECONDS,
+      MAX_ADDRESS_DELAY_SECONDS,
+      MAX_ADDRESS_DELAY_SECONDS,
+    ]);
+    // Bob, who has not failed, is never slowed by them.
+    expect((await new WebClient(h.url).signIn('bob@example.org', PASSWORD)).status).toBe(303);
+  });
+
+  it('the delay never exceeds its cap, however many failures an address has', () => {
+    expect(addressDelaySeconds(ADDRESS_FREE_FAILURES)).toBe(0);
+    expect(addressDelaySeconds(10_000)).toBe(MAX_ADDRESS_DELAY_SECONDS);
+    expect(addressDelaySeconds(Number.MAX_SAFE_INTEGER)).toBe(MAX_ADDRESS_DELAY_SECONDS);
   });
 
   it('a successful sign-in clears that account’s failures at that address', async () => {
@@ -106,6 +138,25 @@ describe('POST /api/token/ shares the sign-in throttle', () => {
       expect((await postFrom(`${c.url}api/token/`, carol, ELSEWHERE)).status).toBe(200);
       const bob = { username: DEMO_USERS.bob.email, password: DEMO_USERS.bob.password };
       expect((await postFrom(`${c.url}api/token/`, bob)).status).toBe(200);
+    } finally {
+      await c.close();
+    }
+  });
+  it('after 100 failed logins with made-up emails from one address, another account’s password still works', async () => {
+    const c = await demoServer();
+    try {
+      for (let i = 0; i < 100; i += 4) {
+        const tries = [0, 1, 2, 3].map((k) =>
+          postFrom(`${c.url}api/token/`, { username: `made-up-${i + k}@example.org`, password: 'guess' }),
+        );
+        for (const r of await Promise.all(tries)) expect(r.status).toBe(401);
+      }
+      const bob = await postFrom(`${c.url}api/token/`, {
+        username: DEMO_USERS.bob.email,
+        password: DEMO_USERS.bob.password,
+      });
+      expect(bob.status).toBe(200);
+      expect(typeof bob.body.token).toBe('string');
     } finally {
       await c.close();
     }

@@ -4,11 +4,14 @@
  * records, as dynamic-rest does, up to three relations deep.
  */
 import { request } from 'node:http';
-import { getModel } from 'brainstem-api-description';
+import {
+  getModel,
+  MAX_EMBEDDED_PER_LIST,
+  MAX_EMBEDDED_VALUES,
+  TRUNCATED_INCLUDES_HEADER as TRUNCATED_HEADER,
+} from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/index.js';
-import { MAX_EMBEDDED_PER_LIST, MAX_EMBEDDED_VALUES } from '../src/records/embed.js';
-import { TRUNCATED_HEADER } from '../src/routes/read.js';
 import { demoServer, type TestClient } from './helpers.js';
 
 const EXTRA_SESSIONS = 1500;
@@ -54,7 +57,7 @@ describe('embedded lists are bounded', () => {
     );
   });
 
-  it('ids listed inside embedded records count too: 1,000 sessions each embedding a project listing 1,500 ids is a 400', async () => {
+  it('ids listed inside embedded records count too: 1,000 sessions each embedding their project (its lists cut to 100 ids) is a 400', async () => {
     const res = await c.get(`api/private/stem/project/${bigProject.id}/?include[]=sessions.projects.*`);
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/include\[\]=sessions\.projects\.\* would embed more than/);

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ModelSpec, Portal } from '../registry/types.js';
+import { TRUNCATED_INCLUDES_HEADER } from './embedding.js';
 
 /**
  * Keys of a list body besides the records (pagination).
@@ -290,17 +291,6 @@ export function stripEnvelope(model: Pick<ModelSpec, 'listKey' | 'detailKey'>, b
   }
   return body;
 }
-
-/**
- * The response header that names the include paths whose embedded lists were cut short (a comma-separated list,
- * e.g. `sessions, subjects.procedures`): an embedded list holds at most 1,000 records, the first ones.
- *
- * @example
- * ```ts
- * reply.header(TRUNCATED_INCLUDES_HEADER, formatTruncatedIncludes(['sessions']));
- * ```
- */
-export const TRUNCATED_INCLUDES_HEADER = 'X-Brainstem-Truncated-Includes';
 
 /**
  * The value of {@link TRUNCATED_INCLUDES_HEADER} for a set of cut include paths.

@@ -1,11 +1,12 @@
 /**
- * Compile parsed filters into SQL over the registry-derived tables. Relation paths become
- * IN/EXISTS subqueries, so filtering happens in SQLite (sorting: sort.ts).
+ * Compile parsed filters into SQL over the registry-derived tables. Relation paths become sets computed once
+ * (`IN (SELECT …)` subqueries that do not refer to the outer row), so filtering happens in SQLite with its indexes
+ * (sorting: sort.ts).
  *
  * @example
  * ```ts
  * compileFilter(tableOf('session'), 'a', 'projects.id', 'uuid…');
- * // { sql: 'EXISTS (SELECT 1 FROM j_session_projects … )', params: ['uuid…'] }
+ * // { sql: 'a.id IN (SELECT a_l.src FROM j_session_projects a_l WHERE a_l.dst = ?)', params: ['uuid…'] }
  * ```
  */
 import {
@@ -120,7 +121,12 @@ function stored(t: ModelTable, name: string, alias: string): Resolved {
   return r;
 }
 
-/** Follow the relation hops of `path` from hop `i` on, as IN/EXISTS subqueries, then compare the final field. */
+/**
+ * Follow the relation hops of `path` from hop `i` on, then compare the final field. Every hop is a set, computed
+ * once: the ids of the far records that match (an `IN (SELECT …)` that does not refer to the outer row), joined back
+ * through the junction's indexes. A condition that looked at the outer row would rescan the far side per row, which
+ * is quadratic for a relation that leads back to the same model (`projects.sessions.name`).
+ */
 function compileHops(
   t: ModelTable,
   alias: string,
@@ -134,54 +140,41 @@ function compileHops(
   if (!h) return compileField(t, alias, path, raw, depth, scope);
   const r = stored(t, h.field.name, alias);
   const b = `${alias}_${depth}`;
-  if (r.kind === 'relation') {
-    const inner = compileHops(r.target, b, path, i + 1, raw, depth + 1, scope);
-    const s = scope(r.target.model, b);
-    return {
-      sql: `${r.column} IN (SELECT ${b}.id FROM ${r.target.table} ${b} WHERE ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
-    };
-  }
-  if (r.kind === 'junction') {
-    const inner = compileHops(r.target, `${b}t`, path, i + 1, raw, depth + 1, scope);
-    const s = scope(r.target.model, `${b}t`);
-    return {
-      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} JOIN ${r.target.table} ${b}t ON ${b}t.id = ${b}.${r.dst} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
-    };
-  }
-  if (r.kind === 'reverse')
-    return reverseExists(
-      alias,
-      r,
-      compileHops(r.target, `${alias}_${depth}`, path, i + 1, raw, depth + 1, scope),
-      depth,
-      scope,
-    );
-  throw new Error(`${t.model.name}.${h.field.name} is not a relation`);
+  if (r.kind === 'column') throw new Error(`${t.model.name}.${h.field.name} is not a relation`);
+  return linkedTo(alias, r, matching(r.target, b, compileHops(r.target, b, path, i + 1, raw, depth + 1, scope), scope));
 }
 
-/** `EXISTS` over the rows of a reverse list's model pointing back at `alias` through `via`, matching `inner`. */
-function reverseExists(
-  alias: string,
-  r: Extract<Resolved, { kind: 'reverse' }>,
-  inner: Sql,
-  depth: number,
-  scope: ScopeFn,
-): Sql {
-  const b = `${alias}_${depth}`;
-  // Reverse lists hold other records: only those the caller may read count.
-  const s = scope(r.target.model, b);
+/** The ids of `t`'s rows (alias `b`) that match `cond` and that the caller may read: a set that stands alone. */
+function matching(t: ModelTable, b: string, cond: Sql, scope: ScopeFn): Sql {
+  const s = scope(t.model, b);
+  return {
+    sql: `SELECT ${b}.id FROM ${t.table} ${b} WHERE ${cond.sql} AND ${s.sql}`,
+    params: [...cond.params, ...s.params],
+  };
+}
+
+/** Rows of the outer table (alias `alias`) linked through relation `r` to a record whose id is in `ids`. */
+function linkedTo(alias: string, r: Exclude<Resolved, { kind: 'column' }>, ids: Sql): Sql {
+  const b = `${alias}_l`;
+  if (r.kind === 'relation') return { sql: `${r.column} IN (${ids.sql})`, params: ids.params };
+  if (r.kind === 'junction') {
+    return {
+      sql: `${alias}.id IN (SELECT ${b}.${r.src} FROM ${r.table} ${b} WHERE ${b}.${r.dst} IN (${ids.sql}))`,
+      params: ids.params,
+    };
+  }
+  // Reverse list: the target's rows point back here through `via`.
   if (r.target.storage.get(r.via) === 'junction') {
     const j = junctionOf(r.target, r.via);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b}j JOIN ${r.target.table} ${b} ON ${b}.id = ${b}j.${j.src} WHERE ${b}j.${j.dst} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-      params: [...inner.params, ...s.params],
+      sql: `${alias}.id IN (SELECT ${b}.${j.dst} FROM ${j.table} ${b} WHERE ${b}.${j.src} IN (${ids.sql}))`,
+      params: ids.params,
     };
   }
+  const via = quoteIdentifier(r.via);
   return {
-    sql: `EXISTS (SELECT 1 FROM ${r.target.table} ${b} WHERE ${b}.${quoteIdentifier(r.via)} = ${alias}.id AND ${inner.sql} AND ${s.sql})`,
-    params: [...inner.params, ...s.params],
+    sql: `${alias}.id IN (SELECT ${b}.${via} FROM ${r.target.table} ${b} WHERE ${b}.${via} IS NOT NULL AND ${b}.id IN (${ids.sql}))`,
+    params: ids.params,
   };
 }
 
@@ -213,22 +206,23 @@ function compileField(t: ModelTable, alias: string, path: FilterPath, raw: strin
     return comparison(r.column, r.target.intId ? 'integer' : 'uuid', op, raw, key, r.target.intId);
   if (r.kind === 'junction') {
     if (op === 'isnull') {
-      const exists = `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id)`;
-      return { sql: isTrue(raw) ? `NOT ${exists}` : exists, params: [] };
+      const linked = `${alias}.id IN (SELECT ${b}.${r.src} FROM ${r.table} ${b})`;
+      return { sql: isTrue(raw) ? `NOT (${linked})` : linked, params: [] };
     }
     const intTarget = idKind(r.target.model) === 'integer';
     const inner = comparison(`${b}.${r.dst}`, intTarget ? 'integer' : 'uuid', op, raw, key, intTarget);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${r.table} ${b} WHERE ${b}.${r.src} = ${alias}.id AND ${inner.sql})`,
+      sql: `${alias}.id IN (SELECT ${b}.${r.src} FROM ${r.table} ${b} WHERE ${inner.sql})`,
       params: inner.params,
     };
   }
-  // Reverse list: rows of the target pointing back here through `via`, compared by their ids.
+  // Reverse list: rows of the target pointing back here through `via` (only those the caller may read), compared
+  // by their ids.
   if (op === 'isnull') {
-    const exists = reverseExists(alias, r, { sql: '1', params: [] }, depth, scope);
-    return { sql: isTrue(raw) ? `NOT ${exists.sql}` : exists.sql, params: exists.params };
+    const linked = linkedTo(alias, r, matching(r.target, b, { sql: '1', params: [] }, scope));
+    return { sql: isTrue(raw) ? `NOT (${linked.sql})` : linked.sql, params: linked.params };
   }
   const idPath: FilterPath = { ...path, hops: [], model: r.target.model, field: { name: 'id', type: 'uuid', doc: '' } };
   const inner = compileField(r.target, b, idPath, raw, depth + 1, scope);
-  return reverseExists(alias, r, inner, depth, scope);
+  return linkedTo(alias, r, matching(r.target, b, inner, scope));
 }

@@ -1,7 +1,8 @@
 /**
- * `include[]` embedding with bounded work (docs/api-decisions.md, "Includes"):
- * - an embedded list holds at most {@link MAX_EMBEDDED_PER_LIST} records (the first ones, in the list's order);
- *   cut lists are named in the `X-Brainstem-Truncated-Includes` response header;
+ * `include[]` embedding with bounded work (docs/api-decisions.md, "Includes"; the bounds are the API description's):
+ * - an embedded list holds at most {@link MAX_EMBEDDED_PER_LIST} records (the first ones, in the list's order), and
+ *   a relation list inside an embedded record that is not itself included at most
+ *   {@link MAX_IDS_PER_EMBEDDED_LIST} ids; cut lists are named in the `X-Brainstem-Truncated-Includes` header;
  * - one response embeds at most {@link MAX_EMBEDDED_VALUES} values: each embedded record and each id listed
  *   inside it counts once per place it is written (a record embedded under two parents is written twice); more
  *   is a 400 asking for a smaller page, found before or while the records are rendered;
@@ -16,7 +17,14 @@
  * ```
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { includeParam, QUERY_PARAMETERS } from 'brainstem-api-description';
+import {
+  includeParam,
+  MAX_EMBEDDED_PER_LIST,
+  MAX_EMBEDDED_VALUES,
+  MAX_IDS_PER_EMBEDDED_LIST,
+  type ModelSpec,
+  QUERY_PARAMETERS,
+} from 'brainstem-api-description';
 import type { ServerContext } from '../context.js';
 import { tableOf } from '../db/schema.js';
 import { badRequest } from '../errors.js';
@@ -24,10 +32,6 @@ import type { Caller } from '../permissions/caller.js';
 import type { IncludeNode } from '../query/includes.js';
 import { loadRaw, renderRaw } from './render.js';
 
-/** Most records one embedded list shows. */
-export const MAX_EMBEDDED_PER_LIST = 1000;
-/** Most embedded values (records, and ids listed inside them) in one response. */
-export const MAX_EMBEDDED_VALUES = 100_000;
 /** Related records read and rendered between two yields to the event loop. */
 export const EMBED_CHUNK = 100;
 
@@ -35,7 +39,10 @@ type Rec = Record<string, unknown>;
 
 /** What embedding did to a response. */
 export interface EmbedReport {
-  /** Include paths whose lists were cut to {@link MAX_EMBEDDED_PER_LIST}. */
+  /**
+   * Include paths whose lists were cut: to {@link MAX_EMBEDDED_PER_LIST} records (`sessions`), or to
+   * {@link MAX_IDS_PER_EMBEDDED_LIST} ids inside embedded records (`projects.sessions`).
+   */
   truncated: Set<string>;
   /** Values embedded so far (see {@link MAX_EMBEDDED_VALUES}). */
   embedded: number;
@@ -56,6 +63,26 @@ function listedIds(r: Rec): number {
   let n = 0;
   for (const v of Object.values(r)) if (Array.isArray(v)) n += v.length;
   return n;
+}
+
+/** The relation lists of `model` that `node` does not embed in turn: they stay lists of ids. */
+function idListsOf(model: ModelSpec, node: IncludeNode): string[] {
+  const included = new Set(node.children.map((c) => c.field.name));
+  return model.fields.filter((f) => f.type === 'relation_list' && !included.has(f.name)).map((f) => f.name);
+}
+
+/**
+ * Cut the id lists of an embedded record to {@link MAX_IDS_PER_EMBEDDED_LIST}, so that a record embedded under
+ * many parents (the one project of a page of sessions) does not repeat a list of unbounded length each time.
+ */
+function capIdLists(r: Rec, lists: readonly string[], node: IncludeNode, report: EmbedReport): void {
+  for (const name of lists) {
+    const v = r[name];
+    if (Array.isArray(v) && v.length > MAX_IDS_PER_EMBEDDED_LIST) {
+      r[name] = v.slice(0, MAX_IDS_PER_EMBEDDED_LIST);
+      report.truncated.add(`${node.path}.${name}`);
+    }
+  }
 }
 
 function checkBudget(report: EmbedReport, node: IncludeNode): void {
@@ -103,11 +130,14 @@ export async function embedIncludes(
     checkBudget(report, node);
     const ids = [...wanted.keys()];
     const byId = new Map<unknown, Rec>();
+    const idLists = idListsOf(target.model, node);
     for (let start = 0; start < ids.length; start += EMBED_CHUNK) {
       const chunk = ids.slice(start, start + EMBED_CHUNK);
       for (const r of renderRaw(ctx, caller, target, loadRaw(ctx, caller, target, chunk))) {
-        byId.set(r.id, { ...r });
-        report.embedded += listedIds(r) * (wanted.get(r.id as string | number) ?? 1);
+        const copy = { ...r };
+        capIdLists(copy, idLists, node, report);
+        byId.set(r.id, copy);
+        report.embedded += listedIds(copy) * (wanted.get(r.id as string | number) ?? 1);
       }
       checkBudget(report, node);
       await yieldToEventLoop();

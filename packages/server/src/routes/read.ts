@@ -28,9 +28,6 @@ import { HEAVY_REQUEST_SLOTS, WorkGate } from '../work-gate.js';
 import { listResponse } from './list.js';
 import { recordKey } from './record-id.js';
 
-/** Response header naming the include paths whose embedded lists were cut (the API description's). */
-export const TRUNCATED_HEADER = TRUNCATED_INCLUDES_HEADER;
-
 const gates = new WeakMap<ServerContext, WorkGate>();
 
 function gateOf(ctx: ServerContext): WorkGate {
@@ -63,7 +60,7 @@ async function answer<T>(
           return build(report);
         })
       : await build(report);
-    if (report.truncated.size > 0) reply.header(TRUNCATED_HEADER, formatTruncatedIncludes(report.truncated));
+    if (report.truncated.size > 0) reply.header(TRUNCATED_INCLUDES_HEADER, formatTruncatedIncludes(report.truncated));
     return out;
   } catch (e) {
     if (!(e instanceof EmbedAborted)) throw e;

@@ -31,8 +31,9 @@ export async function tokenRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     if (typeof username !== 'string' || username === '') errors.username = ['This field is required.'];
     if (typeof password !== 'string' || password === '') errors.password = ['This field is required.'];
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
-    // Same throttle as the web sign-in form (5 failures / 15 min per account and per address), checked before the
-    // password so a locked-out guesser learns nothing; the account key exists whether or not the email does.
+    // Same throttle as the web sign-in form (per account and address, slowed by the address's failures; see
+    // web/ratelimit.ts), checked before the password so a locked-out guesser learns nothing; the account key
+    // exists whether or not the email does.
     const { limiter } = webState(ctx);
     const wait = limiter.blockedFor(username as string, req.ip);
     if (wait > 0) {

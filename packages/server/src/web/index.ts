@@ -22,8 +22,10 @@ import { registerTokenPages } from './tokens.js';
 import type { WebState } from './visitor.js';
 
 export {
+  ADDRESS_FREE_FAILURES,
+  addressDelaySeconds,
   MAX_ADDRESS_CODE_FAILURES,
-  MAX_ADDRESS_FAILURES,
+  MAX_ADDRESS_DELAY_SECONDS,
   MAX_CODE_FAILURES,
   MAX_DEVICE_STARTS,
   MAX_FAILURES,

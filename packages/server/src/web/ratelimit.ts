@@ -2,9 +2,12 @@
  * Throttling of the anonymous auth endpoints, in one sliding window of `WINDOW_MS`:
  *
  * - sign-in (web form and `POST /api/token/`): `MAX_FAILURES` failures per account *and* address — a typo-prone
- *   user or a guesser at one address locks that account at that address only, never the account everywhere — and
- *   `MAX_ADDRESS_FAILURES` failures per address over all accounts, which stops password spraying from one
- *   address without letting one user's mistakes lock out the others behind it (every local user is 127.0.0.1);
+ *   user or a guesser at one address locks that account at that address only, never the account everywhere. Past
+ *   `ADDRESS_FREE_FAILURES` failures from an address (over all accounts), an account that has failed there itself
+ *   must also wait a delay after the address's last failure that doubles with each failure, up to
+ *   `MAX_ADDRESS_DELAY_SECONDS` (`addressDelaySeconds`): guessing from one address slows down, while an account with
+ *   no failures of its own is never refused for the others' (every local user is 127.0.0.1, so a hard ceiling per
+ *   address would lock everybody out);
  * - typed device codes: `MAX_CODE_FAILURES` wrong codes per signed-in user and address, `MAX_ADDRESS_CODE_FAILURES`
  *   per address, so nobody can sweep the code space to approve someone else's CLI;
  * - device-login starts (`POST /api/auth/device/`): `MAX_DEVICE_STARTS` per address.
@@ -20,8 +23,28 @@ import type { ServerContext } from '../context.js';
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Failed sign-ins per account and address in the window. */
 export const MAX_FAILURES = 5;
-/** Failed sign-ins per address, over all accounts, in the window. */
-export const MAX_ADDRESS_FAILURES = 100;
+/** Failed sign-ins from one address, over all accounts, in the window before its failing accounts are slowed. */
+export const ADDRESS_FREE_FAILURES = 10;
+/** The longest delay an address's failures impose on its next try. */
+export const MAX_ADDRESS_DELAY_SECONDS = 30;
+
+/**
+ * Seconds an account that has failed at an address waits after the address's last failure, given the address's
+ * failures in the window: none up to {@link ADDRESS_FREE_FAILURES}, then 1, 2, 4, … up to
+ * {@link MAX_ADDRESS_DELAY_SECONDS}.
+ *
+ * @example
+ * ```ts
+ * addressDelaySeconds(10); // 0
+ * addressDelaySeconds(13); // 4
+ * addressDelaySeconds(100); // 30
+ * ```
+ */
+export function addressDelaySeconds(failures: number): number {
+  const over = failures - ADDRESS_FREE_FAILURES;
+  if (over <= 0) return 0;
+  return Math.min(2 ** (over - 1), MAX_ADDRESS_DELAY_SECONDS);
+}
 /** Wrong device codes a signed-in user may type from one address in the window. */
 export const MAX_CODE_FAILURES = 10;
 /** Wrong device codes per address, over all users, in the window. */
@@ -61,11 +84,12 @@ export class SignInLimiter {
     db.exec(SCHEMA);
   }
 
-  private signInLimits(email: string, address: string): Limit[] {
-    return [
-      [`account-address:${email.trim().toLowerCase()}\n${address}`, MAX_FAILURES],
-      [`address:${address}`, MAX_ADDRESS_FAILURES],
-    ];
+  private accountKey(email: string, address: string): string {
+    return `account-address:${email.trim().toLowerCase()}\n${address}`;
+  }
+
+  private addressKey(address: string): string {
+    return `address:${address}`;
   }
 
   private codeLimits(userId: number, address: string): Limit[] {
@@ -75,14 +99,31 @@ export class SignInLimiter {
     ];
   }
 
-  /** Seconds until a sign-in may be tried again for this account at this address; 0 when allowed now. */
+  /**
+   * Seconds until a sign-in may be tried again for this account at this address; 0 when allowed now (always, for
+   * an account with no failures of its own there).
+   */
   blockedFor(email: string, address: string): number {
-    return this.waitFor(this.signInLimits(email, address));
+    const t = this.now();
+    const own = this.db
+      .prepare('SELECT count(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?')
+      .get(this.accountKey(email, address), t - WINDOW_MS) as { n: number };
+    if (own.n === 0) return 0;
+    const wait = this.waitFor([[this.accountKey(email, address), MAX_FAILURES]]);
+    const from = this.db
+      .prepare('SELECT count(*) AS n, max(at) AS last FROM sign_in_failures WHERE key = ? AND at > ?')
+      .get(this.addressKey(address), t - WINDOW_MS) as { n: number; last: number | null };
+    const delay = addressDelaySeconds(from.n);
+    if (delay === 0 || from.last === null) return wait;
+    return Math.max(wait, Math.ceil((from.last + delay * 1000 - t) / 1000));
   }
 
   /** Records one failed sign-in for the account at the address. */
   fail(email: string, address: string): void {
-    this.record(this.signInLimits(email, address));
+    this.record([
+      [this.accountKey(email, address), MAX_FAILURES],
+      [this.addressKey(address), 0],
+    ]);
   }
 
   /**
@@ -90,8 +131,7 @@ export class SignInLimiter {
    * account must not reset a spraying budget).
    */
   succeed(email: string, address: string): void {
-    const [[accountKey]] = this.signInLimits(email, address) as [Limit];
-    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(accountKey);
+    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(this.accountKey(email, address));
   }
 
   /** Seconds until `userId` may type another device code at this address; 0 when allowed. */
