@@ -182,8 +182,8 @@ export class BrainstemClient {
     return this.request(r.method, r.path, { ...opts, query, ...(body !== undefined ? { body } : {}), auth, ...extra });
   }
 
-  #walk(model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
-    return planWalk(model, opts, {
+  #walk(call: 'loadAll' | 'iterate', model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
+    return planWalk(call, model, opts, {
       concurrency: this.#opts.concurrency,
       walkRetries: this.#opts.walkRetries ?? RETRY_BUDGET.walkRetries,
       log: this.#log,
@@ -205,7 +205,7 @@ export class BrainstemClient {
    * ```
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
-    const setup = this.#walk(model, opts as LoadAllOptions<ModelName>);
+    const setup = this.#walk('loadAll', model, opts as LoadAllOptions<ModelName>);
     const records = await collectAll(setup, opts.resume).catch((err: unknown) => {
       throw this.#secrets.error(err);
     });
@@ -226,7 +226,7 @@ export class BrainstemClient {
    * ```
    */
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
-    const setup = this.#walk(model, opts as IterateOptions<ModelName>);
+    const setup = this.#walk('iterate', model, opts as IterateOptions<ModelName>);
     return {
       [Symbol.asyncIterator]: () => this.#redacting(streamRecords(setup) as AsyncIterableIterator<RecordOf<M>>),
     };

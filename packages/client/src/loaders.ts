@@ -7,6 +7,7 @@
 import type { MODELS } from 'brainstem-api-description';
 import { LOADER_MODELS, type ModelName } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
+import { OPTION_KEYS } from './option-keys.js';
 import type { LoadOptions } from './options.js';
 import type { FilterValue } from './query.js';
 import type { DetailBody, IdOf, ListPage } from './records.js';
@@ -110,21 +111,8 @@ export const LOADER_METHODS: readonly { readonly method: string; readonly model:
   }),
 );
 
-const LOAD_KEYS = new Set([
-  'portal',
-  'filters',
-  'sort',
-  'include',
-  'limit',
-  'offset',
-  'id',
-  'signal',
-  'timeout',
-  'maxRetries',
-  'all',
-  'pageSize',
-  'raw',
-]);
+/** The keys a loader passes on to `load` (or to `loadAll` with `all: true`); every other key is a named filter. */
+const LOAD_KEYS = new Set(['all', ...Object.keys(OPTION_KEYS.load), ...Object.keys(OPTION_KEYS.loadAll)]);
 
 interface Loadable {
   load(model: ModelName, opts?: LoadOptions<ModelName>): Promise<unknown>;
@@ -173,12 +161,9 @@ export function installLoaders(proto: Loadable): void {
       value: async function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
         const o = (opts ?? {}) as Record<string, unknown>;
         const q = loaderQuery(model, o);
-        if (o.all && o.id === undefined) {
-          const { limit: _l, ...rest } = q;
-          return this.loadAll(model as ModelName, rest);
-        }
-        const { pageSize: _p, ...rest } = q;
-        return this.load(model as ModelName, rest as LoadOptions<ModelName>);
+        // Options that do not apply to the call the loader makes (`limit` with `all: true`) are refused by it.
+        if (o.all && o.id === undefined) return this.loadAll(model as ModelName, q);
+        return this.load(model as ModelName, q as LoadOptions<ModelName>);
       },
     });
   }

@@ -11,6 +11,7 @@ import { MAX_PAGE_SIZE, type ModelName, type Portal, pageLinkOffset, unwrapList 
 import { ConcurrencyControl } from './concurrency.js';
 import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
+import { checkOptionKeys } from './option-keys.js';
 import type { IterateOptions, LoadAllOptions, LoadProgress } from './options.js';
 import { encodeQuery } from './query.js';
 import type { AttemptReport, RequestOptions } from './transport.js';
@@ -300,15 +301,17 @@ export interface WalkContext {
  *
  * @example
  * ```ts
- * const records = await collectAll(planWalk('session', { pageSize: 50 }, ctx), undefined);
+ * const records = await collectAll(planWalk('loadAll', 'session', { pageSize: 50 }, ctx), undefined);
  * ```
  */
 export function planWalk(
+  call: 'loadAll' | 'iterate',
   model: string,
   opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>,
   ctx: WalkContext,
 ): WalkSetup {
   const m = resolveModel(model);
+  checkOptionKeys(call, opts);
   const portal = checkPortal(m, opts.portal, 'list');
   const pageSize = opts.pageSize ?? MAX_PAGE_SIZE;
   const start = opts.offset ?? 0;
