@@ -206,7 +206,7 @@ export class BrainstemClient {
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
     const setup = this.#walk('loadAll', model, opts as LoadAllOptions<ModelName>);
-    const records = await collectAll(setup, opts.resume).catch((err: unknown) => {
+    const records = await collectAll(setup).catch((err: unknown) => {
       throw this.#secrets.error(err);
     });
     return wrapList(getModel(model), records, { count: records.length, next: null, previous: null }) as ListPage<M>;

@@ -44,6 +44,7 @@ export const OPTION_KEYS = {
     offset: true,
     concurrency: true,
     onProgress: true,
+    resume: true,
   } satisfies KeyTable<IterateOptions<ModelName>>,
   save: { ...REQUEST, portal: true, id: true, data: true, method: true } satisfies KeyTable<
     SaveCreateOptions<ModelName> | SaveUpdateOptions<ModelName>
