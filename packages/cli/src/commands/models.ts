@@ -1,4 +1,11 @@
-import { closest, editDistance, FILTER_OPERATORS, MODELS, type ModelSpec } from 'brainstem-api-description';
+import {
+  closest,
+  editDistance,
+  FILTER_OPERATORS,
+  MODELS,
+  type ModelSpec,
+  withArticle,
+} from 'brainstem-api-description';
 import type { SchemaGroup } from 'brainstem-api-description/schemas';
 import type { Command } from 'commander';
 import { modelArg } from '../args.js';
@@ -154,6 +161,8 @@ function unknownTypeMessage(model: string, given: string, groups: readonly Schem
     best !== undefined && editDistance(given.toLowerCase(), best.toLowerCase()) <= Math.max(2, given.length / 2);
   const hint = near ? `; did you mean "${best}"?` : '.';
   const list = types.length > 0 ? ` Types of ${model}: ${types.join(', ')}` : '';
-  const also = others.map((g) => ` (--type also takes a ${g.selector}; brainstem models ${model} lists them)`).join('');
+  const also = others
+    .map((g) => ` (--type also takes ${withArticle(g.selector)}; brainstem models ${model} lists them)`)
+    .join('');
   return `unknown type "${given}" for ${model}${hint}${list}${also}`;
 }

@@ -4,7 +4,7 @@
  * row issues: an error stops the row, a warning drops only the affected field (import-tool.md, "Error handling").
  * @module
  */
-import { type FieldSpec, getField, getModel } from 'brainstem-api-description';
+import { type FieldSpec, getField, getModel, withArticle } from 'brainstem-api-description';
 import { isUuid, type Lookups } from './lookup.js';
 import type { ImportColumn, ImportRow, ImportType, RowIssue } from './types.js';
 import { parseBoolean, parseDate, parseDateTime, parseDuration, parseJsonObject, splitList } from './values.js';
@@ -139,7 +139,7 @@ async function readCell(
     case 'enum':
       if (spec.enum && !spec.enum.includes(cell)) {
         const report = col.required ? error : warn;
-        report(c, `"${cell}" is not a ${type.model} ${spec.name} choice (one of: ${spec.enum.join(', ')})`);
+        report(c, `"${cell}" is not ${withArticle(type.model)} ${spec.name} choice (one of: ${spec.enum.join(', ')})`);
         return undefined;
       }
       return cell;
@@ -203,7 +203,7 @@ async function resolve(
   lookups: Lookups,
 ): Promise<string | { message: string }> {
   if (by === 'id') {
-    if (!isUuid(cell)) return { message: `"${cell}" is not a ${noun(model)} UUID` };
+    if (!isUuid(cell)) return { message: `"${cell}" is not ${withArticle(noun(model))} UUID` };
     const record = await lookups.byId(model, cell);
     return record ? String(record.id) : { message: `no ${noun(model)} with id ${cell} (or no access to it)` };
   }
