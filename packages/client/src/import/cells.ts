@@ -138,7 +138,9 @@ async function readCell(
       return cell;
     case 'enum':
       if (spec.enum && !spec.enum.includes(cell)) {
-        const report = col.required ? error : warn;
+        // A value the API needs cannot be skipped: one error naming the value and the choices (not a second one
+        // saying the field is missing).
+        const report = col.required || spec.required ? error : warn;
         report(c, `"${cell}" is not ${withArticle(type.model)} ${spec.name} choice (one of: ${spec.enum.join(', ')})`);
         return undefined;
       }
