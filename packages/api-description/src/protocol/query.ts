@@ -15,7 +15,7 @@
  * @module
  */
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem } from '../registry/limits.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem, readPageSize } from '../registry/limits.js';
 import { shownValue } from './shown-value.js';
 
 /** The query parameters: canonical name, tolerated spellings, and how a value reads. */
@@ -434,9 +434,9 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
         if (name && !query.include.includes(name)) query.include.push(name);
       }
     } else if (is(QUERY_PARAMETERS.limit, key)) {
-      const n = wireInteger(value);
-      if (n === undefined || n < 1) problem(key, pageSizeProblem(value, key) as string);
-      else query.limit = Math.min(n, MAX_PAGE_SIZE);
+      const read = readPageSize(value, key);
+      if ('problem' in read) problem(key, read.problem);
+      else query.limit = read.limit;
     } else if (is(QUERY_PARAMETERS.offset, key)) {
       const n = wireInteger(value);
       if (n === undefined) problem(key, offsetProblem(value, key) as string);
