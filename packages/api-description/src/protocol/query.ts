@@ -419,7 +419,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       .split(LIST_SEPARATOR)
       .map((s) => s.trim())
       .filter(Boolean);
-  for (const [key, value] of typeof params === 'string' ? new URLSearchParams(params) : params) {
+  for (const [key, value] of typeof params === 'string' ? utf8Params(params, problem) : params) {
     const filter = FILTER_KEY.exec(key);
     if (filter) {
       const name = (filter[1] as string).trim();
@@ -455,6 +455,39 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
     }
   }
   return { query, problems };
+}
+
+/**
+ * The parameters of a query string whose names and values are UTF-8 once percent-decoded. `URLSearchParams` would
+ * turn `%ff%fe` into replacement characters, and a filter on them would quietly match nothing; such a parameter
+ * is a problem naming it instead.
+ */
+function utf8Params(search: string, problem: (parameter: string, message: string) => void): URLSearchParams {
+  const kept: string[] = [];
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const [rawKey, rawValue] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    const bad = [rawKey, rawValue].find((part) => !decodesAsUtf8(part));
+    if (bad === undefined) {
+      kept.push(pair);
+      continue;
+    }
+    const name = new URLSearchParams(`${rawKey}=`).keys().next().value ?? rawKey;
+    const what = bad === rawKey ? 'name' : 'value';
+    problem(name, `The ${what} of query parameter "${name}" is not UTF-8 text once percent-decoded ("${bad}").`);
+  }
+  return new URLSearchParams(kept.join('&'));
+}
+
+/** Whether the `%XX` escapes of `part` spell UTF-8 (a `%` without two hex digits is itself, as URLSearchParams reads it). */
+function decodesAsUtf8(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
