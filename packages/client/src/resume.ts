@@ -6,7 +6,20 @@
  */
 
 import { InvalidArgumentError, type KeptPage, type WalkResume } from './errors.js';
-import type { PageFetcher, PageRequest } from './pagination.js';
+import type { AttemptReport } from './transport.js';
+
+/** One page request (pagination.ts's `PageRequest`). */
+interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** Fetches one page (pagination.ts's `PageFetcher`). */
+type PageFetcher = (
+  request: PageRequest,
+  signal: AbortSignal,
+  onAttempt: (report: AttemptReport) => void,
+) => Promise<unknown>;
 
 /**
  * A short, stable name of a walk's query: model, portal, filters, sort, includes and start offset (not the page
