@@ -96,7 +96,6 @@ const INSTEAD: Partial<Record<OptionsOf, Readonly<Record<string, string>>>> = {
   load: {
     pageSize: '`limit` sets the size of the page load answers (loadAll and iterate take pageSize)',
     all: 'to load every page use loadAll(model, options)',
-    load_all: 'to load every page use loadAll(model, options)',
     resume: 'resume carries on a failed loadAll or iterate; load fetches one page',
   },
   loadAll: {
@@ -112,12 +111,10 @@ const INSTEAD: Partial<Record<OptionsOf, Readonly<Record<string, string>>>> = {
 /** Keys of the Python tool (or of its REST spelling) and what they are called here. */
 const PYTHON: Readonly<Record<string, string>> = {
   options:
-    'options (a raw query string) is not an option here: pass the query as options — filters, sort, include, ' +
-    'limit, offset (raw for query names this package does not know) — or send a query string yourself with ' +
+    'a raw query string has no option of its own here: pass the query as filters, sort, include, limit, offset ' +
+    '(raw for query names this package does not know), or send a query string as written with ' +
     "client.request('GET', path, { query: 'limit=1' })",
   load_all: 'use client.loadAll(model, options) to load every page',
-  page_size: 'it is spelt pageSize',
-  max_retries: 'it is spelt maxRetries',
 };
 
 /**
@@ -141,12 +138,15 @@ export function checkOptionKeys(call: OptionsOf, opts: unknown, extra: readonly 
 /** The sentence for a key `call` does not take. */
 function optionProblem(call: OptionsOf, key: string, known: readonly string[]): string {
   const head = `${CALL[call]} has no option \`${key}\``;
-  const instead = INSTEAD[call]?.[key];
-  if (instead !== undefined) return `${head}: ${instead}`;
   const python = PYTHON[key];
   if (python !== undefined) return `${head}: ${python}`;
+  // The Python tool's snake_case (`page_size`) is answered as its camelCase (`pageSize`).
+  const name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (name !== key && known.includes(name)) return `${head}; did you mean \`${name}\`?`;
+  const instead = INSTEAD[call]?.[name];
+  if (instead !== undefined) return `${head}: ${instead}`;
   const elsewhere = (Object.keys(OPTION_KEYS) as OptionsOf[]).filter(
-    (c) => c !== 'raw' && c !== 'client' && Object.hasOwn(OPTION_KEYS[c], key),
+    (c) => c !== 'raw' && c !== 'client' && Object.hasOwn(OPTION_KEYS[c], name),
   );
   if (call !== 'client' && elsewhere.length > 0) {
     return `${head}: it applies to ${elsewhere.map((c) => CALL[c]).join(' and ')}`;

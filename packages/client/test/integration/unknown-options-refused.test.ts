@@ -57,6 +57,16 @@ describe('option keys a call does not take', () => {
     expect(i.message).toMatch(/^iterate\(model, options\) has no option `limit`: .*pageSize/);
   });
 
+  it("the Python tool's snake_case names are answered as their camelCase", async () => {
+    expect((await refusal((c) => c.loadAll('session', { page_size: 5 } as Loose))).message).toBe(
+      'loadAll(model, options) has no option `page_size`; did you mean `pageSize`?',
+    );
+    expect((await refusal((c) => c.load('session', { page_size: 5 } as Loose))).message).toMatch(
+      /^load\(model, options\) has no option `page_size`: `limit` sets/,
+    );
+    expect((await refusal((c) => c.load('session', { load_all: true } as Loose))).message).toMatch(/loadAll/);
+  });
+
   it('load: keys of the walks say where they apply', async () => {
     expect((await refusal((c) => c.load('session', { pageSize: 5 } as Loose))).message).toMatch(/`limit` sets/);
     expect((await refusal((c) => c.load('session', { concurrency: 2 } as Loose))).message).toBe(
