@@ -51,6 +51,20 @@ describe('convenience loaders', () => {
     );
   });
 
+  it('the decisions file counts the loaders without `tags` as the registry does, and names only such models', () => {
+    const section = decisions.slice(decisions.indexOf('## Convenience loaders'));
+    const counted = /of the (\d+) loaders, (\d+) have no `tags`\s+filter/.exec(section);
+    expect(counted, 'the sentence "of the N loaders, M have no `tags` filter"').not.toBeNull();
+    const withoutTags = LOADER_MODELS.filter((m) => !('tags' in m.loader!.filters));
+    expect(Number(counted![1])).toBe(LOADER_MODELS.length);
+    expect(Number(counted![2])).toBe(withoutTags.length);
+    const first = section.indexOf('\n- ');
+    const paragraph = section.slice(first, section.indexOf('\n- ', first + 1));
+    const named = [...paragraph.matchAll(/`load_([a-z]+)`/g)].map((m) => m[1] as string);
+    expect(named.length).toBeGreaterThan(0);
+    for (const model of named) expect(withoutTags.map((m) => m.name)).toContain(model);
+  });
+
   it('keeps the Python v2 named filters on models that have those fields', () => {
     expect(getModel('behavior').loader?.filters).toEqual({ session: 'session.id' });
     expect(getModel('procedure').loader?.filters).toEqual({ subject: 'subject.id' });

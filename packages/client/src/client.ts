@@ -195,8 +195,8 @@ export class BrainstemClient {
     });
   }
 
-  #walk(model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
-    return planWalk(model, opts, {
+  #walk(call: 'loadAll' | 'iterate', model: ModelName, opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>) {
+    return planWalk(call, model, opts, {
       concurrency: this.#opts.concurrency,
       walkRetries: this.#opts.walkRetries ?? RETRY_BUDGET.walkRetries,
       log: this.#log,
@@ -218,8 +218,8 @@ export class BrainstemClient {
    * ```
    */
   async loadAll<M extends ModelName>(model: M, opts: LoadAllOptions<M> = {}): Promise<ListPage<M>> {
-    const setup = this.#walk(model, opts as LoadAllOptions<ModelName>);
-    const records = await collectAll(setup, opts.resume).catch((err: unknown) => {
+    const setup = this.#walk('loadAll', model, opts as LoadAllOptions<ModelName>);
+    const records = await collectAll(setup).catch((err: unknown) => {
       throw this.#secrets.error(err);
     });
     return wrapList(getModel(model), records, { count: records.length, next: null, previous: null }) as ListPage<M>;
@@ -239,7 +239,7 @@ export class BrainstemClient {
    * ```
    */
   iterate<M extends ModelName>(model: M, opts: IterateOptions<M> = {}): AsyncIterable<RecordOf<M>> {
-    const setup = this.#walk(model, opts as IterateOptions<ModelName>);
+    const setup = this.#walk('iterate', model, opts as IterateOptions<ModelName>);
     return {
       [Symbol.asyncIterator]: () => this.#redacting(streamRecords(setup) as AsyncIterableIterator<RecordOf<M>>),
     };

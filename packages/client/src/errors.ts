@@ -50,7 +50,9 @@ export class BrainstemError extends Error {
 brand(BrainstemError, 'BrainstemError');
 
 /**
- * Where an interrupted `loadAll` or `iterate` stopped, carried by its error as `error.resume`.
+ * Where an interrupted `loadAll` or `iterate` stopped, carried by its error as `error.resume`: plain JSON, so it
+ * can be written down and passed back later. It belongs to the query it was made for; the walk refuses it for
+ * any other.
  *
  * @example
  * ```ts
@@ -62,12 +64,31 @@ brand(BrainstemError, 'BrainstemError');
  * ```
  */
 export interface WalkResume {
-  /** Absolute offset of the first record not yet delivered: pass it as `offset` to `iterate` to carry on. */
+  /** Absolute offset of the first record not yet delivered. */
   offset: number;
   /** Records delivered before the failure (counted from the walk's own start offset). */
   loaded: number;
+  /** Names the walk's query (model, portal, filters, sort, include, start offset); another query refuses it. */
+  query: string;
   /** `loadAll` only: the records loaded so far; `loadAll(model, { resume })` continues after them. */
   records?: readonly unknown[];
+  /** Pages received past `offset` before the walk stopped; carrying on uses them instead of asking again. */
+  pages?: readonly KeptPage[];
+}
+
+/**
+ * A page a walk received and had not handed out when it stopped (see {@link WalkResume.pages}).
+ *
+ * @example
+ * ```ts
+ * const kept: KeptPage = { offset: 200, limit: 100, body: { sessions: [], count: 250 } };
+ * ```
+ */
+export interface KeptPage {
+  offset: number;
+  limit: number;
+  /** The list body as the server sent it. */
+  body: unknown;
 }
 
 /**

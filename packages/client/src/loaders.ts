@@ -8,6 +8,7 @@ import type { MODELS } from 'brainstem-api-description';
 import { LOADER_MODELS, type ModelName } from 'brainstem-api-description';
 import { APIPromise } from './api-promise.js';
 import { InvalidArgumentError } from './errors.js';
+import { OPTION_KEYS } from './option-keys.js';
 import type { LoadOptions } from './options.js';
 import type { FilterValue } from './query.js';
 import type { DetailBody, IdOf, ListPage } from './records.js';
@@ -115,21 +116,8 @@ export const LOADER_METHODS: readonly { readonly method: string; readonly model:
   }),
 );
 
-const LOAD_KEYS = new Set([
-  'portal',
-  'filters',
-  'sort',
-  'include',
-  'limit',
-  'offset',
-  'id',
-  'signal',
-  'timeout',
-  'maxRetries',
-  'all',
-  'pageSize',
-  'raw',
-]);
+/** The keys a loader passes on to `load` (or to `loadAll` with `all: true`); every other key is a named filter. */
+const LOAD_KEYS = new Set(['all', ...Object.keys(OPTION_KEYS.load), ...Object.keys(OPTION_KEYS.loadAll)]);
 
 interface Loadable {
   load(model: ModelName, opts?: LoadOptions<ModelName>): APIPromise<unknown>;
@@ -177,16 +165,10 @@ export function installLoaders(proto: Loadable): void {
       enumerable: false,
       value: function (this: Loadable, opts: LoaderOptions<never> = {} as never) {
         const o = (opts ?? {}) as Record<string, unknown>;
-        if (o.all && o.id === undefined) {
-          return (async () => {
-            const { limit: _l, ...rest } = loaderQuery(model, o);
-            return this.loadAll(model as ModelName, rest);
-          })();
-        }
-        return APIPromise.start(() => {
-          const { pageSize: _p, ...rest } = loaderQuery(model, o);
-          return this.load(model as ModelName, rest as LoadOptions<ModelName>);
-        });
+        // Options that do not apply to the call the loader makes (`limit` with `all: true`) are refused by it; bad
+        // input rejects the promise rather than throwing.
+        if (o.all && o.id === undefined) return (async () => this.loadAll(model as ModelName, loaderQuery(model, o)))();
+        return APIPromise.start(() => this.load(model as ModelName, loaderQuery(model, o) as LoadOptions<ModelName>));
       },
     });
   }

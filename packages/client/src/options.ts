@@ -197,8 +197,13 @@ export interface IterateOptions<M extends ModelName> extends QueryParams<M> {
   onProgress?: (progress: LoadProgress) => void;
   /** Records per page, 1..`MAX_PAGE_SIZE` (100). @default MAX_PAGE_SIZE */
   pageSize?: number;
-  /** Start at this offset; after a failure, `error.resume.offset` carries on where it stopped. @default 0 */
+  /** Start at this offset. @default 0 */
   offset?: number;
+  /**
+   * Carry on a failed walk from where it stopped, without fetching again the pages it received: pass the failed
+   * call's options plus `resume: error.resume` (see `WalkResume`). The loop gets the records not handed out before.
+   */
+  resume?: WalkResume;
 }
 
 /**

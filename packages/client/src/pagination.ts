@@ -11,8 +11,10 @@ import { MAX_PAGE_SIZE, type ModelName, type Portal, pageLinkOffset, unwrapList 
 import { ConcurrencyControl } from './concurrency.js';
 import { BrainstemError, InvalidArgumentError, type WalkResume } from './errors.js';
 import type { LogSink } from './logger.js';
+import { checkOptionKeys } from './option-keys.js';
 import type { IterateOptions, LoadAllOptions, LoadProgress } from './options.js';
 import { encodeQuery } from './query.js';
+import { checkResume, PageStore, walkQueryKey } from './resume.js';
 import type { AttemptReport, RequestOptions } from './transport.js';
 import { checkedQuery, checkPortal, recordPath, resolveModel } from './validate.js';
 
@@ -31,6 +33,12 @@ export interface WalkSetup {
   onProgress?: ((progress: LoadProgress) => void) | undefined;
   /** Times the walk carries on by itself after a page failed all its attempts with a network/5xx/429 error. */
   walkRetries: number;
+  /** Names the walk's query; its resume points carry it (resume.ts). */
+  query: string;
+  /** Pages received and not handed out yet; `fetchPage` answers from it (resume.ts). */
+  store: PageStore;
+  /** The checked resume point the walk carries on from. */
+  resume: WalkResume | undefined;
 }
 
 /** One list response, as read by {@link readPage}. */
@@ -123,7 +131,8 @@ interface Pending extends PageRequest {
  * with up to twice that many pages ahead). When the total is known nothing past it is requested; without one,
  * requests past the end are speculative and aborted once the end shows. A page shorter than asked (but not the last) makes the walk ask for the rest of its range next and
  * use the shorter size from then on. Breaking out of the loop aborts whatever is still in flight. A failed page
- * rejects with its error, marked with `resume.offset` = that page's offset (everything before it was yielded).
+ * rejects with its error, marked with `resume.offset` = that page's offset (everything before it was yielded),
+ * once the requests in flight beside it have settled.
  *
  * @example
  * ```ts
@@ -183,7 +192,11 @@ export async function* pageStream(fetchPage: PageFetcher, opts: PageStreamOption
       try {
         page = await head.promise;
       } catch (err) {
-        throw withResume(err, { offset: head.offset, loaded: 0 });
+        // The requests beside it were sent: let them finish (starting no more), so that their pages are kept for
+        // carrying on rather than asked for again.
+        open = false;
+        if (!ac.signal.aborted) await Promise.allSettled(queue.slice(1).map((p) => p.promise));
+        throw withResume(err, { offset: head.offset, loaded: 0, query: '' });
       }
       queue.shift();
       if (page.count !== undefined) total = page.count;
@@ -295,20 +308,22 @@ export interface WalkContext {
 }
 
 /**
- * Checks the options shared by `loadAll` and `iterate` before any request (model, portal, query names, page size,
- * offset, concurrency), and sets up the walk.
+ * Checks the options shared by `loadAll` and `iterate` before any request (option keys, model, portal, query
+ * names, page size, offset, concurrency, resume point), and sets up the walk.
  *
  * @example
  * ```ts
- * const records = await collectAll(planWalk('session', { pageSize: 50 }, ctx), undefined);
+ * const records = await collectAll(planWalk('loadAll', 'session', { pageSize: 50 }, ctx), undefined);
  * ```
  */
 export function planWalk(
+  call: 'loadAll' | 'iterate',
   model: string,
   opts: LoadAllOptions<ModelName> | IterateOptions<ModelName>,
   ctx: WalkContext,
 ): WalkSetup {
   const m = resolveModel(model);
+  checkOptionKeys(call, opts);
   const portal = checkPortal(m, opts.portal, 'list');
   const pageSize = opts.pageSize ?? MAX_PAGE_SIZE;
   const start = opts.offset ?? 0;
@@ -318,7 +333,9 @@ export function planWalk(
   }
   const base = checkedQuery(m, opts);
   // Validates pageSize/offset (and filters/sort/include) before any request.
-  encodeQuery({ ...base, limit: pageSize, offset: start });
+  const query = walkQueryKey(m.name, portal, encodeQuery({ ...base, limit: pageSize, offset: start }));
+  const resume = checkResume(call, opts.resume, query);
+  const store = new PageStore(resume?.pages);
   const path = recordPath(m, portal);
   const fetchPage: PageFetcher = ({ offset, limit }, signal, onAttempt) =>
     ctx.get(path, portal, {
@@ -331,7 +348,7 @@ export function planWalk(
   return {
     model: m.name,
     listKey: m.listKey,
-    fetchPage,
+    fetchPage: store.wrap(fetchPage),
     pageSize,
     start,
     control: new ConcurrencyControl(fixed),
@@ -339,5 +356,8 @@ export function planWalk(
     signal: opts.signal,
     onProgress: opts.onProgress,
     walkRetries: ctx.walkRetries,
+    query,
+    store,
+    resume,
   };
 }

@@ -6,6 +6,7 @@
 
 import { type ModelName, type Portal, stripEnvelope } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
+import { checkOptionKeys } from './option-keys.js';
 import type { LoadOptions } from './options.js';
 import { encodeQuery } from './query.js';
 import type { HttpMethod } from './transport.js';
@@ -34,6 +35,7 @@ export const authFor = (portal: Portal): 'required' | 'optional' => (portal === 
 /** `load`: a list page, or one record with `id`. */
 export function loadRequest(model: string, opts: LoadOptions<ModelName>): PlannedRequest {
   const m = resolveModel(model);
+  checkOptionKeys('load', opts);
   const hasId = opts.id !== undefined;
   const portal = checkPortal(m, opts.portal, hasId ? 'detail' : 'list');
   const id = hasId ? checkId(m, opts.id) : undefined;
@@ -53,6 +55,7 @@ export function saveRequest(
   const m = resolveModel(model);
   if (!opts || typeof opts !== 'object')
     throw new InvalidArgumentError('data', 'save needs { data } (and id to update)');
+  checkOptionKeys('save', opts);
   const hasId = opts.id !== undefined;
   const portal = checkPortal(m, opts.portal, hasId ? 'change' : 'add');
   const id = hasId ? checkId(m, opts.id) : undefined;
@@ -81,6 +84,7 @@ export function saveRequest(
 /** `delete`: one record by id. */
 export function deleteRequest(model: string, opts: { id: unknown; portal?: Portal | undefined }): PlannedRequest {
   const m = resolveModel(model);
+  checkOptionKeys('delete', opts);
   const portal = checkPortal(m, opts?.portal, 'delete');
   const id = checkId(m, opts?.id);
   return { method: 'DELETE', path: recordPath(m, portal, id), auth: 'required' };

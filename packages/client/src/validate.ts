@@ -18,6 +18,7 @@ import {
   sortKeyProblem,
 } from 'brainstem-api-description';
 import { InvalidArgumentError } from './errors.js';
+import { checkOptionKeys } from './option-keys.js';
 import type { ClientOptions, RawQuery } from './options.js';
 import type { FilterValue, QueryOptions } from './query.js';
 
@@ -95,6 +96,7 @@ export function checkedQuery(
     raw?: RawQuery | undefined;
   },
 ): QueryOptions {
+  checkOptionKeys('raw', opts.raw);
   checkQueryNames(m, opts);
   const raw = opts.raw ?? {};
   const list = (v: readonly string[] | string | undefined): readonly string[] =>
@@ -118,6 +120,7 @@ export function checkedQuery(
  * ```
  */
 export function checkClientOptions(options: ClientOptions): void {
+  checkOptionKeys('client', options);
   for (const k of ['timeout', 'maxRetries', 'concurrency', 'retryBudgetMs', 'walkRetries'] as const) {
     const v = options[k];
     const min = k === 'maxRetries' || k === 'retryBudgetMs' || k === 'walkRetries' ? 0 : 1;

@@ -30,6 +30,7 @@ async function* walkPages(setup: WalkSetup, from: number, eager: boolean): Async
         ...(setup.signal ? { signal: setup.signal } : {}),
       })) {
         const end = page.offset + page.items.length; // before the consumer sees (and may empty) the page
+        setup.store.handedOut(page);
         yield page;
         offset = end;
       }
@@ -43,19 +44,26 @@ async function* walkPages(setup: WalkSetup, from: number, eager: boolean): Async
         continue;
       }
       const at = err instanceof BrainstemError && err.resume ? err.resume.offset : offset;
-      throw withResume(err, { offset: at, loaded: 0 });
+      throw withResume(err, { offset: at, loaded: 0, query: setup.query });
     }
   }
 }
 
 /**
- * Completes a walk's error: `resume` (offset from {@link walkPages}, plus what the walk kept) and, in the message,
- * where it stopped and how to carry on (`howTo` receives the offset).
+ * Completes a walk's error: `resume` (offset from {@link walkPages}, the query, what the walk kept and the pages
+ * it received past the offset) and, in the message, where it stopped and how to carry on (`howTo` receives the
+ * offset).
  */
-function stopped(err: unknown, resume: Omit<WalkResume, 'offset'>, howTo: (offset: number) => string): unknown {
+function stopped(
+  err: unknown,
+  setup: WalkSetup,
+  resume: Pick<WalkResume, 'loaded' | 'records'>,
+  howTo: (offset: number) => string,
+): unknown {
   if (!(err instanceof BrainstemError)) return err;
   const offset = err.resume?.offset ?? 0;
-  withResume(err, { ...resume, offset });
+  const pages = setup.store.from(offset);
+  withResume(err, { offset, ...resume, query: setup.query, ...(pages.length > 0 ? { pages } : {}) });
   if (!(err instanceof AbortError)) err.message += `. ${howTo(offset)}`;
   return err;
 }
@@ -70,14 +78,15 @@ function report(setup: WalkSetup, loaded: number, total: number | undefined): vo
 }
 
 /**
- * Every record from `setup.start` (or from `resume.offset`, after `resume.records`), de-duplicated by id.
+ * Every record from `setup.start` (or from `setup.resume.offset`, after its records), de-duplicated by id.
  *
  * @example
  * ```ts
- * const records = await collectAll(setup, undefined);
+ * const records = await collectAll(setup);
  * ```
  */
-export async function collectAll(setup: WalkSetup, resume: WalkResume | undefined): Promise<unknown[]> {
+export async function collectAll(setup: WalkSetup): Promise<unknown[]> {
+  const { resume } = setup;
   const records: unknown[] = resume?.records ? [...resume.records] : [];
   const dedupe = new Deduplicator('all', records);
   let total: number | undefined;
@@ -90,6 +99,7 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   } catch (err) {
     throw stopped(
       err,
+      setup,
       { loaded: records.length, records },
       (at) =>
         `loadAll('${setup.model}') stopped at offset ${fmt(at)} with ${fmt(records.length)} records loaded; ` +
@@ -109,13 +119,16 @@ export async function collectAll(setup: WalkSetup, resume: WalkResume | undefine
   return records;
 }
 
-/** The pages of records not delivered before, from `setup.start` (see {@link streamRecords}). */
+/**
+ * The pages of records not delivered before, from `setup.start` (or from `setup.resume.offset`, counting on from
+ * what it delivered); see {@link streamRecords}.
+ */
 async function* freshPages(setup: WalkSetup): AsyncGenerator<unknown[]> {
   const dedupe = new Deduplicator('previous');
-  let fetched = 0;
-  let delivered = 0;
+  let fetched = setup.resume?.loaded ?? 0;
+  let delivered = fetched;
   try {
-    for await (const page of walkPages(setup, setup.start, false)) {
+    for await (const page of walkPages(setup, setup.resume?.offset ?? setup.start, false)) {
       // Reported as soon as a page arrives (before its records are handed out), so the first report already
       // carries the total.
       fetched += page.items.length;
@@ -128,10 +141,11 @@ async function* freshPages(setup: WalkSetup): AsyncGenerator<unknown[]> {
   } catch (err) {
     throw stopped(
       err,
+      setup,
       { loaded: delivered },
       (at) =>
         `iterate('${setup.model}') stopped at offset ${fmt(at)} after ${fmt(delivered)} records; ` +
-        `carry on from there: iterate('${setup.model}', { ...sameOptions, offset: ${at} })`,
+        `carry on from there: iterate('${setup.model}', { ...sameOptions, resume: error.resume })`,
     );
   }
 }

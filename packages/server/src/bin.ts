@@ -11,8 +11,9 @@
 import { parseArgs } from 'node:util';
 import { ADMIN_USAGE, AdminError, runAdmin } from './admin/commands.js';
 import { DEMO_USERS } from './demo-users.js';
+import { exposureWarning } from './exposure.js';
 import type { ServerOptions } from './options.js';
-import { isLoopback, startServer } from './server.js';
+import { startServer } from './server.js';
 
 const USAGE = `Usage: brainstem-server [options]
 ${ADMIN_USAGE}
@@ -145,11 +146,8 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(listenError(e as NodeJS.ErrnoException, options));
   }
-  if (!isLoopback(server.host)) {
-    process.stderr.write(
-      `brainstem-server: WARNING: listening on ${server.host}, reachable from other machines. Demo tokens and passwords are public; use --host 127.0.0.1 unless you mean it.\n`,
-    );
-  }
+  const warning = exposureWarning(server.host, server.ctx.db);
+  if (warning) process.stderr.write(warning);
   if (options.seed === 'demo' && !options.quiet) {
     process.stderr.write('Demo users (password brainstem-demo) and tokens:\n');
     for (const [key, u] of Object.entries(DEMO_USERS)) {

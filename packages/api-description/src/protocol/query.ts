@@ -15,7 +15,7 @@
  * @module
  */
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem } from '../registry/limits.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeProblem, readPageSize } from '../registry/limits.js';
 import { shownValue } from './shown-value.js';
 
 /** The query parameters: canonical name, tolerated spellings, and how a value reads. */
@@ -419,7 +419,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       .split(LIST_SEPARATOR)
       .map((s) => s.trim())
       .filter(Boolean);
-  for (const [key, value] of typeof params === 'string' ? new URLSearchParams(params) : params) {
+  for (const [key, value] of typeof params === 'string' ? utf8Params(params, problem) : params) {
     const filter = FILTER_KEY.exec(key);
     if (filter) {
       const name = (filter[1] as string).trim();
@@ -434,9 +434,9 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
         if (name && !query.include.includes(name)) query.include.push(name);
       }
     } else if (is(QUERY_PARAMETERS.limit, key)) {
-      const n = wireInteger(value);
-      if (n === undefined || n < 1) problem(key, pageSizeProblem(value, key) as string);
-      else query.limit = Math.min(n, MAX_PAGE_SIZE);
+      const read = readPageSize(value, key);
+      if ('problem' in read) problem(key, read.problem);
+      else query.limit = read.limit;
     } else if (is(QUERY_PARAMETERS.offset, key)) {
       const n = wireInteger(value);
       if (n === undefined) problem(key, offsetProblem(value, key) as string);
@@ -455,6 +455,39 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
     }
   }
   return { query, problems };
+}
+
+/**
+ * The parameters of a query string whose names and values are UTF-8 once percent-decoded. `URLSearchParams` would
+ * turn `%ff%fe` into replacement characters, and a filter on them would quietly match nothing; such a parameter
+ * is a problem naming it instead.
+ */
+function utf8Params(search: string, problem: (parameter: string, message: string) => void): URLSearchParams {
+  const kept: string[] = [];
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const [rawKey, rawValue] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    const bad = [rawKey, rawValue].find((part) => !decodesAsUtf8(part));
+    if (bad === undefined) {
+      kept.push(pair);
+      continue;
+    }
+    const name = new URLSearchParams(`${rawKey}=`).keys().next().value ?? rawKey;
+    const what = bad === rawKey ? 'name' : 'value';
+    problem(name, `The ${what} of query parameter "${name}" is not UTF-8 text once percent-decoded ("${bad}").`);
+  }
+  return new URLSearchParams(kept.join('&'));
+}
+
+/** Whether the `%XX` escapes of `part` spell UTF-8 (a `%` without two hex digits is itself, as URLSearchParams reads it). */
+function decodesAsUtf8(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

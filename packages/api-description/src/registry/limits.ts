@@ -36,3 +36,24 @@ export function pageSizeProblem(value: unknown, name = 'limit'): string | undefi
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE) return undefined;
   return `${name} must be an integer from 1 to ${MAX_PAGE_SIZE} (the API maximum), got ${shownValue(value)}`;
 }
+
+/**
+ * How a server reads a `limit` sent on the wire, the one rule for every value: DRF's LimitOffsetPagination reads a
+ * positive integer and caps it at {@link MAX_PAGE_SIZE} (its `max_limit` cutoff). Zero, a negative number and
+ * anything not an integer are refused with {@link pageSizeProblem}'s wording, where DRF falls back to the default
+ * page size: a page of another size than asked for, handed back without a word, is the silent answer the API
+ * refuses elsewhere (unknown parameters, misspelt filters).
+ *
+ * @example
+ * ```ts
+ * readPageSize('500'); // { limit: 100 }
+ * readPageSize('0'); // { problem: 'limit must be an integer from 1 to 100 (the API maximum), got 0' }
+ * readPageSize('-1', 'per_page'); // { problem: 'per_page must be an integer from 1 to 100 (the API maximum), got -1' }
+ * ```
+ */
+export function readPageSize(raw: string, name = 'limit'): { limit: number } | { problem: string } {
+  const s = raw.trim();
+  const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) return { problem: pageSizeProblem(raw, name) as string };
+  return { limit: Math.min(n, MAX_PAGE_SIZE) };
+}

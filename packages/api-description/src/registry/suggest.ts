@@ -59,3 +59,18 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length] as number;
 }
+
+/**
+ * `noun` with its indefinite article, for messages built from model and field names: `an equipment`, `a session`.
+ * A vowel letter makes `an`, but a `u` read as "you" (`a user`, `a unit`, `a UUID`), `eu` and `one` make `a`.
+ *
+ * @example
+ * ```ts
+ * withArticle('equipment'); // 'an equipment'
+ * withArticle('user'); // 'a user'
+ * ```
+ */
+export function withArticle(noun: string): string {
+  const vowelSound = /^[aeiou]/i.test(noun) && !/^(u[^aeiou][aeiou]|uu|eu|one)/i.test(noun);
+  return `${vowelSound ? 'an' : 'a'} ${noun}`;
+}

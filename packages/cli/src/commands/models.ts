@@ -1,4 +1,11 @@
-import { FILTER_OPERATORS, MODELS, type ModelSpec } from 'brainstem-api-description';
+import {
+  closest,
+  editDistance,
+  FILTER_OPERATORS,
+  MODELS,
+  type ModelSpec,
+  withArticle,
+} from 'brainstem-api-description';
 import type { SchemaGroup } from 'brainstem-api-description/schemas';
 import type { Command } from 'commander';
 import { modelArg } from '../args.js';
@@ -60,12 +67,12 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
     if (o.type !== undefined) {
       const group = groups.find((g) => Object.hasOwn(g.schemas, o.type as string));
       if (!group) {
-        const valid = groups.flatMap((g) => Object.keys(g.schemas));
-        throw new UsageError(
-          valid.length === 0
-            ? `${m.name} has no documented details schemas (--type applies to ${governedModels(SCHEMA_GROUPS).join(', ')})`
-            : `unknown type "${o.type}" for ${m.name}. Types: ${valid.join(', ')}`,
-        );
+        if (groups.length === 0) {
+          throw new UsageError(
+            `${m.name} has no documented details schemas (--type applies to ${governedModels(SCHEMA_GROUPS).join(', ')})`,
+          );
+        }
+        throw new UsageError(unknownTypeMessage(m.name, o.type, groups));
       }
       const schema = group.schemas[o.type] as NonNullable<(typeof group.schemas)[string]>;
       const rows = schemaFieldRows(schema);
@@ -135,4 +142,27 @@ export function modelsCommand(cmd: Command, ctx: Ctx): Command {
       );
     }
   });
+}
+
+/**
+ * `--type` names no schema of the model: the closest value `--type` takes (a type, or a coordinate system), and
+ * the model's types; the coordinate systems, a second selector, are only pointed to.
+ */
+function unknownTypeMessage(model: string, given: string, groups: readonly SchemaGroup[]): string {
+  const bySelector = (sel: string) => groups.filter((g) => g.selector === sel).flatMap((g) => Object.keys(g.schemas));
+  const types = bySelector('type');
+  const others = groups.filter((g) => g.selector !== 'type');
+  const [best] = closest(
+    given,
+    groups.flatMap((g) => Object.keys(g.schemas)),
+    1,
+  );
+  const near =
+    best !== undefined && editDistance(given.toLowerCase(), best.toLowerCase()) <= Math.max(2, given.length / 2);
+  const hint = near ? `; did you mean "${best}"?` : '.';
+  const list = types.length > 0 ? ` Types of ${model}: ${types.join(', ')}` : '';
+  const also = others
+    .map((g) => ` (--type also takes ${withArticle(g.selector)}; brainstem models ${model} lists them)`)
+    .join('');
+  return `unknown type "${given}" for ${model}${hint}${list}${also}`;
 }

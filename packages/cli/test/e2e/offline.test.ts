@@ -263,7 +263,9 @@ describe('models', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ type: 'array', 'x-version': '1.1.0' });
     const bad = await runCli(['models', 'procedure', '--type', 'Anaesthesia'], { env: wide });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown type "Anaesthesia" for procedure\. Types: .*Anesthesia/);
+    expect(bad.stderr).toMatch(
+      /unknown type "Anaesthesia" for procedure; did you mean "Anesthesia"\? Types of procedure: .*Anesthesia/,
+    );
     const none = await runCli(['models', 'session', '--type', 'X'], { env: wide });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('session has no documented details schemas');

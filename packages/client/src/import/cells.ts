@@ -4,7 +4,7 @@
  * row issues: an error stops the row, a warning drops only the affected field (import-tool.md, "Error handling").
  * @module
  */
-import { type FieldSpec, getField, getModel } from 'brainstem-api-description';
+import { type FieldSpec, getField, getModel, withArticle } from 'brainstem-api-description';
 import { isUuid, type Lookups } from './lookup.js';
 import type { ImportColumn, ImportRow, ImportType, RowIssue } from './types.js';
 import { parseBoolean, parseDate, parseDateTime, parseDuration, parseJsonObject, splitList } from './values.js';
@@ -138,8 +138,10 @@ async function readCell(
       return cell;
     case 'enum':
       if (spec.enum && !spec.enum.includes(cell)) {
-        const report = col.required ? error : warn;
-        report(c, `"${cell}" is not a ${type.model} ${spec.name} choice (one of: ${spec.enum.join(', ')})`);
+        // A value the API needs cannot be skipped: one error naming the value and the choices (not a second one
+        // saying the field is missing).
+        const report = col.required || spec.required ? error : warn;
+        report(c, `"${cell}" is not ${withArticle(type.model)} ${spec.name} choice (one of: ${spec.enum.join(', ')})`);
         return undefined;
       }
       return cell;
@@ -203,7 +205,7 @@ async function resolve(
   lookups: Lookups,
 ): Promise<string | { message: string }> {
   if (by === 'id') {
-    if (!isUuid(cell)) return { message: `"${cell}" is not a ${noun(model)} UUID` };
+    if (!isUuid(cell)) return { message: `"${cell}" is not ${withArticle(noun(model))} UUID` };
     const record = await lookups.byId(model, cell);
     return record ? String(record.id) : { message: `no ${noun(model)} with id ${cell} (or no access to it)` };
   }

@@ -44,7 +44,7 @@ function sessionMeasurement(
   title: string,
   model: string,
   prefix: string,
-  example: { type: string; notes: string },
+  example: { type: string; notes: string; details: string },
 ): ImportType {
   return {
     name,
@@ -58,7 +58,7 @@ function sessionMeasurement(
       { column: `${prefix}__procedures`, required: true, field: 'procedures', by: 'id', example: 'YOUR_PROCEDURE_ID' },
       { column: `${prefix}__equipment`, field: 'equipment', by: 'id', example: 'YOUR_EQUIPMENT_ID' },
       { column: `${prefix}__notes`, field: 'notes', example: example.notes },
-      { column: `${prefix}__details`, field: 'details', example: '{}' },
+      { column: `${prefix}__details`, field: 'details', example: example.details },
     ],
   };
 }
@@ -193,10 +193,13 @@ export const IMPORT_TYPES: readonly ImportType[] = [
   sessionMeasurement('data-acquisition', 'Data Acquisition', 'dataacquisition', 'data_acquisition', {
     type: 'FiberPhotometry',
     notes: 'Laser at 10 mW.',
+    details: '{}',
   }),
   sessionMeasurement('manipulations', 'Manipulations', 'manipulation', 'manipulation', {
     type: 'OptogeneticStimulation',
     notes: 'Blue light, 20 Hz.',
+    // Manipulation details are a list of rows (one per stimulation setting), not an object.
+    details: '[{"wavelength": {"value": 473, "unit": "nm"}, "power": {"value": 10, "unit": "mW"}}]',
   }),
   {
     name: 'epochs',
