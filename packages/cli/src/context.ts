@@ -10,6 +10,8 @@ export const CLI_CLIENT_NAME = 'brainstem CLI';
 export interface Ctx {
   readonly io: Io;
   readonly signal: AbortSignal;
+  /** The command line as given (without `node` and the script), for commands that print a command to run next. */
+  readonly argv?: readonly string[];
   /** The server URL of the last client created for this invocation (for error guidance). */
   serverUrl?: string;
   /**

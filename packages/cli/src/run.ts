@@ -15,7 +15,7 @@ import { buildProgram } from './program.js';
  * ```
  */
 export async function run(argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
-  const ctx: Ctx = { io, signal };
+  const ctx: Ctx = { io, signal, argv };
   try {
     const program = await buildProgram(ctx, argv);
     await program.parseAsync([...argv], { from: 'user' });
