@@ -1,5 +1,5 @@
-import { BrainstemClient, type Logger } from 'brainstem-api-tools';
-import { formatArg, listArg, secondsArg } from './args.js';
+import { BrainstemClient, type Logger, type RetryNotice } from 'brainstem-api-tools';
+import { formatArg, intArg, listArg, secondsArg } from './args.js';
 import type { Format, OutputOptions } from './format/index.js';
 import type { Io } from './io.js';
 
@@ -27,6 +27,7 @@ export interface GlobalOptions {
   url?: string;
   headless?: boolean;
   timeout?: string;
+  retries?: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -49,13 +50,23 @@ export interface FormatOptions {
 export function createClient(
   ctx: Ctx,
   g: GlobalOptions,
-  extra: { concurrency?: number; interactive?: boolean; logger?: Logger } = {},
+  extra: { concurrency?: number; interactive?: boolean; logger?: Logger; beforeNotice?: () => void } = {},
 ): BrainstemClient {
   const options: ConstructorParameters<typeof BrainstemClient>[0] = {};
   if (g.token !== undefined) options.token = g.token;
   if (g.url !== undefined) options.url = g.url;
   const timeout = secondsArg('--timeout', g.timeout);
   if (timeout !== undefined) options.timeout = timeout;
+  const retries = intArg('--retries', g.retries, 0, 100);
+  if (retries !== undefined) options.maxRetries = retries;
+  // A request being retried says so once, on its first retry: a slow answer is then never silence.
+  if (!g.quiet) {
+    options.onRetry = (n) => {
+      if (n.attempt !== 1) return;
+      extra.beforeNotice?.();
+      ctx.io.err(`${retryLine(n)}\n`);
+    };
+  }
   if (extra.concurrency !== undefined) options.concurrency = extra.concurrency;
   if (g.debug) options.logLevel = 'debug';
   if (extra.logger) options.logger = extra.logger;
@@ -67,6 +78,19 @@ export function createClient(
   const client = new BrainstemClient(options);
   ctx.serverUrl = client.url;
   return client;
+}
+
+/**
+ * The line a request's first retry prints: what failed, attempt n of m, and the wait.
+ *
+ * @example
+ * ```ts
+ * retryLine(notice); // 'brainstem: GET http://127.0.0.1:1/api/… failed: ECONNREFUSED; attempt 1 of 6, next try in 0.5 s'
+ * ```
+ */
+export function retryLine(n: RetryNotice): string {
+  const secs = n.delayMs < 10_000 ? (n.delayMs / 1000).toFixed(1) : String(Math.round(n.delayMs / 1000));
+  return `brainstem: ${n.method} ${n.url} failed: ${n.reason}; attempt ${n.attempt} of ${n.attempts}, next try in ${secs} s`;
 }
 
 /** Output settings from `--format` / `--fields`; JSON is pretty when stdout is a terminal. */

@@ -171,6 +171,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
     )
     .option('--headless', 'never open a browser to log in: print the URL and code to enter on any device')
     .option('--timeout <seconds>', 'give up on a request after this long (default 30)')
+    .option('--retries <n>', 'retries of a failed request (default 5 for reads, 2 for writes; 0: none)')
     .option('-q, --quiet', 'no progress bar or messages on stderr (errors are still printed)')
     .option('--debug', 'on errors, print the response body and stack trace; log requests')
     .configureHelp({

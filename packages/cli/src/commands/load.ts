@@ -108,7 +108,12 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const enabled = progressEnabled(ctx.io, Boolean(g.quiet)) && !(stream.streams && ctx.io.stdoutIsTTY);
     const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
     const logger = loggerBeside(bar, ctx.io, Boolean(g.quiet));
-    const client = createClient(ctx, g, concurrency !== undefined ? { concurrency, logger } : { logger });
+    const beforeNotice = () => bar.done();
+    const client = createClient(
+      ctx,
+      g,
+      concurrency !== undefined ? { concurrency, logger, beforeNotice } : { logger, beforeNotice },
+    );
     const walk = {
       portal,
       filters,
