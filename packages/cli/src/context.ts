@@ -14,6 +14,8 @@ export interface Ctx {
   readonly argv?: readonly string[];
   /** The server URL of the last client created for this invocation (for error guidance). */
   serverUrl?: string;
+  /** Where the last client's token came from (`client.tokenSource`), for a 401's message. */
+  tokenSource?: () => string | undefined;
   /**
    * How this command spells the client's arguments where it differs from the usual flags (`action`'s positional
    * ID), for messages about a rejected argument (see `ARGUMENT_FLAGS`).
@@ -77,6 +79,7 @@ export function createClient(
   options.clientName = CLI_CLIENT_NAME;
   const client = new BrainstemClient(options);
   ctx.serverUrl = client.url;
+  ctx.tokenSource = () => client.tokenSource;
   return client;
 }
 

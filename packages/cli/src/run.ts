@@ -28,7 +28,14 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal):
       io.err('brainstem: interrupted\n');
       return EXIT.INTERRUPTED;
     }
-    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl, flags: ctx.flags }));
+    io.err(
+      formatError(err, {
+        debug: argv.includes('--debug'),
+        serverUrl: ctx.serverUrl,
+        flags: ctx.flags,
+        tokenSource: ctx.tokenSource?.(),
+      }),
+    );
     return exitCodeFor(err);
   }
 }
