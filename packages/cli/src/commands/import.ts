@@ -22,6 +22,8 @@ import { ProgressBar, progressEnabled } from '../progress.js';
 
 interface ImportOptions extends FormatOptions {
   dryRun?: boolean;
+  lenient?: boolean;
+  update?: boolean;
   delimiter?: string;
   concurrency?: string;
 }
@@ -50,6 +52,8 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
     .argument('<file>', "CSV file (UTF-8, ',' or ';' separated), or - for stdin")
     .option('-n, --dry-run', 'resolve every lookup and validate every row; write nothing')
+    .option('--lenient', 'a cell that cannot be read (bad date, unknown name) only warns and is left out')
+    .option('--update', 'change an existing record whose fields differ from its row to match the row')
     .option('--delimiter <char>', "field separator: ',', ';' or tab (default: detected from the header)")
     .option('--concurrency <n>', 'rows in flight (default 4; rows naming the same record still run in order)');
   addFormatOptions(cmd, 'table on a terminal, else json');
@@ -58,6 +62,7 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     'brainstem import template subjects > subjects.csv',
     'brainstem import subjects subjects.csv --dry-run',
     'brainstem import subjects subjects.csv',
+    'brainstem import subjects subjects.csv --update     # existing subjects take the values of their rows',
     'brainstem import sessions sessions.csv --format csv > report.csv',
     '# each row reports created, existing or error (with line, field and message); exit 5 when a row failed',
   ]);
@@ -110,6 +115,8 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
         columns: sheet.columns,
         lines: sheet.lines,
         dryRun: Boolean(o.dryRun),
+        lenient: Boolean(o.lenient),
+        update: Boolean(o.update),
         concurrency,
         signal: ctx.signal,
         onProgress: (p) => bar.update(p),
