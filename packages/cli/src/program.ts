@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { Ctx } from './context.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
+import { helpWidth } from './io.js';
 import { afterHelp } from './options.js';
 
 /** The CLI's version (from packages/cli/package.json, inlined by the bundler). */
@@ -190,8 +191,8 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
       writeErr: (s) => ctx.io.err(s),
       // One prefix for every error line, commander's usage errors included: `brainstem: <what happened>`.
       outputError: (s, write) => write(s.replace(/^error: /, 'brainstem: ')),
-      getOutHelpWidth: () => ctx.io.columns,
-      getErrHelpWidth: () => ctx.io.columns,
+      getOutHelpWidth: () => helpWidth(ctx.io.columns),
+      getErrHelpWidth: () => helpWidth(ctx.io.columns),
     });
   afterHelp(
     program,

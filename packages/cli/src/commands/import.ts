@@ -135,7 +135,7 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     const fields = out.fields ?? [...REPORT_FIELDS];
     if (out.format === 'table' && records.length === 0) {
       if (!g.quiet) ctx.io.err('No rows in the file.\n');
-    } else ctx.io.out(formatRecords(records, { ...out, fields }));
+    } else ctx.io.out(formatRecords(records, { ...out, fields, wrap: true })); // a message is never cut
     if (!g.quiet || report.counts.error > 0) ctx.io.err(`${summaryLine(report, Boolean(o.dryRun))}\n`);
     if (report.counts.error > 0) throw new ExitError(EXIT.REJECTED);
   });
