@@ -102,11 +102,12 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     const out = outputOptions(ctx, o, ctx.io.stdoutIsTTY ? 'table' : 'json');
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16) ?? DEFAULT_CONCURRENCY;
     const sheet = await readSheet(file, ctx.io, delimiterArg(o.delimiter));
-    const client = createClient(ctx, g);
     const bar = new ProgressBar(ctx.io, {
       label: type.name,
       enabled: progressEnabled(ctx.io, Boolean(g.quiet)) && sheet.rows.length >= PROGRESS_MIN_ROWS,
     });
+    // A retry notice erases the bar first, so it stands on a line of its own.
+    const client = createClient(ctx, g, { beforeNotice: () => bar.done() });
     const validateDetails = importDetailsValidator();
     let report: Awaited<ReturnType<typeof importRows>>;
     try {

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RETRY_BUDGET } from 'brainstem-api-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.js';
+import { memoryIo } from '../helpers.js';
 import { ensureBuilt, runCli, tempHome } from './harness.js';
 
 const home = tempHome();
@@ -84,5 +86,41 @@ describe('retry notice', () => {
     expect(help.stdout).toContain(
       `default ${RETRY_BUDGET.readAttempts - 1} for reads, ${RETRY_BUDGET.writeAttempts - 1} for writes`,
     );
+  });
+
+  it('a drawn progress bar is erased before the notice', async () => {
+    // 250 sessions in pages of 100; the first request for the second page gets a 503, the retry succeeds.
+    let failedOnce = false;
+    const flaky = createServer((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams;
+      const offset = Number(q.get('offset') ?? 0);
+      const limit = Number(q.get('limit') ?? 20);
+      res.setHeader('content-type', 'application/json');
+      if (offset >= 100 && !failedOnce) {
+        failedOnce = true;
+        res.writeHead(503, { 'retry-after': '0' });
+        res.end('{"detail":"busy"}');
+        return;
+      }
+      const n = Math.max(0, Math.min(limit, 250 - offset));
+      const sessions = Array.from({ length: n }, (_, i) => ({ id: `s${offset + i}`, name: `S${offset + i}` }));
+      res.end(JSON.stringify({ sessions, count: 250 }));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/`;
+      const m = memoryIo({ stderrTTY: true });
+      const args = ['load', 'session', '--all', '--concurrency', '1', '--format', 'json', '--url', url, '--token', 't'];
+      const code = await run(args, m.io, new AbortController().signal);
+      expect(code, m.stderr()).toBe(0);
+      const err = m.stderr();
+      expect(err).toMatch(/▏/);
+      const at = err.indexOf('brainstem: GET');
+      expect(at).toBeGreaterThan(0);
+      expect(err.slice(at - 4, at)).toBe('\r\x1b[K');
+      expect(JSON.parse(m.stdout()).sessions).toHaveLength(250);
+    } finally {
+      await new Promise((resolve) => flaky.close(resolve));
+    }
   });
 });
