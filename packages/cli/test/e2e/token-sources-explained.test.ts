@@ -1,9 +1,10 @@
 // Which token a command uses, said out loud: `login` warns when an environment token differs from the one it
 // cached (and so wins), a 401 names the source of the refused token and what to change there, and `status`
 // speaks of `brainstem login`, not of the library's calls.
+import { FileTokenStore } from 'brainstem-api-tools/node';
 import { DEMO_USERS } from 'brainstem-server';
 import { describe, expect, it } from 'vitest';
-import { demoServerForFile, runCli } from './harness.js';
+import { demoServerForFile, runCli, tempHome } from './harness.js';
 
 const demo = demoServerForFile();
 const good = DEMO_USERS.alice.token;
@@ -53,6 +54,18 @@ describe('token sources', () => {
       expect(r.stdout).not.toMatch(/client\.login|await /);
       expect(r.stdout).toMatch(/brainstem login/);
       expect(r.stdout).toMatch(/environment variable BRAINSTEM_TOKEN/);
+    }
+  });
+
+  it('a 401 for a cached login says to log in again', async () => {
+    const other = tempHome();
+    try {
+      await new FileTokenStore({ ...process.env, ...other.env }).set(url(), stale);
+      const r = await runCli(['whoami', '--url', url()], { env: other.env });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/The cached login token is invalid or expired: run `brainstem login --url \S+` again/);
+    } finally {
+      other.cleanup();
     }
   });
 });
