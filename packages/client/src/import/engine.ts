@@ -266,11 +266,15 @@ async function writeRow(api: ImportClient, type: ImportType, prep: Prepared, res
   result.status = created ? fresh : 'existing';
   if (!created && found.id) result.status = await reconcile(api, type, prep, found, result, ctx);
   if (result.issues.some((x) => x.level === 'error')) result.status = 'error';
-  if (entry)
-    result.status = await addEntry(api, type, found, entry, result, {
+  if (entry) {
+    const status = await addEntry(api, type, found, entry, result, {
       ...ctx,
       schemaErrors: created ? () => false : schemaErrors,
     });
+    // An entry that was already there leaves an updated log `updated`.
+    const changed = result.status === 'updated' || result.status === 'would-update';
+    result.status = status === 'existing' && changed ? result.status : status;
+  }
 }
 
 /**
