@@ -16,7 +16,7 @@ import { toCsv } from '../format/csv.js';
 import { formatRecords, jsonText } from '../format/index.js';
 import { importDetailsValidator } from '../import/details-schema.js';
 import { delimiterArg, readSheet } from '../import/read-csv.js';
-import { REPORT_FIELDS, reportRecords, summaryLine } from '../import/report.js';
+import { REPORT_FIELDS, reportRecords, summaryLine, unreadableRows } from '../import/report.js';
 import { addFormatOptions, examples } from '../options.js';
 import { ProgressBar, progressEnabled } from '../progress.js';
 
@@ -138,6 +138,13 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
       if (!g.quiet) ctx.io.err('No rows in the file.\n');
     } else ctx.io.out(formatRecords(records, { ...out, fields, wrap: true })); // a message is never cut
     if (!g.quiet || report.counts.error > 0) ctx.io.err(`${summaryLine(report, Boolean(o.dryRun))}\n`);
+    const unreadable = unreadableRows(report);
+    if (unreadable > 0 && !g.quiet) {
+      ctx.io.err(
+        `brainstem: ${unreadable === 1 ? 'a row has a cell' : `${unreadable} rows have cells`} that could not be ` +
+          'read, so nothing was written for them: fix the cells, or pass --lenient to import without those values\n',
+      );
+    }
     if (report.counts.error > 0) throw new ExitError(EXIT.REJECTED);
   });
 }

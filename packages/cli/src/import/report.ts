@@ -29,9 +29,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Rows found whose record differs from the row (reported, not changed). */
 export function differingRows(report: ImportReport): number {
-  return report.rows.filter(
-    (r) => r.status === 'existing' && r.issues.some((i) => i.message.startsWith('differs from the record')),
-  ).length;
+  return report.rows.filter((r) => r.status === 'existing' && r.issues.some((i) => i.kind === 'differs')).length;
+}
+
+/** Rows stopped by a cell that could not be read (`--lenient` would import them without those values). */
+export function unreadableRows(report: ImportReport): number {
+  return report.rows.filter((r) => r.issues.some((i) => i.kind === 'unreadable' && i.level === 'error')).length;
 }
 
 /**

@@ -50,6 +50,7 @@ describe('import: nothing lost silently', () => {
       ['error', 'error', 'subject__birth_date', '"15.01.2024" is not a date (YYYY-MM-DD)'],
     ]);
     expect(await subjectNamed('NL-M01')).toBeUndefined();
+    expect(strict.stderr).toMatch(/a row has a cell that could not be read, .*pass --lenient to import without/);
 
     const lenient = await importCsv('lenient', [row], ['--lenient']);
     expect(lenient.code, lenient.stderr).toBe(0);

@@ -25,9 +25,6 @@ export interface ReadRow {
 const LABELS: Record<string, string> = { brainregion: 'brain region', behavioralassay: 'behavioral assay' };
 const noun = (model: string) => LABELS[model] ?? model;
 
-/** Issues about a cell that could not be read: they stay errors when the row's record exists (the row differs). */
-export const UNREADABLE = new WeakSet<RowIssue>();
-
 /** The trimmed cell of a column; `undefined` when blank or absent. */
 export function cellOf(row: ImportRow, column: string): string | undefined {
   const v = row[column]?.trim();
@@ -61,11 +58,11 @@ export async function readRow(
   const notSent = (field: string, message: string) => out.issues.push({ level: 'warning', field, message });
   // A cell that cannot be read: an error for the row, or (lenient) a warning that says what is left out.
   const warn: Unreadable = (field, message, skipped = 'skipped') => {
-    const issue: RowIssue = opts.lenient
-      ? { level: 'warning', field, message: `${message}; ${skipped}` }
-      : { level: 'error', field, message };
-    UNREADABLE.add(issue);
-    out.issues.push(issue);
+    out.issues.push(
+      opts.lenient
+        ? { level: 'warning', field, message: `${message}; ${skipped}`, kind: 'unreadable' }
+        : { level: 'error', field, message, kind: 'unreadable' },
+    );
   };
   const users: Record<string, Row> = {};
   const groups: Record<string, Row> = {};

@@ -6,7 +6,7 @@
  * @module
  */
 import { getField } from 'brainstem-api-description';
-import { cellOf, readRow, UNREADABLE } from './cells.js';
+import { cellOf, readRow } from './cells.js';
 import { apiIssues, checkDetails, checkRequired, isRowError } from './checks.js';
 import { differences, shown } from './differences.js';
 import { findExisting, identityKey, matches } from './identity.js';
@@ -227,7 +227,7 @@ async function writeRow(api: ImportClient, type: ImportType, prep: Prepared, res
     // The record is there: what would have stopped a create no longer matters, except a cell that could not be
     // read, whose value may differ from the record's.
     for (const [i, issue] of result.issues.entries()) {
-      if (issue.level === 'error' && !UNREADABLE.has(issue)) {
+      if (issue.level === 'error' && issue.kind !== 'unreadable') {
         result.issues[i] = { ...issue, level: 'warning', message: `${issue.message} (the record exists; not needed)` };
       }
     }
@@ -297,12 +297,18 @@ async function reconcile(
         level: 'warning',
         field: d.column,
         message: `differs from the record, which has ${shown(d.record)} (the row: ${shown(d.row)}); not changed`,
+        kind: 'differs',
       });
     }
     return 'existing';
   }
   const say = (d: (typeof diffs)[number], verb: string) =>
-    result.issues.push({ level: 'info', field: d.column, message: `${verb} ${shown(d.record)} to ${shown(d.row)}` });
+    result.issues.push({
+      level: 'info',
+      field: d.column,
+      message: `${verb} ${shown(d.record)} to ${shown(d.row)}`,
+      kind: 'changed',
+    });
   if (ctx.dryRun) {
     for (const d of diffs) say(d, 'would change');
     return 'would-update';

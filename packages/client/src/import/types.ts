@@ -90,6 +90,12 @@ export type RowStatus = 'created' | 'existing' | 'updated' | 'error' | 'would-cr
 export interface RowIssue {
   /** `info`: what an update changed. */
   readonly level: 'error' | 'warning' | 'info';
+  /**
+   * What kind of problem, where a caller may act on it: `unreadable` (a cell that could not be read; `lenient`
+   * makes it a warning), `differs` (the existing record differs; `update` changes it), `changed` (what `update`
+   * changed, or would change under `dryRun`).
+   */
+  readonly kind?: 'unreadable' | 'differs' | 'changed';
   /** The column (or, for a server error on an unmapped field, the API field). */
   readonly field?: string;
   readonly message: string;
