@@ -122,10 +122,7 @@ export function argumentMessage(err: InvalidArgumentError, flags: Readonly<Recor
  * formatError(err, { debug: false }); // 'brainstem: not found (404): …\n'
  * ```
  */
-export function formatError(
-  err: unknown,
-  opts: { debug?: boolean; serverUrl?: string | undefined; flags?: Readonly<Record<string, string>> | undefined } = {},
-): string {
+export function formatError(err: unknown, opts: ErrorContext & { debug?: boolean } = {}): string {
   const lines = errorLines(err, opts).map((l, i) => (i === 0 ? `brainstem: ${l}` : `  ${l}`));
   if (err instanceof UsageError) lines.push("Run 'brainstem --help' for usage.");
   if (opts.debug && err instanceof Error) {
@@ -142,6 +139,14 @@ export function formatError(
   return `${redactUrlCredentials(lines.join('\n'))}\n`;
 }
 
+/** What an error's message may name besides the error: the server, the flags of the command, the token's source. */
+export interface ErrorContext {
+  serverUrl?: string | undefined;
+  flags?: Readonly<Record<string, string>> | undefined;
+  /** Where the refused token came from (the client's `tokenSource`: `option`, `env:BRAINSTEM_TOKEN`, `cache`, …). */
+  tokenSource?: string | undefined;
+}
+
 /**
  * An error as a head line plus one `field: message` line per field error of a 400 (the client's
  * `ValidationError.fields`, nested fields already flattened). The head of a validation error names the request
@@ -153,11 +158,8 @@ export function formatError(
  * errorLines(validationError); // ['validation failed (400 Bad Request, POST …/session/):', 'name: This field is required.']
  * ```
  */
-export function errorLines(
-  err: unknown,
-  opts: { serverUrl?: string | undefined; flags?: Readonly<Record<string, string>> | undefined } = {},
-): string[] {
-  if (err instanceof AuthenticationError) return [authLine(err, opts.serverUrl)];
+export function errorLines(err: unknown, opts: ErrorContext = {}): string[] {
+  if (err instanceof AuthenticationError) return [authLine(err, opts.serverUrl, opts.tokenSource)];
   if (err instanceof InsecureTransportError) return [insecureLine(err, opts.serverUrl)];
   if (err instanceof InvalidArgumentError) return [argumentMessage(err, opts.flags)];
   if (err instanceof ValidationError) {
@@ -206,7 +208,7 @@ export function insecureLine(err: InsecureTransportError, serverUrl?: string): s
  * // 'no API token for http://127.0.0.1:8000/: run `brainstem login --url http://127.0.0.1:8000/` or pass --token …'
  * ```
  */
-export function authLine(err: AuthenticationError, serverUrl?: string): string {
+export function authLine(err: AuthenticationError, serverUrl?: string, tokenSource?: string): string {
   const requestUrl = err.url || undefined;
   let server = serverUrl ?? (err.code === 'no_token' ? requestUrl : undefined);
   if (!server && requestUrl) {
@@ -230,7 +232,43 @@ export function authLine(err: AuthenticationError, serverUrl?: string): string {
   const message = unwrapError(err.body).detail;
   const detail = message && err.body && typeof err.body === 'object' ? `: ${message.replace(/\.$/, '')}` : '';
   const where = err.method && requestUrl ? ` (${err.method} ${requestUrl})` : '';
-  return `401 Unauthorized${where}${detail}. The token is invalid or expired: run ${login} or pass a new --token.${create}`;
+  return `401 Unauthorized${where}${detail}. ${refusedToken(tokenSource, login)}${create}`;
+}
+
+/**
+ * What to do about a refused token, by where it came from: the one source the user has to change, since a token
+ * from a higher source (`--token`, then the environment, then `.env`) hides any login cached below it.
+ *
+ * @example
+ * ```ts
+ * refusedToken('env:BRAINSTEM_TOKEN', '`brainstem login`');
+ * // 'The token from environment variable BRAINSTEM_TOKEN is invalid or expired: set it to a new token, or unset it …'
+ * ```
+ */
+export function refusedToken(source: string | undefined, login: string): string {
+  switch (source) {
+    case 'option':
+      return `The token given with --token is invalid or expired: pass a new --token, or drop it to use the one ${login} caches.`;
+    case 'env:BRAINSTEM_TOKEN':
+    case 'env:BRAINSTEM_API_TOKEN': {
+      const name = source.slice('env:'.length);
+      return (
+        `The token from environment variable ${name} is invalid or expired: set it to a new token, or unset it ` +
+        `(\`unset ${name}\`) so that commands use the one ${login} caches; it comes before any cached login.`
+      );
+    }
+    case '.env':
+      return (
+        'The token from the .env file in the working directory is invalid or expired: put a new token there, or ' +
+        `remove its BRAINSTEM_TOKEN line so that commands use the one ${login} caches; it comes before any cached login.`
+      );
+    case 'cache':
+    case 'python-cache':
+    case 'login':
+      return `The cached login token is invalid or expired: run ${login} again, or pass a new --token.`;
+    default:
+      return `The token is invalid or expired: run ${login} or pass a new --token.`;
+  }
 }
 
 /**

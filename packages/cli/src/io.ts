@@ -20,7 +20,10 @@ export interface Io {
   readonly stderrIsTTY: boolean;
   /** stdin is a terminal (prompts allowed). */
   readonly stdinIsTTY: boolean;
-  /** Width to fit tables and help to: `COLUMNS` when set, else the terminal's width, else 80. */
+  /**
+   * Width to fit tables and text to: `COLUMNS` when set, else the terminal's width; `Infinity` when stdout is not a
+   * terminal (a file or a pipe gets one line per row, never wrapped).
+   */
   readonly columns: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Read stdin to the end as UTF-8. */
@@ -72,19 +75,24 @@ export function processIo(): Io {
 }
 
 /**
- * The width output should fit: `COLUMNS` when it is a positive integer, else the terminal's width, else 80 (stdout
- * is a pipe or a file).
+ * The width output should fit: `COLUMNS` when it is a positive integer, else the terminal's width, else `Infinity`
+ * (stdout is a pipe or a file: nothing is wrapped or cut to fit a screen that is not there).
  *
  * @example
  * ```ts
  * terminalColumns('100', 120); // 100
- * terminalColumns(undefined, undefined); // 80
+ * terminalColumns(undefined, undefined); // Infinity
  * ```
  */
 export function terminalColumns(env: string | undefined, tty: number | undefined): number {
   const fromEnv = Number(env);
   if (env && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return tty && tty > 0 ? tty : 80;
+  return tty && tty > 0 ? tty : Number.POSITIVE_INFINITY;
+}
+
+/** Width for help text: the output width, or 80 when that is unbounded (help read from a file stays readable). */
+export function helpWidth(columns: number): number {
+  return Number.isFinite(columns) ? columns : 80;
 }
 
 /** Read a stream to the end as UTF-8 text. */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { Ctx } from './context.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
+import { helpWidth } from './io.js';
 import { afterHelp } from './options.js';
 
 /** The CLI's version (from packages/cli/package.json, inlined by the bundler). */
@@ -175,6 +176,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
       'send the token or password over plain http:// to a server that is not loopback (save it per server: `brainstem config set allow-insecure true`)',
     )
     .option('--timeout <seconds>', 'give up on a request after this long (default 30)')
+    .option('--retries <n>', 'retries of a failed request (default 5 for reads, 2 for writes; 0: none)')
     .option('-q, --quiet', 'no progress bar or messages on stderr (errors are still printed)')
     .option('--debug', 'on errors, print the response body and stack trace; log requests')
     .configureHelp({
@@ -193,8 +195,8 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
       writeErr: (s) => ctx.io.err(s),
       // One prefix for every error line, commander's usage errors included: `brainstem: <what happened>`.
       outputError: (s, write) => write(s.replace(/^error: /, 'brainstem: ')),
-      getOutHelpWidth: () => ctx.io.columns,
-      getErrHelpWidth: () => ctx.io.columns,
+      getOutHelpWidth: () => helpWidth(ctx.io.columns),
+      getErrHelpWidth: () => helpWidth(ctx.io.columns),
     });
   afterHelp(
     program,

@@ -15,7 +15,7 @@ import { buildProgram } from './program.js';
  * ```
  */
 export async function run(argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
-  const ctx: Ctx = { io, signal };
+  const ctx: Ctx = { io, signal, argv };
   try {
     const program = await buildProgram(ctx, argv);
     await program.parseAsync([...argv], { from: 'user' });
@@ -28,7 +28,14 @@ export async function run(argv: readonly string[], io: Io, signal: AbortSignal):
       io.err('brainstem: interrupted\n');
       return EXIT.INTERRUPTED;
     }
-    io.err(formatError(err, { debug: argv.includes('--debug'), serverUrl: ctx.serverUrl, flags: ctx.flags }));
+    io.err(
+      formatError(err, {
+        debug: argv.includes('--debug'),
+        serverUrl: ctx.serverUrl,
+        flags: ctx.flags,
+        tokenSource: ctx.tokenSource?.(),
+      }),
+    );
     return exitCodeFor(err);
   }
 }

@@ -219,10 +219,10 @@ describe('text fitted to the terminal', () => {
     expect(text.split('\n').every((l) => l.length <= 50)).toBe(true);
   });
 
-  it('takes the width from COLUMNS, else the terminal, else 80', () => {
+  it('takes the width from COLUMNS, else the terminal, else no limit (a pipe or a file)', () => {
     expect(terminalColumns('100', 120)).toBe(100);
     expect(terminalColumns(undefined, 120)).toBe(120);
-    expect(terminalColumns(undefined, undefined)).toBe(80);
-    expect(terminalColumns('wide', undefined)).toBe(80);
+    expect(terminalColumns(undefined, undefined)).toBe(Number.POSITIVE_INFINITY);
+    expect(terminalColumns('wide', undefined)).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -37,7 +37,7 @@ export type { Logger, LogLevel } from './logger.js';
 export type { Platform, StoredToken, TokenStore } from './platform.js';
 export { encodeQuery, type FilterValue, type QueryOptions, queryPairs } from './query.js';
 export { type BackoffOptions, PAGE_ATTEMPTS, RETRY_BUDGET } from './retry.js';
-export { assertSecure, type HttpMethod, type RequestOptions } from './transport.js';
+export { assertSecure, type HttpMethod, type RequestOptions, type RetryNotice } from './transport.js';
 export type * from './types.generated.js';
 export type * from './types.js';
 export { DEFAULT_URL, normalizeUrl } from './url.js';

@@ -68,6 +68,7 @@ export const OPTION_KEYS = {
     clientName: true,
     tokenStore: true,
     backoff: true,
+    onRetry: true,
   } satisfies KeyTable<ClientOptions>,
 } as const;
 

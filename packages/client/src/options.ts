@@ -12,7 +12,7 @@ import type { FilterValue } from './query.js';
 import type { Filters, IncludeKey, SortKey } from './query-keys.js';
 import type { CreateOf, DetailBody, IdOf, ListPage, RecordOf, UpdateOf } from './records.js';
 import type { BackoffOptions } from './retry.js';
-import type { AttemptReport, RequestOptions } from './transport.js';
+import type { AttemptReport, RequestOptions, RetryNotice } from './transport.js';
 
 /**
  * Options of {@link BrainstemClient}.
@@ -75,6 +75,11 @@ export interface ClientOptions {
   tokenStore?: TokenStore | null;
   /** Retry backoff. @default { initialMs: 500, maxMs: 8000 } */
   backoff?: BackoffOptions;
+  /**
+   * Called before each retry of a request waits (what failed, attempt n of m, the wait), e.g. to tell a person
+   * that a slow answer is a retry. The retry rules are unchanged by it.
+   */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /**

@@ -133,6 +133,30 @@ export interface TransportResponse {
   url: string;
 }
 
+/**
+ * A request about to be tried again, for the `onRetry` client option: what failed, which attempt, and the wait.
+ *
+ * @example
+ * ```ts
+ * new BrainstemClient({ onRetry: (n) => console.error(`${n.reason}: attempt ${n.attempt} of ${n.attempts}`) });
+ * ```
+ */
+export interface RetryNotice {
+  method: string;
+  /** The request URL (without credentials). */
+  url: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** Attempts this request may make in all (its retries + 1). */
+  attempts: number;
+  /** Wait before the next attempt, in ms. */
+  delayMs: number;
+  /** What failed, in a few words: `503 Service Unavailable`, `ECONNREFUSED (…)`, `timed out after 30000 ms`. */
+  reason: string;
+  /** The error the request ends with if no attempt succeeds. */
+  error: BrainstemError;
+}
+
 /** Transport settings (from the client options). */
 export interface TransportConfig {
   baseUrl: URL;
@@ -147,6 +171,8 @@ export interface TransportConfig {
   backoff?: BackoffOptions;
   /** Longest server-advised wait that is slept through. @default RETRY_BUDGET.maxRetryAfterMs */
   maxRetryAfterMs?: number;
+  /** Called before each retry's wait. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /** The client options the transport reads (`ClientOptions` has them all). */
@@ -157,6 +183,7 @@ export interface TransportOptions {
   retryBudgetMs?: number;
   allowInsecure?: boolean;
   backoff?: BackoffOptions;
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /**
@@ -184,6 +211,7 @@ export function clientTransport(
     allowInsecure: options.allowInsecure ?? false,
     log,
     ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   };
 }
 
@@ -250,6 +278,8 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
     }
     return err;
   };
+  const retrying = (attempt: number, delayMs: number, reason: string, error: BrainstemError) =>
+    cfg.onRetry?.({ method, url: shown, attempt: attempt + 1, attempts: maxRetries + 1, delayMs, reason, error });
   for (let attempt = 0; ; attempt++) {
     if (spec.signal?.aborted) throw new AbortError(undefined, { cause: spec.signal.reason });
     const token = spec.token ? await spec.token() : undefined;
@@ -294,6 +324,7 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
       const delay = retryAfterMs ?? backoffDelay(attempt, cfg.backoff);
       if (!fits(attempt, delay)) throw giveUp(err, attempt);
       cfg.log.info(`${res.status} on ${method} ${shown}; retrying in ${Math.round(delay)} ms`);
+      retrying(attempt, delay, `HTTP ${res.status}`, err);
       await sleep(delay, spec.signal);
       continue;
     }
@@ -321,6 +352,7 @@ export async function send(cfg: TransportConfig, spec: RequestSpec): Promise<Tra
       throw giveUp(failure, attempt);
     }
     cfg.log.info(`${failure.message}; retrying in ${Math.round(delay)} ms`);
+    retrying(attempt, delay, timedOut ? `timed out after ${timeout} ms` : describeFailure(error), failure);
     await sleep(delay, spec.signal);
   }
 }

@@ -16,12 +16,14 @@ import { toCsv } from '../format/csv.js';
 import { formatRecords, jsonText } from '../format/index.js';
 import { importDetailsValidator } from '../import/details-schema.js';
 import { delimiterArg, readSheet } from '../import/read-csv.js';
-import { REPORT_FIELDS, reportRecords, summaryLine } from '../import/report.js';
+import { REPORT_FIELDS, reportRecords, summaryLine, unreadableRows } from '../import/report.js';
 import { addFormatOptions, examples } from '../options.js';
 import { ProgressBar, progressEnabled } from '../progress.js';
 
 interface ImportOptions extends FormatOptions {
   dryRun?: boolean;
+  lenient?: boolean;
+  update?: boolean;
   delimiter?: string;
   concurrency?: string;
 }
@@ -50,6 +52,8 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     .argument('<type>', `import type: ${IMPORT_TYPE_NAMES.join(', ')}`)
     .argument('<file>', "CSV file (UTF-8, ',' or ';' separated), or - for stdin")
     .option('-n, --dry-run', 'resolve every lookup and validate every row; write nothing')
+    .option('--lenient', 'a cell that cannot be read (bad date, unknown name) only warns and is left out')
+    .option('--update', 'change an existing record whose fields differ from its row to match the row')
     .option('--delimiter <char>', "field separator: ',', ';' or tab (default: detected from the header)")
     .option('--concurrency <n>', 'rows in flight (default 4; rows naming the same record still run in order)');
   addFormatOptions(cmd, 'table on a terminal, else json');
@@ -58,6 +62,7 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     'brainstem import template subjects > subjects.csv',
     'brainstem import subjects subjects.csv --dry-run',
     'brainstem import subjects subjects.csv',
+    'brainstem import subjects subjects.csv --update     # existing subjects take the values of their rows',
     'brainstem import sessions sessions.csv --format csv > report.csv',
     '# each row reports created, existing or error (with line, field and message); exit 5 when a row failed',
   ]);
@@ -97,11 +102,12 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     const out = outputOptions(ctx, o, ctx.io.stdoutIsTTY ? 'table' : 'json');
     const concurrency = intArg('--concurrency', o.concurrency, 1, 16) ?? DEFAULT_CONCURRENCY;
     const sheet = await readSheet(file, ctx.io, delimiterArg(o.delimiter));
-    const client = createClient(ctx, g);
     const bar = new ProgressBar(ctx.io, {
       label: type.name,
       enabled: progressEnabled(ctx.io, Boolean(g.quiet)) && sheet.rows.length >= PROGRESS_MIN_ROWS,
     });
+    // A retry notice erases the bar first, so it stands on a line of its own.
+    const client = createClient(ctx, g, { beforeNotice: () => bar.done() });
     const validateDetails = importDetailsValidator();
     let report: Awaited<ReturnType<typeof importRows>>;
     try {
@@ -110,6 +116,8 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
         columns: sheet.columns,
         lines: sheet.lines,
         dryRun: Boolean(o.dryRun),
+        lenient: Boolean(o.lenient),
+        update: Boolean(o.update),
         concurrency,
         signal: ctx.signal,
         onProgress: (p) => bar.update(p),
@@ -128,8 +136,15 @@ export function importCommand(cmd: Command, ctx: Ctx): Command {
     const fields = out.fields ?? [...REPORT_FIELDS];
     if (out.format === 'table' && records.length === 0) {
       if (!g.quiet) ctx.io.err('No rows in the file.\n');
-    } else ctx.io.out(formatRecords(records, { ...out, fields }));
+    } else ctx.io.out(formatRecords(records, { ...out, fields, wrap: true })); // a message is never cut
     if (!g.quiet || report.counts.error > 0) ctx.io.err(`${summaryLine(report, Boolean(o.dryRun))}\n`);
+    const unreadable = unreadableRows(report);
+    if (unreadable > 0 && !g.quiet) {
+      ctx.io.err(
+        `brainstem: ${unreadable === 1 ? 'a row has a cell' : `${unreadable} rows have cells`} that could not be ` +
+          'read, so nothing was written for them: fix the cells, or pass --lenient to import without those values\n',
+      );
+    }
     if (report.counts.error > 0) throw new ExitError(EXIT.REJECTED);
   });
 }

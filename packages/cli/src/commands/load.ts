@@ -15,6 +15,7 @@ import {
   explainSwallowedModel,
 } from '../options.js';
 import { loggerBeside, ProgressBar, type ProgressEvent, progressEnabled } from '../progress.js';
+import { resumeCommand } from '../resume.js';
 
 interface LoadOptions extends FormatOptions {
   portal?: string;
@@ -107,7 +108,12 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
     const enabled = progressEnabled(ctx.io, Boolean(g.quiet)) && !(stream.streams && ctx.io.stdoutIsTTY);
     const bar = new ProgressBar(ctx.io, { label: model.listKey, enabled });
     const logger = loggerBeside(bar, ctx.io, Boolean(g.quiet));
-    const client = createClient(ctx, g, concurrency !== undefined ? { concurrency, logger } : { logger });
+    const beforeNotice = () => bar.done();
+    const client = createClient(
+      ctx,
+      g,
+      concurrency !== undefined ? { concurrency, logger, beforeNotice } : { logger, beforeNotice },
+    );
     const walk = {
       portal,
       filters,
@@ -117,7 +123,8 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
       signal: ctx.signal,
       onProgress: (p: ProgressEvent) => bar.update(p),
     };
-    // Retries and resumes are the client's (its retry budget); a walk that still fails ends the command.
+    // Retries and resumes are the client's (its retry budget); a walk that still fails ends the command. Either
+    // way the bar is erased first, so what follows starts on a line of its own.
     try {
       if (stream.streams) {
         // Records reach stdout page by page, in server order, with bounded memory; what was written stays written.
@@ -127,14 +134,23 @@ export function loadCommand(cmd: Command, ctx: Ctx): Command {
             await ctx.io.drain();
           }
         } catch (err) {
-          if (hasResume(err) && stream.count > 0) throw incomplete(err, name, err.resume.offset, o, ctx);
+          bar.done();
+          if (ctx.signal.aborted) throw interrupted(stream.count > 0 ? resumeOffset(o, stream.count) : 0, ctx);
+          if (hasResume(err) && stream.count > 0) throw incomplete(err, err.resume.offset, ctx);
           throw err;
         }
         bar.done();
         stream.end();
       } else {
         // The whole document is printed at the end, or not at all: never a truncated JSON array or table.
-        const body = await client.loadAll(model.name, walk);
+        let body: unknown;
+        try {
+          body = await client.loadAll(model.name, walk);
+        } catch (err) {
+          bar.done();
+          if (ctx.signal.aborted) throw interrupted(0, ctx);
+          throw err;
+        }
         bar.done();
         ctx.io.out(formatBody(body, model, out));
         sayIfEmpty(body);
@@ -150,16 +166,43 @@ function hasResume(err: unknown): err is Error & { resume: WalkResume } {
 }
 
 /**
- * A streamed `--all` that stopped after writing records: stdout holds whole records up to `offset`. Reports how
+ * Where a streamed walk stopped by Ctrl-C resumes: past the records written so far, counted from the `--offset` it
+ * started at (stdout holds whole records, in server order).
+ */
+function resumeOffset(o: LoadOptions, written: number): number {
+  return (o.offset === undefined ? 0 : Number(o.offset)) + written;
+}
+
+/** How to fetch the rest, as a command that pastes as is. */
+function resumeHint(offset: number, ctx: Ctx): string {
+  const { command, hadSecret } = resumeCommand(ctx.argv ?? [], offset);
+  const secret = hadSecret ? '  (--token is left out: add it back, or set BRAINSTEM_TOKEN)\n' : '';
+  return `  ${command}\n${secret}`;
+}
+
+/**
+ * A walk stopped by Ctrl-C, whatever the format: one line saying so and, when records were streamed, the command
+ * that fetches the rest. Exits with {@link EXIT.INTERRUPTED}.
+ */
+function interrupted(offset: number, ctx: Ctx): ExitError {
+  if (offset > 0) {
+    ctx.io.err(
+      `brainstem: interrupted; output holds the records before offset ${offset}. Fetch the rest with:\n` +
+        resumeHint(offset, ctx),
+    );
+  } else ctx.io.err('brainstem: interrupted\n');
+  return new ExitError(EXIT.INTERRUPTED);
+}
+
+/**
+ * A streamed `--all` that failed after writing records: stdout holds whole records up to `offset`. Reports how
  * to fetch the rest and exits with {@link EXIT.INCOMPLETE}.
  */
-function incomplete(err: unknown, model: string, offset: number, o: LoadOptions, ctx: Ctx): ExitError {
-  const format = o.format ? ` --format ${o.format}` : '';
-  const fields = o.fields?.length ? ` --fields ${o.fields.join(',')}` : '';
+function incomplete(err: unknown, offset: number, ctx: Ctx): ExitError {
   ctx.io.err(formatError(err, { serverUrl: ctx.serverUrl }));
   ctx.io.err(
     `brainstem: output is incomplete: it holds the records before offset ${offset}. Fetch the rest with:\n` +
-      `  brainstem load ${model} --all --offset ${offset}${format}${fields} …\n`,
+      resumeHint(offset, ctx),
   );
   return new ExitError(EXIT.INCOMPLETE);
 }

@@ -1,6 +1,6 @@
 import { assertSecure } from 'brainstem-api-tools';
 import type { Command } from 'commander';
-import { cachePath, userLabel } from '../auth-info.js';
+import { cachePath, describeSource, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples } from '../options.js';
@@ -43,14 +43,16 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
       if (!g.token.trim()) throw new UsageError('--token is empty');
       // The client checks the token with whoami before storing it: a typo fails here (exit 3), not later.
       const client = createClient(ctx, { ...g, token: undefined }, { interactive: false });
-      await client.login({ method: 'token', token: g.token, signal: ctx.signal });
+      const result = await client.login({ method: 'token', token: g.token, signal: ctx.signal });
       const who = await client.whoami({ signal: ctx.signal });
       say(`Logged in to ${client.url} as ${userLabel(who?.user)}. Token cached in ${cachePath()}`);
+      await sayWhichTokenWins(ctx, g, result.token);
       if (g.url !== undefined) await useServer(ctx, g, client.url);
       return;
     }
 
     const client = createClient(ctx, { ...g, token: undefined });
+    let saved: string;
     if (o.password) {
       // Over plain http to a server that is not loopback, refused before the password is asked for.
       assertSecure(new URL(client.url), ctx.allowInsecure === true, 'password');
@@ -60,12 +62,12 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
         if (!email) throw new UsageError('login --password: the email is empty');
         const password = await prompter.hidden('Password: ');
         if (!password) throw new UsageError('login --password: the password is empty');
-        await client.login({ method: 'password', email, password, signal: ctx.signal });
+        saved = (await client.login({ method: 'password', email, password, signal: ctx.signal })).token;
       } finally {
         prompter.close();
       }
     } else {
-      await client.login({
+      const result = await client.login({
         method: 'device',
         // No browser in CI: print the URL and code instead.
         headless: Boolean(g.headless) || Boolean(ctx.io.env.CI),
@@ -85,6 +87,7 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
           );
         },
       });
+      saved = result.token;
     }
     let label = '';
     try {
@@ -94,6 +97,28 @@ export function loginCommand(cmd: Command, ctx: Ctx): Command {
       // The token is cached; who it belongs to is a nicety.
     }
     say(`Logged in to ${client.url}${label}. Token cached in ${cachePath()}`);
+    await sayWhichTokenWins(ctx, g, saved);
     if (g.url !== undefined) await useServer(ctx, g, client.url);
   });
+}
+
+/**
+ * After a login: when a token from a source that comes before the cache (the environment, a `.env` file) differs
+ * from the one just cached, later commands use that one; say so, and how to use the login instead. Printed even
+ * with `--quiet`: a login that later commands ignore would otherwise look like it failed.
+ */
+async function sayWhichTokenWins(ctx: Ctx, g: GlobalOptions, saved: string): Promise<void> {
+  const later = createClient(ctx, { ...g, token: undefined }, { interactive: false });
+  const token = await later.resolveToken({ interactive: false, portal: 'public' }).catch(() => undefined);
+  const source = later.tokenSource;
+  if (token === undefined || token === saved || source === undefined || source === 'cache') return;
+  const fix = source.startsWith('env:')
+    ? `unset ${source.slice('env:'.length)} (\`unset ${source.slice('env:'.length)}\`)`
+    : source === '.env'
+      ? 'remove the BRAINSTEM_TOKEN line from .env'
+      : 'remove that token';
+  ctx.io.err(
+    `Note: later commands will use the token from ${describeSource(source)}, not this login: it differs from the ` +
+      `token just cached and comes before the cache. To use this login, ${fix}.\n`,
+  );
 }

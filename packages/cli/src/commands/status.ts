@@ -1,9 +1,9 @@
 import { WHOAMI_PATH } from 'brainstem-api-description';
-import { ConnectionError } from 'brainstem-api-tools';
+import { AuthenticationError, ConnectionError } from 'brainstem-api-tools';
 import type { Command } from 'commander';
 import { cachePath, describeSource, userLabel } from '../auth-info.js';
 import { type Ctx, createClient, type FormatOptions, type GlobalOptions, outputOptions } from '../context.js';
-import { ExitError } from '../errors.js';
+import { authLine, ExitError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { jsonText } from '../format/index.js';
 import { addFormatOptions, afterHelp, examples } from '../options.js';
@@ -64,7 +64,11 @@ export function statusCommand(cmd: Command, ctx: Ctx): Command {
       if (ctx.signal.aborted) throw err;
       // A ConnectionError (TimeoutError too) means no answer at all, as opposed to an error status.
       s.reachable = !(err instanceof ConnectionError);
-      s.error = (err as Error).message?.split('\n')[0] ?? String(err);
+      // A refused token is told in the CLI's words, naming where the token came from.
+      s.error =
+        err instanceof AuthenticationError
+          ? authLine(err, client.url, client.tokenSource)
+          : ((err as Error).message?.split('\n')[0] ?? String(err));
       if (s.reachable && typeof (err as { status?: unknown }).status !== 'number') throw err;
     }
     if (s.reachable) s.response_ms = Math.round(performance.now() - started);

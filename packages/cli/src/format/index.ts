@@ -1,7 +1,7 @@
 import { type ModelSpec, unwrapDetail, unwrapList } from 'brainstem-api-description';
 import type { Io } from '../io.js';
 import { csvRow, toCsv } from './csv.js';
-import { defaultColumns, renderTable } from './table.js';
+import { columnRank, defaultColumns, renderTable } from './table.js';
 
 /** Output formats of `--format`. */
 export const FORMATS = ['json', 'ndjson', 'csv', 'table'] as const;
@@ -20,10 +20,15 @@ export interface OutputOptions {
   width: number;
   /** Tables: wrap long cells at spaces instead of cutting them with `…` (ids are never cut either way). */
   wrap?: boolean;
+  /** Tables: the rank of each column (from the model's fields, see `columnRank`), lower first to keep. */
+  rank?: (field: string) => number;
 }
 
-/** The model facts output needs: where its records sit in a response body (the description's envelopes). */
-export type BodyModel = Pick<ModelSpec, 'listKey' | 'detailKey' | 'approval'>;
+/**
+ * The model facts output needs: where its records sit in a response body (the description's envelopes), and its
+ * fields (which table columns matter most).
+ */
+export type BodyModel = Pick<ModelSpec, 'listKey' | 'detailKey' | 'approval'> & Partial<Pick<ModelSpec, 'fields'>>;
 
 /**
  * Keep only `fields` of a record, in that order (missing ones as `null` so CSV columns stay aligned).
@@ -89,7 +94,7 @@ export function formatBody(body: unknown, model: BodyModel, opts: OutputOptions)
       opts.pretty,
     );
   }
-  return formatRecords(records, opts);
+  return formatRecords(records, model.fields ? { ...opts, rank: columnRank(model.fields) } : opts);
 }
 
 /** Render records as ndjson, CSV or a table (JSON: an array). */
@@ -105,8 +110,15 @@ export function formatRecords(records: readonly Row[], opts: OutputOptions): str
     case 'csv':
       return toCsv(records, opts.fields);
     case 'table': {
-      const fields = opts.fields?.length ? opts.fields : defaultColumns(records);
-      return records.length === 0 ? '' : renderTable(records, fields, opts.width, { wrap: Boolean(opts.wrap) });
+      // The default columns may give way to fit; the ones `--fields` names are all shown.
+      const chosen = Boolean(opts.fields?.length);
+      const fields = chosen ? (opts.fields as readonly string[]) : defaultColumns(records, opts.rank);
+      if (records.length === 0) return '';
+      return renderTable(records, fields, opts.width, {
+        wrap: Boolean(opts.wrap),
+        drop: !chosen,
+        ...(opts.rank ? { rank: opts.rank } : {}),
+      });
     }
   }
 }

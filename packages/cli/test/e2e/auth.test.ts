@@ -237,7 +237,8 @@ describe('interrupt', () => {
       child.stderr.setEncoding('utf8').on('data', (d: string) => {
         stderr += d;
       });
-      await new Promise((r) => setTimeout(r, 700));
+      // Ctrl-C once the request is on its way (the CLI has started and listens for the signal by then).
+      await new Promise((r) => slow.app.server.once('request', r));
       child.kill('SIGINT');
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(code).toBe(130);

@@ -515,7 +515,10 @@ describe('server failures', () => {
       timeoutMs: 60_000,
     });
     expect(r.code).toBe(6);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // One line when the first retry starts, one with the error.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/attempt 1 of \d+, next try in/);
     expect(r.stderr).not.toContain(ALICE);
   });
 });

@@ -89,12 +89,7 @@ describe('brainstem import template / types', () => {
     expect(r.code).toBe(5);
     expect(ndjson(r).map((x) => [x.line, x.status, x.level, x.message])).toEqual([
       [2, 'error', 'error', 'no project named "Auditory Cortex Project" (names are case-sensitive)'],
-      [
-        2,
-        'error',
-        'warning',
-        'no supplier named "Charles River Laboratories" (names are case-sensitive); relationship skipped',
-      ],
+      [2, 'error', 'error', 'no supplier named "Charles River Laboratories" (names are case-sensitive)'],
     ]);
   });
 
@@ -147,6 +142,8 @@ describe('export → import', () => {
     const report = ndjson(back);
     expect(new Set(report.map((x) => x.line)).size).toBe(rows.length - 1);
     expect(report.filter((x) => x.status !== 'existing')).toEqual([]);
+    // An exported record is what its row says: no field is reported as differing.
+    expect(report.filter((x) => /differs from the record/.test(String(x.message)))).toEqual([]);
   });
 
   it('exports only what --filters selects, with a BOM on request', async () => {

@@ -124,7 +124,10 @@ describe('a server that breaks down part-way', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).id)).toEqual(Array.from({ length: 200 }, (_, i) => `s${i}`));
     expect(r.stderr).toMatch(/output is incomplete: it holds the records before offset 200/);
-    expect(r.stderr).toContain('brainstem load session --all --offset 200 --format ndjson');
+    expect(r.stderr).toContain(
+      `  brainstem load session --all --offset 200 --url ${url} --concurrency 1 --format ndjson\n` +
+        '  (--token is left out: add it back, or set BRAINSTEM_TOKEN)\n',
+    );
   });
 
   it('--offset with --all starts the walk there', async () => {

@@ -325,8 +325,11 @@ describe('network failures exit 6', () => {
   it('connection refused', async () => {
     const r = await runCli(['load', 'session', '--url', DEAD, '--token', 'secret-token-xyz'], { env });
     expect(r.code).toBe(6);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^brainstem: .*(refused|reach)/i);
+    // One line when the first retry starts, one with the error.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/attempt 1 of \d+, next try in/);
+    expect(lines[1]).toMatch(/^brainstem: .*(refused|reach)/i);
     expect(r.stderr).not.toContain('secret-token-xyz');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Reads one spreadsheet row into an API payload: each documented column is read by the registry type of the field
  * it fills (text, enum, boolean, date, datetime, tags, JSON, relations looked up by name or UUID). Problems become
- * row issues: an error stops the row, a warning drops only the affected field (import-tool.md, "Error handling").
+ * row issues: an error stops the row, a warning drops only the affected field (import-tool.md, "Error handling"). A
+ * cell that cannot be read (a bad date, a name that finds no record) is an error, so no value is lost without the
+ * row failing; with `lenient` it is a warning and the field is left out, as the web import tool does.
  * @module
  */
 import { type FieldSpec, getField, getModel, withArticle } from 'brainstem-api-description';
@@ -45,10 +47,23 @@ function specOf(type: ImportType, col: ImportColumn): FieldSpec | undefined {
  * const { payload, issues } = await readRow(getImportType('sessions'), row, lookups);
  * ```
  */
-export async function readRow(type: ImportType, row: ImportRow, lookups: Lookups): Promise<ReadRow> {
+export async function readRow(
+  type: ImportType,
+  row: ImportRow,
+  lookups: Lookups,
+  opts: { lenient?: boolean } = {},
+): Promise<ReadRow> {
   const out: ReadRow = { payload: {}, issues: [] };
   const error = (field: string, message: string) => out.issues.push({ level: 'error', field, message });
-  const warn = (field: string, message: string) => out.issues.push({ level: 'warning', field, message });
+  const notSent = (field: string, message: string) => out.issues.push({ level: 'warning', field, message });
+  // A cell that cannot be read: an error for the row, or (lenient) a warning that says what is left out.
+  const warn: Unreadable = (field, message, skipped = 'skipped') => {
+    out.issues.push(
+      opts.lenient
+        ? { level: 'warning', field, message: `${message}; ${skipped}`, kind: 'unreadable' }
+        : { level: 'error', field, message, kind: 'unreadable' },
+    );
+  };
   const users: Record<string, Row> = {};
   const groups: Record<string, Row> = {};
 
@@ -76,7 +91,7 @@ export async function readRow(type: ImportType, row: ImportRow, lookups: Lookups
     if (col.brainRegion === 'acronym' && !out.payload.brain_region && !cellOf(row, regionColumn(type))) {
       const found = await lookups.byName('brainregion', cell, { field: 'acronym', ...atlasScope(type, row) });
       if (found.record) out.payload.brain_region = String(found.record.id);
-      else warn(col.column, `no brain region with acronym "${cell}"; relationship skipped`);
+      else warn(col.column, `no brain region with acronym "${cell}"`, 'relationship skipped');
     }
     if (col.brainRegion) continue; // read with the brain_region column
     if (col.entry) {
@@ -85,18 +100,18 @@ export async function readRow(type: ImportType, row: ImportRow, lookups: Lookups
       if (col.entry === 'notes') entry.notes = cell;
       else if (col.entry === 'details') {
         const parsed = parseJsonObject(cell);
-        if (parsed.error) warn(col.column, `${parsed.error}; entry data skipped`);
+        if (parsed.error) warn(col.column, parsed.error, 'entry data skipped');
         else entry.details = parsed.value;
       } else {
         const dt = parseDateTime(cell);
         if (dt) entry[col.entry] = dt;
-        else warn(col.column, `"${cell}" is not a datetime (e.g. 2024-05-02 10:00 or 2024-05-02T10:00:00Z); skipped`);
+        else warn(col.column, `"${cell}" is not a datetime (e.g. 2024-05-02 10:00 or 2024-05-02T10:00:00Z)`);
       }
       continue;
     }
     if (col.type === 'duration') {
       const secs = parseDuration(cell);
-      if (secs === undefined) warn(col.column, `"${cell}" is not HH:MM:SS or an ISO 8601 duration (PT5M); skipped`);
+      if (secs === undefined) warn(col.column, `"${cell}" is not HH:MM:SS or an ISO 8601 duration (PT5M)`);
       else out.payload[col.column.split('__')[1] as string] = secs;
       continue;
     }
@@ -104,7 +119,7 @@ export async function readRow(type: ImportType, row: ImportRow, lookups: Lookups
     if (!spec) continue;
     const key = col.field ?? col.column.split('__')[1] ?? col.column;
     if (spec.readOnly) {
-      warn(col.column, `${type.model}.${spec.name} is read-only in the API; the cell is not sent`);
+      notSent(col.column, `${type.model}.${spec.name} is read-only in the API; the cell is not sent`);
       continue;
     }
     const value = await readCell(type, col, spec, cell, row, lookups, error, warn);
@@ -116,6 +131,8 @@ export async function readRow(type: ImportType, row: ImportRow, lookups: Lookups
 }
 
 type Report = (field: string, message: string) => void;
+/** Reports a cell that cannot be read; `skipped` says what a lenient import leaves out (default `skipped`). */
+type Unreadable = (field: string, message: string, skipped?: string) => void;
 
 async function readCell(
   type: ImportType,
@@ -125,7 +142,7 @@ async function readCell(
   row: ImportRow,
   lookups: Lookups,
   error: Report,
-  warn: Report,
+  warn: Unreadable,
 ): Promise<unknown> {
   const c = col.column;
   switch (spec.type) {
@@ -149,18 +166,18 @@ async function readCell(
       return parseBoolean(cell);
     case 'integer': {
       if (/^-?\d+$/.test(cell)) return Number(cell);
-      warn(c, `"${cell}" is not an integer; skipped`);
+      warn(c, `"${cell}" is not an integer`);
       return undefined;
     }
     case 'date': {
       const d = parseDate(cell);
-      if (d === undefined) warn(c, `"${cell}" is not a date (YYYY-MM-DD); skipped`);
+      if (d === undefined) warn(c, `"${cell}" is not a date (YYYY-MM-DD)`);
       return d;
     }
     case 'datetime': {
       const dt = parseDateTime(cell);
       if (dt === undefined) {
-        warn(c, `"${cell}" is not a datetime (e.g. 2024-05-01 14:30 or 2024-05-01T14:30:00Z); skipped`);
+        warn(c, `"${cell}" is not a datetime (e.g. 2024-05-01 14:30 or 2024-05-01T14:30:00Z)`);
       }
       return dt;
     }
@@ -169,14 +186,15 @@ async function readCell(
     case 'json': {
       // A few JSON fields are documented as "object or array" (manipulation details); the rest take objects.
       const parsed = parseJsonObject(cell, spec.jsonList || /\barray\b/.test(spec.doc));
-      if (parsed.error) warn(c, `${parsed.error}; field skipped`);
+      if (parsed.error) warn(c, parsed.error, 'field skipped');
       return parsed.value;
     }
     case 'relation': {
       if (spec.target === 'brainregion') return brainRegion(type, cell, row, lookups, warn, c);
       const id = await resolve(spec.target as string, col.by ?? 'id', cell, lookups);
       if (typeof id === 'string') return id;
-      (col.required ? error : warn)(c, id.message + (col.required ? '' : '; relationship skipped'));
+      if (col.required) error(c, id.message);
+      else warn(c, id.message, 'relationship skipped');
       return undefined;
     }
     case 'relation_list': {
@@ -187,7 +205,7 @@ async function readCell(
         if (typeof id === 'string') {
           if (!ids.includes(id)) ids.push(id);
         } else if (col.required && items.length === 1) error(c, id.message);
-        else warn(c, `${id.message}; skipped`);
+        else warn(c, id.message);
       }
       if (ids.length === 0 && col.required && items.length > 1) error(c, `none of the ${items.length} listed exist`);
       return ids.length > 0 ? ids : undefined;
@@ -237,13 +255,13 @@ async function brainRegion(
   cell: string,
   row: ImportRow,
   lookups: Lookups,
-  warn: Report,
+  warn: Unreadable,
   column: string,
 ): Promise<string | undefined> {
   if (isUuid(cell)) {
     const r = await lookups.byId('brainregion', cell);
     if (r) return String(r.id);
-    warn(column, `no brain region with id ${cell}; relationship skipped`);
+    warn(column, `no brain region with id ${cell}`, 'relationship skipped');
     return undefined;
   }
   const acronymCol = type.columns.find((c) => c.brainRegion === 'acronym')?.column;
@@ -259,7 +277,8 @@ async function brainRegion(
   }
   warn(
     column,
-    `no brain region named "${cell}"${acronym ? ` or with acronym "${acronym}"` : ''}${atlas ? ` in atlas ${atlas}` : ''}; relationship skipped`,
+    `no brain region named "${cell}"${acronym ? ` or with acronym "${acronym}"` : ''}${atlas ? ` in atlas ${atlas}` : ''}`,
+    'relationship skipped',
   );
   return undefined;
 }

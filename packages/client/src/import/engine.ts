@@ -1,12 +1,14 @@
 /**
  * The import engine: runs parsed spreadsheet rows of one import type against the API, row by row, in file order.
- * Each row is found or created (never modified); later rows run after an error; re-running a file creates
- * nothing new, because every row first looks for the record it describes.
+ * Each row is found or created; later rows run after an error; re-running a file creates nothing new, because
+ * every row first looks for the record it describes. A found record whose fields differ from the row's cells is
+ * reported field by field, and changed to match only with `update`.
  * @module
  */
 import { getField } from 'brainstem-api-description';
 import { cellOf, readRow } from './cells.js';
 import { apiIssues, checkDetails, checkRequired, isRowError } from './checks.js';
+import { differences, shown } from './differences.js';
 import { findExisting, identityKey, matches } from './identity.js';
 import { addEntry, type Known, logEntry } from './log-entries.js';
 import { type ImportClient, Lookups, recordOf } from './lookup.js';
@@ -33,6 +35,16 @@ export interface ImportOptions {
   lines?: readonly number[];
   /** Resolve every lookup and validate every row, but write nothing. */
   dryRun?: boolean;
+  /**
+   * A cell that cannot be read (a bad date, a name that finds no record) only warns, and the field is left out,
+   * as in the web import tool. Default: it is an error for the row, and nothing is written for it.
+   */
+  lenient?: boolean;
+  /**
+   * An existing record whose fields differ from the row's filled cells is changed to match (status `updated`).
+   * Default: it is left as it is, and each differing field is reported as a warning.
+   */
+  update?: boolean;
   /** JSON Schema check of `details` (and procedure `coordinates_details`); violations are row errors. */
   validateDetails?: DetailsValidator;
   /**
@@ -145,7 +157,7 @@ export async function importRows(
       finish(i);
     },
   );
-  const counts = { created: 0, existing: 0, error: 0, 'would-create': 0, warnings: 0 };
+  const counts = { created: 0, existing: 0, updated: 0, error: 0, 'would-create': 0, 'would-update': 0, warnings: 0 };
   for (const r of results) {
     counts[r.status]++;
     counts.warnings += r.issues.filter((x) => x.level === 'warning').length;
@@ -162,6 +174,7 @@ interface RowContext extends ImportOptions {
 interface Prepared {
   read: Awaited<ReturnType<typeof readRow>>;
   key: string;
+  row: ImportRow;
 }
 
 /** Reads a row and checks it; `undefined` when an error already decides it (the result says why). */
@@ -171,7 +184,7 @@ async function prepareRow(
   result: RowResult,
   ctx: RowContext,
 ): Promise<Prepared | undefined> {
-  const read = await readRow(type, row, ctx.lookups);
+  const read = await readRow(type, row, ctx.lookups, { lenient: Boolean(ctx.lenient) });
   result.issues.push(...read.issues);
   const { payload } = read;
   if (!type.unwritable) checkRequired(type, payload, result.issues);
@@ -189,7 +202,7 @@ async function prepareRow(
     if (errors().length === 0) result.issues.push({ level: 'error', message: type.unwritable });
     return undefined;
   }
-  return { read, key: identityKey(type, payload) };
+  return { read, key: identityKey(type, payload), row };
 }
 
 /** Finds the row's record or creates it (and adds a log entry), unless a dry run. */
@@ -211,9 +224,10 @@ async function writeRow(api: ImportClient, type: ImportType, prep: Prepared, res
     }
   }
   if (found) {
-    // The record is there and is left as it is: what would have stopped a create no longer matters.
+    // The record is there: what would have stopped a create no longer matters, except a cell that could not be
+    // read, whose value may differ from the record's.
     for (const [i, issue] of result.issues.entries()) {
-      if (issue.level === 'error') {
+      if (issue.level === 'error' && issue.kind !== 'unreadable') {
         result.issues[i] = { ...issue, level: 'warning', message: `${issue.message} (the record exists; not needed)` };
       }
     }
@@ -250,12 +264,61 @@ async function writeRow(api: ImportClient, type: ImportType, prep: Prepared, res
   result.id = found.id;
   const fresh: RowStatus = ctx.dryRun ? 'would-create' : 'created';
   result.status = created ? fresh : 'existing';
+  if (!created && found.id) result.status = await reconcile(api, type, prep, found, result, ctx);
   if (result.issues.some((x) => x.level === 'error')) result.status = 'error';
-  if (entry)
-    result.status = await addEntry(api, type, found, entry, result, {
+  if (entry) {
+    const status = await addEntry(api, type, found, entry, result, {
       ...ctx,
       schemaErrors: created ? () => false : schemaErrors,
     });
+    // An entry that was already there leaves an updated log `updated`.
+    const changed = result.status === 'updated' || result.status === 'would-update';
+    result.status = status === 'existing' && changed ? result.status : status;
+  }
+}
+
+/**
+ * An existing record against its row: each field whose filled cell differs is reported; with `update` those fields
+ * are sent in one change request (PATCH), so a second run finds nothing to change. Answers the row's status.
+ */
+async function reconcile(
+  api: ImportClient,
+  type: ImportType,
+  prep: Prepared,
+  found: Known,
+  result: RowResult,
+  ctx: RowContext,
+): Promise<RowStatus> {
+  const diffs = differences(type, prep.row, prep.read.payload, found.record);
+  if (diffs.length === 0) return 'existing';
+  if (!ctx.update) {
+    for (const d of diffs) {
+      result.issues.push({
+        level: 'warning',
+        field: d.column,
+        message: `differs from the record, which has ${shown(d.record)} (the row: ${shown(d.row)}); not changed`,
+        kind: 'differs',
+      });
+    }
+    return 'existing';
+  }
+  const say = (d: (typeof diffs)[number], verb: string) =>
+    result.issues.push({
+      level: 'info',
+      field: d.column,
+      message: `${verb} ${shown(d.record)} to ${shown(d.row)}`,
+      kind: 'changed',
+    });
+  if (ctx.dryRun) {
+    for (const d of diffs) say(d, 'would change');
+    return 'would-update';
+  }
+  const data = Object.fromEntries(diffs.map((d) => [d.field, d.update]));
+  const body = await api.save(type.model, { id: found.id as string, data, signal: ctx.signal });
+  const record = recordOf(type.model, body);
+  if (record) found.record = { ...found.record, ...record };
+  for (const d of diffs) say(d, 'changed');
+  return 'updated';
 }
 
 /**

@@ -73,8 +73,11 @@ export interface ImportType {
   readonly unwritable?: string;
 }
 
-/** Outcome of one row: created, already there, or stopped by an error. `would-create` under `dryRun`. */
-export type RowStatus = 'created' | 'existing' | 'error' | 'would-create';
+/**
+ * Outcome of one row: created, already there, already there and changed to match the row (with `update`), or
+ * stopped by an error. `would-create` and `would-update` under `dryRun`.
+ */
+export type RowStatus = 'created' | 'existing' | 'updated' | 'error' | 'would-create' | 'would-update';
 
 /**
  * A problem with one cell or row.
@@ -85,7 +88,14 @@ export type RowStatus = 'created' | 'existing' | 'error' | 'would-create';
  * ```
  */
 export interface RowIssue {
-  readonly level: 'error' | 'warning';
+  /** `info`: what an update changed. */
+  readonly level: 'error' | 'warning' | 'info';
+  /**
+   * What kind of problem, where a caller may act on it: `unreadable` (a cell that could not be read; `lenient`
+   * makes it a warning), `differs` (the existing record differs; `update` changes it), `changed` (what `update`
+   * changed, or would change under `dryRun`).
+   */
+  readonly kind?: 'unreadable' | 'differs' | 'changed';
   /** The column (or, for a server error on an unmapped field, the API field). */
   readonly field?: string;
   readonly message: string;

@@ -125,3 +125,28 @@ describe('GET actions that change state', () => {
     expect(srv.requests).toHaveLength(2);
   });
 });
+
+describe('onRetry', () => {
+  it('is told before each retry: what failed, attempt n of m, the wait; not for the last failure', async () => {
+    const srv = await scripted([503, 502, 'hang']);
+    const notices: { reason: string; attempt: number; attempts: number; delayMs: number; method: string }[] = [];
+    const client = make(srv.url, {
+      timeout: 200,
+      maxRetries: 3,
+      onRetry: (n: (typeof notices)[number]) => notices.push(n),
+    });
+    await expect(client.load('session')).resolves.toMatchObject({ sessions: [] });
+    expect(notices.map((n) => [n.reason, n.attempt, n.attempts, n.method])).toEqual([
+      ['HTTP 503', 1, 4, 'GET'],
+      ['HTTP 502', 2, 4, 'GET'],
+      ['timed out after 200 ms', 3, 4, 'GET'],
+    ]);
+    for (const n of notices) expect(n.delayMs).toBeGreaterThanOrEqual(0);
+    const down = await scripted([503, 503]);
+    const seen: number[] = [];
+    await make(down.url, { maxRetries: 1, onRetry: (n: { attempt: number }) => seen.push(n.attempt) })
+      .load('session')
+      .catch(() => {});
+    expect(seen).toEqual([1]);
+  });
+});
