@@ -154,7 +154,7 @@ describe('the sign-in cookie on the API', () => {
     await anonymous.get('/', { accept: 'text/html' });
     const anonCookie = [...anonymous.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     expect(anonCookie).toMatch(/brainstem_session=/);
-    for (const headers of [{}, { cookie: anonCookie }]) {
+    for (const headers of [{}, { cookie: anonCookie }] as Record<string, string>[]) {
       expect(await send('GET', '/api/private/stem/project/', headers)).toEqual({
         status: 401,
         body: { detail: 'Authentication credentials were not provided.' },

@@ -90,3 +90,40 @@ export function csrfCheck(request: {
   if (!request.tokenValid(token)) return { reason: 'token-incorrect' };
   return undefined;
 }
+
+/**
+ * Whether an `Accept` header asks for HTML: it lists `text/html` with q > 0 (browsers do; `curl` sends `*\/*`,
+ * JSON clients their own type).
+ *
+ * @example
+ * ```ts
+ * acceptsHtml('text/html,application/xhtml+xml,*\/*;q=0.8'); // true
+ * acceptsHtml('*\/*'); // false
+ * ```
+ */
+export function acceptsHtml(accept: string | undefined): boolean {
+  for (const part of String(accept ?? '').split(',')) {
+    const [type, ...params] = part.toLowerCase().split(';');
+    if (type?.trim() !== 'text/html') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/**
+ * Whether an API answer goes out as the Web API Tool's HTML page: `?format=api` asks for it, `?format=json` for
+ * the JSON whatever the browser accepts, and without `format` a browser (`Accept: text/html`) gets the page.
+ *
+ * @example
+ * ```ts
+ * wantsApiPage('text/html', undefined); // true
+ * wantsApiPage('text/html', 'json'); // false
+ * wantsApiPage('application/json', 'api'); // true
+ * ```
+ */
+export function wantsApiPage(accept: string | undefined, format: string | undefined): boolean {
+  if (format === 'api') return true;
+  if (format !== undefined) return false;
+  return acceptsHtml(accept);
+}

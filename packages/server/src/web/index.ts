@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { registerAccountPages } from './account.js';
+import { registerApiTool } from './api-tool/index.js';
 import { registerAuthorizePages } from './authorize.js';
 import { addFormParser } from './forms.js';
 import { registerLandingPage } from './landing.js';
@@ -37,5 +38,6 @@ export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     registerAuthorizePages(scope, state);
     registerTokenPages(scope, state);
     registerLandingPage(scope, state);
+    registerApiTool(scope, state);
   });
 }
