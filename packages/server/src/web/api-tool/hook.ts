@@ -72,7 +72,7 @@ ${flash?.notice ? html`<p class="notice" role="status">${flash.notice}</p>` : ''
 ${requestLine(a)}
 ${listBlocks(a)}
 ${answerBlock(a)}
-${writeBlocks(a, v.csrf, flash?.write)}
+${writeBlocks(a, v.csrf, v.user !== null, flash?.write)}
 ${codePanel(a)}`,
   });
 }
