@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/index.js';
 import { DEMO_USERS } from '../demo-users.js';
 import { requestOrigin } from '../origin.js';
+import { API_TOOL_START } from './api-tool/start.js';
 import { html, page, type SafeHtml } from './html.js';
 import { sendPage } from './respond.js';
 import { visitor, type WebState } from './visitor.js';
@@ -69,6 +70,8 @@ SQLite.</p>
 ${account}
 <h2>API</h2>
 <ul>
+  <li><a href="${API_TOOL_START}">Web API Tool</a>: browse, query and change the data in the browser, and copy
+  any request as code (<a href="${API_TOOL_START}#use-in-code">Use this in code</a>)</li>
   <li><a href="${API_ROOT}">API index</a> (<code>${origin}${API_ROOT}</code>): every endpoint</li>
   <li><a href="${DOCS_PATH}">API reference</a>: every model, field and query parameter</li>
   <li><a href="${TOKENS_PAGE}">API tokens</a>: create and revoke personal access tokens</li>

@@ -74,7 +74,8 @@ export function answerBlock(a: ShownAnswer): SafeHtml {
 export function requestLine(a: ShownAnswer): SafeHtml {
   const sep = a.search ? '&' : '?';
   return html`<p class="request"><span class="method">${a.method}</span> <code id="request-url">${a.url}</code>
-<a class="raw" href="${a.path}${a.search}${sep}format=json">JSON</a></p>`;
+<a class="raw" href="${a.path}${a.search}${sep}format=json">JSON</a>
+${a.method === 'GET' ? html`<a href="#use-in-code">Use this in code</a>` : ''}</p>`;
 }
 
 /** The list page's own blocks: paging and the query builder (only on a successful list answer's page). */
