@@ -14,15 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-const page = async (path: string) =>
-  (await fetch(c.url + path, { headers: { accept: 'text/html', authorization: `Bearer ${DEMO_USERS.alice.token}` } })).text();
-    await fetch(c.url + path, {
-      headers: {
-        accept: 'text/html',
-        authorization: `Bearer ${(await import('../src/index.js')).DEMO_USERS.alice.token}`,
-      },
-    })
-  ).text();
+async function page(path: string): Promise<string> {
+  const headers = { accept: 'text/html', authorization: `Bearer ${DEMO_USERS.alice.token}` };
+  return (await fetch(c.url + path, { headers })).text();
+}
 
 const escaped = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
