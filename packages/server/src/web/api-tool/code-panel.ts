@@ -27,7 +27,7 @@ ${snippets.map(
   (s) => html`<div class="snippet">
 <div class="snippet-head"><h3 id="snippet-${s.tool}">${s.label}</h3>
 <button type="button" class="copy" data-copy="code-${s.tool}" aria-describedby="snippet-${s.tool}" hidden>Copy</button></div>
-<pre><code id="code-${s.tool}" class="language-${s.language}">${s.code}</code></pre>
+<pre tabindex="0"><code id="code-${s.tool}" class="language-${s.language}">${s.code}</code></pre>
 </div>`,
 )}
 </section>`;
