@@ -15,7 +15,7 @@ import { codePanel } from './code-panel.js';
 import { TOOL_PAGE_HEADERS, toolPage } from './layout.js';
 import { breadcrumbs, endpointMenu, portalSwitch } from './nav.js';
 import { wantsPage } from './negotiate.js';
-import { answerBlock, listBlocks, requestLine, type ShownAnswer, titleOf } from './page.js';
+import { answerBlock, listBuilder, listPaging, requestLine, type ShownAnswer, titleOf } from './page.js';
 import { writeBlocks } from './write-forms.js';
 
 function parsed(payload: unknown): unknown {
@@ -70,8 +70,9 @@ export function renderAnswerPage(
     content: html`<h1>${titleOf(a)}</h1>
 ${flash?.notice ? html`<p class="notice" role="status">${flash.notice}</p>` : ''}
 ${requestLine(a)}
-${listBlocks(a)}
+${listPaging(a)}
 ${answerBlock(a)}
+${listBuilder(a)}
 ${writeBlocks(a, v.csrf, v.user !== null, flash?.write)}
 ${codePanel(a)}`,
   });

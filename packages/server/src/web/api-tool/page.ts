@@ -78,13 +78,15 @@ export function requestLine(a: ShownAnswer): SafeHtml {
 ${a.method === 'GET' ? html`<a href="#use-in-code">Use this in code</a>` : ''}</p>`;
 }
 
-/** The list page's own blocks: paging and the query builder (only on a successful list answer's page). */
-export function listBlocks(a: ShownAnswer): SafeHtml {
-  if (!a.route || a.route.op !== 'list') return html``;
+/** The paging controls of a successful list answer. */
+export function listPaging(a: ShownAnswer): SafeHtml {
+  if (!a.route || a.route.op !== 'list' || a.status !== 200) return html``;
   const body = a.body;
-  const paging =
-    a.status === 200 && body && typeof body === 'object'
-      ? pagingControls(body as Record<string, unknown>, a.search)
-      : html``;
-  return html`${paging}${queryBuilder(a.route.model, a.path, a.search)}`;
+  return body && typeof body === 'object' ? pagingControls(body as Record<string, unknown>, a.search) : html``;
+}
+
+/** The query builder of a list page (also under an error answer, to fix the query). */
+export function listBuilder(a: ShownAnswer): SafeHtml {
+  if (!a.route || a.route.op !== 'list') return html``;
+  return queryBuilder(a.route.model, a.path, a.search);
 }
