@@ -136,6 +136,22 @@ describe('writes from the page', () => {
     expect((await c.get('api/private/stem/project/?filter{name}=csrf-less page write')).body.projects).toEqual([]);
   });
 
+  it('sends only what the route table has, and says so on the page', async () => {
+    const w = await signedIn('alice');
+    const list = await w.get('/api/public/stem/project/', HTML);
+    const res = await submit(w, list.html, {
+      _method: 'POST',
+      _url: '/api/public/stem/project/',
+      _form: 'write-add',
+      _back: '/api/public/stem/project/',
+      _content: JSON.stringify({ name: 'on the public portal' }),
+    });
+    expect(res.status).toBe(303);
+    const back = await w.get(res.location as string, HTML);
+    expect(back.html).toContain('No API route answers POST /api/public/stem/project/.');
+    expect((await c.get('api/private/stem/project/?filter{name}=on the public portal')).body.projects).toEqual([]);
+  });
+
   it('offers writes only where the route table has them, and asks anonymous visitors to sign in', async () => {
     const anonymous = new WebClient(base);
     const pub = await anonymous.get('/api/public/stem/project/', HTML);

@@ -10,6 +10,7 @@
 import {
   CSRF_FIELD,
   CSRF_HEADER,
+  detailError,
   findModel,
   type ModelSpec,
   modelPath,
@@ -79,7 +80,7 @@ export function registerSendRoute(app: FastifyInstance, state: WebState): void {
     const back = safeNext(field(req.body, '_back'), url || '/');
     if (!found) {
       state.flash.put(sid as string, {
-        write: { status: 400, body: { detail: `No API route answers ${method} ${url}.` }, content: '', form: '' },
+        write: { status: 400, body: detailError(`No API route answers ${method} ${url}.`), content: '', form: '' },
       });
       return seeOther(reply, back);
     }

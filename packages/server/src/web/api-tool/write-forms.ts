@@ -138,31 +138,51 @@ function recordOf(route: ApiRoute, body: unknown): Record<string, unknown> | und
 
 /** The write forms of an answer's page ('' where the URL takes no write or nobody is signed in). */
 export function writeBlocks(a: ShownAnswer, csrf: string, signedIn: boolean, outcome?: WriteOutcome): SafeHtml {
+  const forms = formsOf(a, csrf, outcome);
+  // A refused write whose form this page does not show (it was sent from elsewhere) is shown on its own.
+  const orphan =
+    outcome && !forms.ids.includes(outcome.form)
+      ? html`<section class="writes" aria-label="The write that was refused">${fieldTable('write', [], outcome)}</section>`
+      : html``;
+  if (forms.blocks.length === 0) return orphan;
+  const back = a.path + a.search;
+  if (!signedIn) {
+    return html`<section class="writes" aria-labelledby="writes-title"><h2 id="writes-title">Change data</h2>
+<p><a href="/account/login/?next=${encodeURIComponent(back)}">Sign in</a> to add, edit or delete records here.</p></section>`;
+  }
+  return html`${orphan}<section class="writes" aria-labelledby="writes-title"><h2 id="writes-title">Change data</h2>${forms.blocks}</section>`;
+}
+
+/** The forms the page's URL takes, and their ids. */
+function formsOf(
+  a: ShownAnswer,
+  csrf: string,
+  outcome: WriteOutcome | undefined,
+): { ids: string[]; blocks: SafeHtml[] } {
+  const ids: string[] = [];
+  const blocks: SafeHtml[] = [];
   const route = a.route;
-  if (!route || a.method !== 'GET') return html``;
+  if (!route || a.method !== 'GET') return { ids, blocks };
   const { model } = route;
   const portal = route.portal as Portal;
   const back = a.path + a.search;
-  const forms: SafeHtml[] = [];
+  const push = (spec: FormSpec) => {
+    ids.push(spec.id);
+    blocks.push(writeForm(spec, csrf, outcome));
+  };
   if (route.op === 'list' && allowedMethods(model, portal, 'collection').includes('POST')) {
-    forms.push(
-      writeForm(
-        {
-          id: 'write-add',
-          title: `Add a ${model.name}`,
-          url: a.path,
-          buttons: [{ method: 'POST', label: 'Add' }],
-          body: {
-            content: pretty(addTemplate(model)),
-            fields: writableFields(model),
-            picker: typePicker(model, 'write-add'),
-          },
-          back,
-        },
-        csrf,
-        outcome,
-      ),
-    );
+    push({
+      id: 'write-add',
+      title: `Add a ${model.name}`,
+      url: a.path,
+      buttons: [{ method: 'POST', label: 'Add' }],
+      body: {
+        content: pretty(addTemplate(model)),
+        fields: writableFields(model),
+        picker: typePicker(model, 'write-add'),
+      },
+      back,
+    });
   }
   const record = route.op === 'detail' && a.status === 200 ? recordOf(route, a.body) : undefined;
   if (record && typeof record.id !== 'undefined') {
@@ -173,60 +193,37 @@ export function writeBlocks(a: ShownAnswer, csrf: string, signedIn: boolean, out
       ...(methods.includes('PUT') ? [{ method: 'PUT', label: 'Replace (PUT)', cls: 'secondary' }] : []),
     ];
     if (edits.length) {
-      forms.push(
-        writeForm(
-          {
-            id: 'write-edit',
-            title: 'Edit or replace',
-            url,
-            buttons: edits,
-            body: { content: pretty(editTemplate(model, record)), fields: writableFields(model) },
-            back,
-          },
-          csrf,
-          outcome,
-        ),
-      );
+      push({
+        id: 'write-edit',
+        title: 'Edit or replace',
+        url,
+        buttons: edits,
+        body: { content: pretty(editTemplate(model, record)), fields: writableFields(model) },
+        back,
+      });
     }
     for (const action of model.actions ?? []) {
       if (!action.portals.includes(portal)) continue;
       const kind = ACTION_KINDS[action.kind];
-      forms.push(
-        writeForm(
-          {
-            id: `write-${action.name}`,
-            title: action.name.replace(/_/g, ' '),
-            url: `${url}${action.name}/`,
-            buttons: [{ method: action.method, label: action.name.replace(/_/g, ' ') }],
-            ...(kind.body ? { body: { content: pretty(entryTemplate(model, action.name, record)), fields: [] } } : {}),
-            open: !kind.body,
-            back,
-          },
-          csrf,
-          outcome,
-        ),
-      );
+      push({
+        id: `write-${action.name}`,
+        title: action.name.replace(/_/g, ' '),
+        url: `${url}${action.name}/`,
+        buttons: [{ method: action.method, label: action.name.replace(/_/g, ' ') }],
+        ...(kind.body ? { body: { content: pretty(entryTemplate(model, action.name, record)), fields: [] } } : {}),
+        open: !kind.body,
+        back,
+      });
     }
     if (methods.includes('DELETE')) {
-      forms.push(
-        writeForm(
-          {
-            id: 'write-delete',
-            title: 'Delete',
-            url,
-            buttons: [{ method: 'DELETE', label: 'Delete…', cls: 'danger' }],
-            back,
-          },
-          csrf,
-          outcome,
-        ),
-      );
+      push({
+        id: 'write-delete',
+        title: 'Delete',
+        url,
+        buttons: [{ method: 'DELETE', label: 'Delete…', cls: 'danger' }],
+        back,
+      });
     }
   }
-  if (forms.length === 0) return html``;
-  if (!signedIn) {
-    return html`<section class="writes" aria-labelledby="writes-title"><h2 id="writes-title">Change data</h2>
-<p><a href="/account/login/?next=${encodeURIComponent(back)}">Sign in</a> to add, edit or delete records here.</p></section>`;
-  }
-  return html`<section class="writes" aria-labelledby="writes-title"><h2 id="writes-title">Change data</h2>${forms}</section>`;
+  return { ids, blocks };
 }
