@@ -162,6 +162,28 @@ describe('the page of an answer', () => {
   });
 });
 
+describe('every endpoint', () => {
+  it("has a page for every list and the first record of each, on both portals, with the JSON answer's status", async () => {
+    const { apiRouteTable } = await import('../src/routes/table.js');
+    const lists = apiRouteTable().filter((r) => r.op === 'list' && r.urlName === r.model.name);
+    expect(lists.length).toBeGreaterThan(40);
+    for (const r of lists) {
+      const path = `${r.url.slice(1)}/`;
+      const json = await get(path);
+      const page = await get(path, { accept: BROWSER });
+      expect(page.status, path).toBe(json.status);
+      expect(page.text, path).toContain('<pre class="json" id="answer-json"');
+      const records = json.status === 200 ? JSON.parse(json.text)[r.model.listKey] : [];
+      const first = records?.[0]?.id;
+      if (first === undefined || !r.model.portals.detail?.includes(r.portal as never)) continue;
+      const detailJson = await get(`${path}${first}/`);
+      const detailPage = await get(`${path}${first}/`, { accept: BROWSER });
+      expect(detailPage.status, `${path}${first}/`).toBe(detailJson.status);
+      expect(detailPage.text).toContain(`aria-current="page">${first}</a>`);
+    }
+  }, 120_000);
+});
+
 describe('the query builder', () => {
   it('redirects to the exact API query built from the form', async () => {
     const form = new URLSearchParams([
