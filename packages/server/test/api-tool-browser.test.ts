@@ -95,6 +95,20 @@ describe('the Web API Tool in Chromium', () => {
     expect((await page.goto(url))?.status()).toBe(404);
   }, 60_000);
 
+  it('swaps the add template for the chosen type', async () => {
+    await page.goto(`${base}/api/private/modules/procedure/`);
+    await page.locator('#write-add summary').click();
+    const picker = page.getByLabel('Template for type');
+    const types = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(types.length).toBeGreaterThan(1);
+    const before = JSON.parse(await page.locator('#write-add-content').inputValue());
+    expect(before.type).toBe(types[0]);
+    await picker.selectOption(types[1] as string);
+    const after = JSON.parse(await page.locator('#write-add-content').inputValue());
+    expect(after.type).toBe(types[1]);
+    expect(after).toHaveProperty('details');
+  }, 60_000);
+
   it('copies a code snippet and switches portals', async () => {
     await page.goto(`${base}/api/private/stem/project/?limit=2`);
     const code = await page.locator('#code-curl').innerText();
