@@ -79,7 +79,7 @@ describe('accessibility and policy in Chromium', () => {
     }
     // The form page: an add the API refused, shown with its errors.
     await page.goto(`${base}/api/private/modules/procedure/`);
-    await page.locator('#write-add summary').click();
+    await page.locator('#write-add > summary').click();
     await page.locator('#write-add-content').fill('{"type": "nope"}');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.waitForURL(/#write-add$/);

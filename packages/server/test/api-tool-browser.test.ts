@@ -66,27 +66,27 @@ describe('the Web API Tool in Chromium', () => {
 
   it('creates, edits and deletes a record, and shows a 400 beside the fields', async () => {
     await page.goto(`${base}/api/private/stem/project/`);
-    await page.locator('#write-add summary').click();
+    await page.locator('#write-add > summary').click();
     await page.locator('#write-add-content').fill(JSON.stringify({ name: 'Made in Chromium' }));
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.waitForURL(/\/project\/[0-9a-f-]{36}\/$/);
     expect(await page.getByRole('status').innerText()).toContain('201. Created.');
     const url = page.url();
 
-    await page.locator('#write-edit summary').click();
+    await page.locator('#write-edit > summary').click();
     await page.locator('#write-edit-content').fill(JSON.stringify({ description: 'edited in Chromium' }));
     await page.getByRole('button', { name: 'Edit (PATCH)' }).click();
     await page.waitForURL(url);
     expect(await page.locator('#answer-json').innerText()).toContain('"description": "edited in Chromium"');
 
-    await page.locator('#write-edit summary').click();
+    await page.locator('#write-edit > summary').click();
     await page.locator('#write-edit-content').fill(JSON.stringify({ name: '' }));
     await page.getByRole('button', { name: 'Edit (PATCH)' }).click();
     await page.waitForURL(`${url}#write-edit`);
     expect(await page.locator('#write-edit-error-name').innerText()).not.toBe('');
     expect(await page.locator('#write-edit-content').inputValue()).toBe(JSON.stringify({ name: '' }));
 
-    await page.locator('#write-delete summary').click();
+    await page.locator('#write-delete > summary').click();
     await page.getByRole('button', { name: 'Delete…' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Delete this project?');
     await page.getByRole('button', { name: 'Yes, delete' }).click();
@@ -97,7 +97,7 @@ describe('the Web API Tool in Chromium', () => {
 
   it('swaps the add template for the chosen type', async () => {
     await page.goto(`${base}/api/private/modules/procedure/`);
-    await page.locator('#write-add summary').click();
+    await page.locator('#write-add > summary').click();
     const picker = page.getByLabel('Template for type');
     const types = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(types.length).toBeGreaterThan(1);

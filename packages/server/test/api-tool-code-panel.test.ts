@@ -3,10 +3,13 @@
  * codeSnippets), for the URL a script sends (no `format`), with a copy button; the panel is linked from the landing
  * page, the API reference (/api/docs/) and each record page.
  */
+import { getModel } from 'brainstem-api-description';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/index.js';
+import { addTemplate } from '../src/web/api-tool/templates.js';
 import { codeSnippets } from '../src/web/code-snippets.js';
 import { demoServer, type TestClient } from './helpers.js';
+import { WebClient } from './web-client.js';
 
 let c: TestClient;
 beforeAll(async () => {
@@ -45,6 +48,21 @@ describe('the code panel', () => {
       url: `${c.url}api/private/stem/session/?filter{name.icontains}=PC&sort[]=-name`,
     });
     expect(html).toContain(escaped(curl?.code ?? 'missing'));
+  });
+
+  it("writes each form's request as code too: its method, URL and starting body", async () => {
+    const w = new WebClient(c.url.replace(/\/$/, ''));
+    await w.signIn(DEMO_USERS.alice.email, DEMO_USERS.alice.password);
+    const html = (await w.get('/api/private/stem/project/', { accept: 'text/html' })).html;
+    const [curl] = codeSnippets({
+      method: 'POST',
+      url: `${c.url}api/private/stem/project/`,
+      body: addTemplate(getModel('project')),
+    });
+    expect(html).toContain(
+      `<code id="write-add-code-curl" class="language-shell">${escaped(curl?.code ?? 'missing')}</code>`,
+    );
+    expect(html).toContain('data-copy="write-add-code-curl"');
   });
 
   it('is linked from the landing page and the API reference', async () => {

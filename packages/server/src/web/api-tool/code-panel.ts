@@ -18,16 +18,20 @@ export function scriptUrl(url: string): string {
     .replace(/%5B%5D/gi, '[]');
 }
 
-/** The panel for `request`. */
-export function snippetsPanel(request: ShownRequest): SafeHtml {
+/**
+ * The panel for `request`. `prefix` keeps the element ids of several panels on one page apart (the page's own
+ * panel has none, and is the `#use-in-code` the links lead to).
+ */
+export function snippetsPanel(request: ShownRequest, prefix = '', title = 'Use this in code'): SafeHtml {
   const snippets = codeSnippets(request);
-  return html`<section class="code-panel" id="use-in-code" aria-labelledby="code-title">
-<h2 id="code-title">Use this in code</h2>
+  const sectionId = prefix ? `${prefix}code` : 'use-in-code';
+  return html`<section class="code-panel" id="${sectionId}" aria-labelledby="${prefix}code-title">
+<h2 id="${prefix}code-title">${title}</h2>
 ${snippets.map(
   (s) => html`<div class="snippet">
-<div class="snippet-head"><h3 id="snippet-${s.tool}">${s.label}</h3>
-<button type="button" class="copy" data-copy="code-${s.tool}" aria-describedby="snippet-${s.tool}" hidden>Copy</button></div>
-<pre tabindex="0"><code id="code-${s.tool}" class="language-${s.language}">${s.code}</code></pre>
+<div class="snippet-head"><h3 id="${prefix}snippet-${s.tool}">${s.label}</h3>
+<button type="button" class="copy" data-copy="${prefix}code-${s.tool}" aria-describedby="${prefix}snippet-${s.tool}" hidden>Copy</button></div>
+<pre tabindex="0"><code id="${prefix}code-${s.tool}" class="language-${s.language}">${s.code}</code></pre>
 </div>`,
 )}
 </section>`;

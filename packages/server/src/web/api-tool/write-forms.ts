@@ -14,8 +14,10 @@ import {
   type Portal,
 } from 'brainstem-api-description';
 import { type ApiRoute, allowedMethods } from '../../routes/table.js';
+import type { ShownRequest } from '../code-snippets.js';
 import type { FlashMessage } from '../flash.js';
 import { html, SafeHtml } from '../html.js';
+import { snippetsPanel } from './code-panel.js';
 import type { ShownAnswer } from './page.js';
 import {
   addTemplate,
@@ -87,6 +89,30 @@ interface FormSpec {
   body?: { content: string; fields: readonly FieldSpec[]; picker?: SafeHtml };
   open?: boolean;
   back: string;
+  /** The origin of absolute URLs in the form's code snippets. */
+  origin: string;
+}
+
+/** The form's request as code (its first method, the body as the form starts). */
+function formCode(f: FormSpec): SafeHtml {
+  const [first] = f.buttons;
+  if (!first) return html``;
+  let body: unknown;
+  try {
+    body = f.body ? JSON.parse(f.body.content) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const request = {
+    method: first.method as ShownRequest['method'],
+    url: f.origin + f.url,
+    ...(body === undefined ? {} : { body }),
+  };
+  return html`<details class="write-code"><summary>This request in code</summary>${snippetsPanel(
+    request,
+    `${f.id}-`,
+    `${first.method} ${f.url} in code`,
+  )}</details>`;
 }
 
 function writeForm(f: FormSpec, csrf: string, outcome: WriteOutcome | undefined): SafeHtml {
@@ -115,6 +141,7 @@ ${body}
       html`<button type="submit" name="_method" value="${b.method}"${b.cls ? html` class="${b.cls}"` : ''}>${b.label}</button>`,
   )}</div>
 </form>
+${formCode(f)}
 </details>`;
 }
 
@@ -166,9 +193,11 @@ function formsOf(
   const { model } = route;
   const portal = route.portal as Portal;
   const back = a.path + a.search;
-  const push = (spec: FormSpec) => {
-    ids.push(spec.id);
-    blocks.push(writeForm(spec, csrf, outcome));
+  const origin = new URL(a.url).origin;
+  const push = (spec: Omit<FormSpec, 'origin'>) => {
+    const full = { ...spec, origin };
+    ids.push(full.id);
+    blocks.push(writeForm(full, csrf, outcome));
   };
   if (route.op === 'list' && allowedMethods(model, portal, 'collection').includes('POST')) {
     push({
