@@ -182,7 +182,7 @@ describe('problems name the parameter, in the encoder’s words', () => {
     );
     expect(problems[1]?.message).toMatch(/--globoff/);
     expect(problems[2]?.message).toMatch(/Malformed filter parameter "filter\[name\]"/);
-    expect(problems[3]?.message).toBe('format must be "json" (the only format served), got "xml"');
+    expect(problems[3]?.message).toBe('format must be "json" or "api", got "xml"');
     expect(decodeQuery('page=2&limit=3').query.limit).toBe(3);
   });
 });

@@ -15,6 +15,7 @@
  */
 export * from './protocol/actions.js';
 export * from './protocol/auth-header.js';
+export * from './protocol/browser-session.js';
 export * from './protocol/embedding.js';
 export * from './protocol/envelopes.js';
 export * from './protocol/errors.js';

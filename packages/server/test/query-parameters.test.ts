@@ -86,7 +86,7 @@ describe('query parameters', () => {
       ['per_page=abc', `per_page ${range} "abc"`],
       ['limit=0', `limit ${range} 0`],
       ['offset=-5', 'offset must be a non-negative integer, got -5'],
-      ['format=xml', 'format must be "json" (the only format served), got "xml"'],
+      ['format=xml', 'format must be "json" or "api", got "xml"'],
     ]) {
       const r = await c.get(`api/private/stem/session/?${q}`);
       expect(r.status, q).toBe(400);

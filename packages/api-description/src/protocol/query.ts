@@ -88,8 +88,9 @@ export const QUERY_PARAMETERS = {
     aliases: [],
     repeatable: false,
     on: ['list', 'detail'],
-    schema: { type: 'string', enum: ['json'] },
-    description: 'The response format; `json` is the only one (what the web API tool sends).',
+    schema: { type: 'string', enum: ['json', 'api'] },
+    description:
+      'The response format: `json` for the JSON answer (also in a browser), `api` for the Web API Tool page (what a browser gets without `format`).',
   },
 } as const satisfies Record<string, QueryParameter>;
 
@@ -176,8 +177,8 @@ export interface QueryOptions {
   limit?: number;
   /** Records to skip. */
   offset?: number;
-  /** Response format; only `json`. */
-  format?: 'json';
+  /** Response format: `json` (what a client reads), or `api` for the Web API Tool's page. */
+  format?: ResponseFormat;
 }
 
 /**
@@ -190,7 +191,7 @@ export interface WireQuery {
   include: string[];
   limit?: number;
   offset?: number;
-  format?: 'json';
+  format?: ResponseFormat;
 }
 
 /** A query parameter that cannot be used, and why (the message names the parameter). */
@@ -231,7 +232,15 @@ export function offsetProblem(value: unknown, name = 'offset'): string | undefin
   return `${name} must be a non-negative integer, got ${shownValue(value)}`;
 }
 
-const formatProblem = (value: unknown) => `format must be "json" (the only format served), got ${shownValue(value)}`;
+/**
+ * The formats of an answer: `json` is the API's, `api` the Web API Tool's HTML page of the same answer. Clients
+ * send only `json`.
+ */
+export const RESPONSE_FORMATS = ['json', 'api'] as const;
+/** One of {@link RESPONSE_FORMATS}. */
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
+const formatProblem = (value: unknown) => `format must be "json" or "api", got ${shownValue(value)}`;
 
 const fail = (argument: string, message: string): never => {
   throw new QueryOptionError(argument, message);
@@ -353,7 +362,7 @@ export function queryPairs(q: QueryOptions): [string, string][] {
     out.push([QUERY_PARAMETERS.offset.name, String(q.offset)]);
   }
   if (q.format !== undefined) {
-    if (q.format !== 'json') fail('format', formatProblem(q.format));
+    if (!(RESPONSE_FORMATS as readonly unknown[]).includes(q.format)) fail('format', formatProblem(q.format));
     out.push([QUERY_PARAMETERS.format.name, q.format]);
   }
   return out;
@@ -442,7 +451,7 @@ export function decodeQuery(params: string | URLSearchParams): { query: WireQuer
       if (n === undefined) problem(key, offsetProblem(value, key) as string);
       else query.offset = n;
     } else if (is(QUERY_PARAMETERS.format, key)) {
-      if (value === 'json') query.format = 'json';
+      if ((RESPONSE_FORMATS as readonly string[]).includes(value)) query.format = value as ResponseFormat;
       else problem(key, formatProblem(value));
     } else if (key.startsWith('filter{') || key.startsWith('filter[')) {
       problem(key, `Malformed filter parameter "${key}": use ${FILTER_FORMS}.`);

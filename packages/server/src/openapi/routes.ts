@@ -10,6 +10,7 @@ import { DOCS_PATH, SCHEMA_PATH } from 'brainstem-api-description';
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
 import { httpError } from '../errors.js';
+import { API_TOOL_START } from '../web/api-tool/start.js';
 import { type OpenApiDocument, openApiDocument } from './document.js';
 
 /** The Swagger UI files the page loads, with their media types. */
@@ -29,6 +30,8 @@ const PAGE = `<!doctype html>
 <link rel="icon" type="image/png" href="${DOCS_PATH}assets/favicon-32x32.png">
 </head>
 <body>
+<p class="tool-link"><a href="${API_TOOL_START}">Web API Tool</a>: browse and query the API in the browser, and copy
+any request as TypeScript, CLI, curl or Python (its "Use this in code" panel).</p>
 <div id="swagger-ui"></div>
 <script src="${DOCS_PATH}assets/swagger-ui-bundle.js"></script>
 <script src="${DOCS_PATH}assets/swagger-ui-standalone-preset.js"></script>

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { apiPageHook } from '../web/api-tool/index.js';
 import { authenticationHook, permissionHook } from './hooks.js';
 import { operationHandler } from './operations.js';
 import { idErrorHook, schemaErrorHook } from './schema-errors.js';
@@ -16,6 +17,8 @@ import { registerUnrouted } from './unrouted.js';
 
 /** Register the model routes. */
 export async function apiRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  // A browser's request gets the answer inside the Web API Tool's page; everyone else the answer's bytes.
+  const page = apiPageHook(ctx);
   for (const route of apiRouteTable()) {
     const handler = operationHandler(route);
     const permission = permissionHook(ctx, route);
@@ -28,6 +31,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       validatorCompiler,
       attachValidation: true,
       onRequest: authenticationHook(ctx, route),
+      onSend: page,
       preHandler: [
         ...(route.shape === 'collection' ? [] : [idErrorHook(route)]),
         ...(permission ? [permission] : []),
@@ -36,5 +40,5 @@ export async function apiRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       handler: async (req, reply) => handler(ctx, route, req, reply),
     });
   }
-  registerUnrouted(app);
+  registerUnrouted(app, page);
 }

@@ -2,8 +2,9 @@
  * Authentication and permission checks of the API routes, as Fastify hooks that run before any handler:
  *
  * 1. `onRequest` — authentication (DRF's `perform_authentication`): the private portal needs a valid Bearer token
- *    (401 without one, 401 for a bad one); on the public portal no token means anonymous, but a Bearer token that
- *    is not valid is 401 too, as DRF's token authentication answers on any view.
+ *    (401 without one, 401 for a bad one) or, without an `Authorization` header, the website's signed-in session
+ *    cookie (session-auth.ts: unsafe methods also pass the CSRF check); on the public portal no token means
+ *    anonymous, but a Bearer token that is not valid is 401 too, as DRF's token authentication answers on any view.
  * 2. `preHandler` — permissions. On a collection: the operation's rule (staff-only models). On a record: the
  *    record lookup (404 when the caller cannot read it), then the operation's rule and the object-level rules that
  *    need no body (`has_object_permission`). Only then does the handler read and validate the body, so a caller
@@ -24,6 +25,7 @@ import type { Row } from '../records/computed.js';
 import { loadRows } from '../records/render.js';
 import { actionRule } from './model-rules.js';
 import { recordKey } from './record-id.js';
+import { sessionUser } from './session-auth.js';
 import type { ApiRoute } from './table.js';
 
 type Hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
@@ -83,7 +85,10 @@ export function authenticationHook(ctx: ServerContext, route: ApiRoute): Hook {
     });
   }
   return hook((req) => {
-    states.set(req, { caller: { user: requireUser(ctx, req.headers.authorization), portal: 'private' } });
+    const auth = req.headers.authorization;
+    // A token wins over the cookie; without either the request is anonymous, which the private portal refuses.
+    const user = auth === undefined ? sessionUser(ctx, req) : null;
+    states.set(req, { caller: { user: user ?? requireUser(ctx, auth), portal: 'private' } });
   });
 }
 

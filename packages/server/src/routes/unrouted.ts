@@ -14,7 +14,7 @@ import {
   type Portal,
   portalsFor,
 } from 'brainstem-api-description';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { type HttpError, httpError } from '../errors.js';
 import { allowedMethods, CRUD_METHODS, type RouteShape } from './table.js';
 
@@ -93,7 +93,7 @@ function answer(req: FastifyRequest, reply: FastifyReply): Record<string, unknow
 }
 
 /** The catch-all routes (marked `config.unrouted`, so the OpenAPI coverage check knows they answer nothing). */
-export function registerUnrouted(app: FastifyInstance): void {
+export function registerUnrouted(app: FastifyInstance, onSend?: onSendHookHandler): void {
   for (const url of [
     `${API_ROOT}:portal/:app/:model`,
     `${API_ROOT}:portal/:app/:model/:id`,
@@ -103,6 +103,7 @@ export function registerUnrouted(app: FastifyInstance): void {
       method: ANY_METHOD.filter((m) => m !== 'HEAD'),
       url,
       config: { unrouted: true },
+      ...(onSend ? { onSend } : {}),
       handler: async (req, reply) => answer(req, reply),
     });
   }

@@ -17,6 +17,8 @@ export interface FlashMessage {
   notice?: string;
   /** A token just created: shown once on the token page. */
   created?: { name: string; token: string };
+  /** A Web API Tool write that the API refused: its answer and what was sent, shown with the form again. */
+  write?: { status: number; body: unknown; content: string; form: string };
 }
 
 /**

@@ -7,19 +7,14 @@
  * @module
  */
 import type { FastifyInstance } from 'fastify';
-import { ensureAuthSchema } from '../auth/index.js';
-import { clockOf } from '../clock.js';
 import type { ServerContext } from '../context.js';
-import { deviceStore } from '../device/index.js';
 import { registerAccountPages } from './account.js';
+import { registerApiTool } from './api-tool/index.js';
 import { registerAuthorizePages } from './authorize.js';
-import { FlashStore } from './flash.js';
 import { addFormParser } from './forms.js';
 import { registerLandingPage } from './landing.js';
-import { authLimiter } from './ratelimit.js';
-import { WebSessions } from './sessions.js';
+import { webState } from './state.js';
 import { registerTokenPages } from './tokens.js';
-import type { WebState } from './visitor.js';
 
 export {
   ADDRESS_FREE_FAILURES,
@@ -32,27 +27,8 @@ export {
   WINDOW_MS,
 } from './ratelimit.js';
 export { SESSION_COOKIE } from './sessions.js';
+export { webState } from './state.js';
 export type { WebState } from './visitor.js';
-
-const states = new WeakMap<ServerContext, WebState>();
-
-/** The web-page state of a server context (sessions, sign-in limiter, device store); created on first use. */
-export function webState(ctx: ServerContext): WebState {
-  let state = states.get(ctx);
-  if (!state) {
-    ensureAuthSchema(ctx.db);
-    const now = clockOf(ctx);
-    state = {
-      ctx,
-      sessions: new WebSessions(ctx.db, now),
-      limiter: authLimiter(ctx),
-      devices: deviceStore(ctx),
-      flash: new FlashStore(now),
-    };
-    states.set(ctx, state);
-  }
-  return state;
-}
 
 /** Server-rendered pages: sign-in, /account/authorize/, /private/users/tokens/. */
 export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -64,5 +40,6 @@ export async function webRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     registerAuthorizePages(scope, state);
     registerTokenPages(scope, state);
     registerLandingPage(scope, state);
+    registerApiTool(scope, state);
   });
 }

@@ -3,11 +3,19 @@
  * the token page, the API index and the API reference — or, for anything that does not ask for HTML (`curl`,
  * `Accept: application/json`), the same links as JSON.
  */
-import { API_ROOT, DEVICE_APPROVAL_PAGE, DOCS_PATH, SCHEMA_PATH, TOKENS_PAGE } from 'brainstem-api-description';
+import {
+  API_ROOT,
+  acceptsHtml,
+  DEVICE_APPROVAL_PAGE,
+  DOCS_PATH,
+  SCHEMA_PATH,
+  TOKENS_PAGE,
+} from 'brainstem-api-description';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/index.js';
 import { DEMO_USERS } from '../demo-users.js';
 import { requestOrigin } from '../origin.js';
+import { API_TOOL_START } from './api-tool/start.js';
 import { html, page, type SafeHtml } from './html.js';
 import { sendPage } from './respond.js';
 import { visitor, type WebState } from './visitor.js';
@@ -26,17 +34,6 @@ function hasDemoData(state: WebState): boolean {
     state.ctx.db.prepare('SELECT 1 FROM tokens WHERE token_hash = ?').get(hashToken(DEMO_USERS.alice.token)) !==
     undefined
   );
-}
-
-/** Whether the client accepts HTML (browsers list `text/html`; `curl` sends `*\/*`, JSON clients their type). */
-function wantsHtml(req: FastifyRequest): boolean {
-  for (const part of String(req.headers.accept ?? '').split(',')) {
-    const [type, ...params] = part.toLowerCase().split(';');
-    if (type?.trim() !== 'text/html') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  }
-  return false;
 }
 
 function demoSection(origin: string): SafeHtml {
@@ -73,6 +70,8 @@ SQLite.</p>
 ${account}
 <h2>API</h2>
 <ul>
+  <li><a href="${API_TOOL_START}">Web API Tool</a>: browse, query and change the data in the browser, and copy
+  any request as code (<a href="${API_TOOL_START}#use-in-code">Use this in code</a>)</li>
   <li><a href="${API_ROOT}">API index</a> (<code>${origin}${API_ROOT}</code>): every endpoint</li>
   <li><a href="${DOCS_PATH}">API reference</a>: every model, field and query parameter</li>
   <li><a href="${TOKENS_PAGE}">API tokens</a>: create and revoke personal access tokens</li>
@@ -87,7 +86,7 @@ ${hasDemoData(state) ? demoSection(origin) : html`<p id="no-demo">No demo data i
 /** Registers `GET /`. */
 export function registerLandingPage(app: FastifyInstance, state: WebState): void {
   app.get('/', async (req, reply) => {
-    if (wantsHtml(req)) return sendPage(reply, 200, landingPage(req, reply, state));
+    if (acceptsHtml(req.headers.accept)) return sendPage(reply, 200, landingPage(req, reply, state));
     const origin = requestOrigin(req);
     return {
       detail: 'BrainSTEM-compatible local API server. Open this URL in a browser for accounts and API tokens.',
