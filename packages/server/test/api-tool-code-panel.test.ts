@@ -54,11 +54,11 @@ describe('the code panel', () => {
     const w = new WebClient(c.url.replace(/\/$/, ''));
     await w.signIn(DEMO_USERS.alice.email, DEMO_USERS.alice.password);
     const html = (await w.get('/api/private/stem/project/', { accept: 'text/html' })).html;
-    const [curl] = codeSnippets({
+    const curl = codeSnippets({
       method: 'POST',
       url: `${c.url}api/private/stem/project/`,
       body: addTemplate(getModel('project')),
-    });
+    }).find((s) => s.tool === 'curl');
     expect(html).toContain(
       `<code id="write-add-code-curl" class="language-shell">${escaped(curl?.code ?? 'missing')}</code>`,
     );

@@ -42,7 +42,7 @@ describe('a or an', () => {
         dryRun: true,
       });
       const messages = report.rows[0]!.issues.map((i) => `${i.field}: ${i.message}`);
-      expect(messages).toContain('manipulation__equipment: "not-an-id" is not an equipment UUID; skipped');
+      expect(messages).toContain('manipulation__equipment: "not-an-id" is not an equipment UUID');
       expect(messages).toContain('manipulation__procedures: "not-an-id" is not a procedure UUID');
     });
   });
