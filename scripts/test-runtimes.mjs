@@ -4,9 +4,10 @@
 //   node scripts/test-runtimes.mjs [node22] [node24] [deno] [bun]     (default: all four)
 //
 // - Node 22 and Node 24 run the integration tests (INTEGRATION below: the client's and the CLI's end-to-end tests
-//   and the server's tests, all against real local servers).
-// - Deno and Bun run the client README's TypeScript examples and a walk (loadAll, iterate, save, delete) against a
-//   local demo server (scripts/runtimes/client-examples.mjs).
+//   and the server's tests of itself as a process, a database file and an HTTP listener, all against real local
+//   servers).
+// - Deno and Bun run the client README's TypeScript examples, a walk (loadAll, iterate, save, delete) and the core
+//   entry against a local demo server (scripts/runtimes/client-examples.mjs).
 //
 // The runtimes come from the npm registry (node-<platform>-<arch>, deno, bun; pinned in RUNTIMES) and are installed
 // into `.runtimes/` (git-ignored); a second run installs nothing. better-sqlite3 is compiled once per Node ABI into
@@ -137,7 +138,7 @@ function runTests(nodeBin, addon) {
     // Child processes that the tests start with `node` or process.execPath run this Node too.
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     NODE_OPTIONS:
-      `${process.env.NODE_OPTIONS ?? ''} --require ${join(root, 'scripts/runtimes/sqlite-addon.cjs')}`.trim(),
+      `${process.env.NODE_OPTIONS ?? ''} --require "${join(root, 'scripts/runtimes/sqlite-addon.cjs')}"`.trim(),
     BRAINSTEM_SQLITE_ADDON: addon,
   };
   return new Promise((resolve) => {
@@ -155,8 +156,18 @@ for (const n of names)
   if (!(n in RUNTIMES)) throw new Error(`unknown runtime ${n}: choose from ${Object.keys(RUNTIMES).join(', ')}`);
 const missing = BUILT.filter((f) => !existsSync(join(root, f)));
 if (missing.length) throw new Error(`build the packages first (npm run build): ${missing.join(', ')} missing`);
-for (const stale of existsSync(dir) ? readdirSync(dir).filter((f) => f.includes('.building-')) : []) {
-  rmSync(join(dir, stale), { recursive: true, force: true });
+// A compile that a stopped run left behind (its process is gone) is removed; a running one's is left alone.
+const running = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (const stale of existsSync(dir) ? readdirSync(dir).filter((f) => /\.building-\d+$/.test(f)) : []) {
+  if (!running(Number(stale.slice(stale.lastIndexOf('-') + 1))))
+    rmSync(join(dir, stale), { recursive: true, force: true });
 }
 install();
 
