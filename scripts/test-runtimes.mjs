@@ -142,7 +142,10 @@ function runTests(nodeBin, addon) {
     BRAINSTEM_SQLITE_ADDON: addon,
   };
   return new Promise((resolve) => {
-    const child = spawn(nodeBin, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...INTEGRATION], {
+    // Timeouts here catch hangs, not slowness (speed is the benchmarks' business): a test that starts a dozen
+    // processes one after another needs more than vitest's 30 s on a busy CI machine.
+    const args = ['run', '--testTimeout=120000', '--hookTimeout=180000', ...INTEGRATION];
+    const child = spawn(nodeBin, [join(root, 'node_modules/vitest/vitest.mjs'), ...args], {
       cwd: root,
       env,
       stdio: 'inherit',
