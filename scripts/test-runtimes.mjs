@@ -139,7 +139,7 @@ function runTests(nodeBin, addon) {
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     NODE_OPTIONS:
       `${process.env.NODE_OPTIONS ?? ''} --require "${join(root, 'scripts/runtimes/sqlite-addon.cjs')}"`.trim(),
-    BRAINSTEM_SQLITE_ADDON: addon,
+    SQLITE_ADDON_FOR_THIS_NODE: addon,
   };
   return new Promise((resolve) => {
     // Timeouts here catch hangs, not slowness (speed is the benchmarks' business): a test that starts a dozen

@@ -22,7 +22,7 @@ function startWithBrokenAddon(args: string[]) {
       ['--require', join(REPO_ROOT, 'scripts/runtimes/sqlite-addon.cjs'), '--import', 'tsx', SERVER_BIN, ...args],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, BRAINSTEM_SQLITE_ADDON: join(dir, 'better_sqlite3.node') },
+        env: { ...process.env, SQLITE_ADDON_FOR_THIS_NODE: join(dir, 'better_sqlite3.node') },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
