@@ -63,6 +63,14 @@ describe('installed from packed tarballs', () => {
     expect(pkg.bin).toEqual({ brainstem: 'bin/brainstem.js' });
   });
 
+  it('the other tarballs depend on what the root README lists', () => {
+    const deps = (name: string) =>
+      Object.keys(JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).dependencies ?? {});
+    expect(deps('brainstem-api-description')).toEqual([]);
+    expect(deps('brainstem-api-tools')).toEqual(['brainstem-api-description', 'undici']);
+    expect(deps('brainstem-server').sort()).toEqual(['ajv', 'better-sqlite3', 'fastify', 'swagger-ui-dist', 'yaml']);
+  });
+
   it('runs the brainstem command and the server, imports the client from ESM and CJS', () => {
     writeFileSync(
       join(app, 'cjs.cjs'),

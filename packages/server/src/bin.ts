@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ADMIN_USAGE, AdminError, runAdmin } from './admin/commands.js';
+import { SqliteAddonError } from './db/native-addon.js';
 import { DEMO_USERS } from './demo-users.js';
 import { exposureWarning } from './exposure.js';
 import type { ServerOptions } from './options.js';
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   try {
     server = await startServer(options);
   } catch (e) {
+    if (e instanceof SqliteAddonError) throw e;
     fail(listenError(e as NodeJS.ErrnoException, options));
   }
   const warning = exposureWarning(server.host, server.ctx.db);
@@ -175,6 +177,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  // What the native build needs, not a loader stack: the message says it all.
+  if (e instanceof SqliteAddonError) {
+    process.stderr.write(`brainstem-server: ${e.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`brainstem-server: ${(e as Error).stack ?? e}\n`);
   process.exit(1);
 });

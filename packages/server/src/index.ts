@@ -15,6 +15,7 @@
 export { buildApp } from './app.js';
 export * from './auth/index.js';
 export type { ResolvedServerOptions, ServerContext } from './context.js';
+export { SqliteAddonError } from './db/native-addon.js';
 export { DEMO_USERS, type DemoUserName } from './demo-users.js';
 export { approveDeviceSession, type DecisionResult, denyDeviceSession } from './device/index.js';
 export { resolveOptions, type ServerOptions } from './options.js';

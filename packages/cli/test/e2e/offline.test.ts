@@ -86,7 +86,7 @@ describe('help and version', () => {
     expect(help.stdout.replace(/\n\s+/g, ' ')).toContain(
       'log in and cache a token for the server (browser by default; never prints the token); --url makes it the default',
     );
-  });
+  }, 120_000); // nineteen CLI processes one after another: on a busy machine, more than the default 30 s
 
   it('help <command> works like <command> --help', async () => {
     const r = await runCli(['help', 'load'], { env });

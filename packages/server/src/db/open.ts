@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { ensureAuthSchema } from '../auth/schema.js';
 import { defaultFor } from '../records/write.js';
+import { isAddonLoadError, SqliteAddonError } from './native-addon.js';
 import { createSchema } from './schema.js';
 
 /**
  * Open (or create) the database: WAL for files, foreign-key-free schema derived from the registry (a file made by
- * an earlier version gains the registry's new columns).
+ * an earlier version gains the registry's new columns). Throws {@link SqliteAddonError} when better-sqlite3's native
+ * addon does not load under this Node.
  *
  * @example
  * ```ts
@@ -13,7 +15,12 @@ import { createSchema } from './schema.js';
  * ```
  */
 export function openDatabase(file: string): Database.Database {
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    throw isAddonLoadError(e) ? new SqliteAddonError(e) : e;
+  }
   if (file !== ':memory:' && file !== '') {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
