@@ -31,7 +31,8 @@ import { recordKey } from './record-id.js';
 
 const gates = new WeakMap<ServerContext, WorkGate>();
 
-function gateOf(ctx: ServerContext): WorkGate {
+/** The server's gate for heavy requests (one per server). */
+export function heavyRequestGate(ctx: ServerContext): WorkGate {
   let gate = gates.get(ctx);
   if (!gate) {
     gate = new WorkGate(HEAVY_REQUEST_SLOTS);
@@ -88,7 +89,7 @@ async function answer<T>(
       // A client that leaves while waiting leaves its queue and costs nothing more.
       const closed = connectionClosed(req);
       try {
-        out = await gateOf(ctx).run(
+        out = await heavyRequestGate(ctx).run(
           queueKey(caller, req),
           () => (report.aborted() ? Promise.reject(new EmbedAborted('client went away')) : build(report)),
           closed.signal,
