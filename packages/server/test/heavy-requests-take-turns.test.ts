@@ -1,7 +1,8 @@
 /**
  * Heavy requests of different callers take turns over real HTTP: with 200 of Alice's `include[]=sessions.*`
  * requests on a project of 300 sessions queued, Bob's `load_session`-shaped request is served after at most one
- * more of Alice's, not behind her whole queue. Asserted on order of completion, never on time.
+ * more of Alice's, not behind her whole queue. Filters through a relation wait in the same queues; plain filters
+ * never wait. Asserted on order of completion, never on time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS, DEMO_USERS } from '../src/index.js';
@@ -58,4 +59,25 @@ describe('heavy requests of two users', () => {
     expect(aliceDoneBeforeBob).toBeLessThanOrEqual(2);
     expect(finished).toHaveLength(ALICE_BURST + 1);
   }, 120_000);
+});
+
+describe('which requests wait for a heavy-request slot', () => {
+  it('a filter through a relation waits for the slot; a filter on the model itself does not', async () => {
+    const gate = heavyRequestGate(c.server.ctx);
+    const order: string[] = [];
+    let release!: () => void;
+    const holding = gate.run('holder', () => new Promise<void>((r) => (release = r)));
+    const relation = fetchAs(
+      'alice',
+      `api/private/stem/session/?filter{projects.name}=${encodeURIComponent(DEMO_PROJECTS.placeCells)}`,
+    ).then(() => order.push('relation filter'));
+    await fetchAs('alice', 'api/private/stem/session/?filter{name.icontains}=PC').then(() =>
+      order.push('plain filter'),
+    );
+    while (gate.waiting < 1) await new Promise((r) => setTimeout(r, 5));
+    order.push('slot released');
+    release();
+    await Promise.all([holding, relation]);
+    expect(order).toEqual(['plain filter', 'slot released', 'relation filter']);
+  });
 });
