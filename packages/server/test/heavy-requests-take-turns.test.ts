@@ -2,7 +2,7 @@
  * Heavy requests of different callers take turns over real HTTP: with 200 of Alice's `include[]=sessions.*`
  * requests on a project of 300 sessions queued, Bob's `load_session`-shaped request is served after at most one
  * more of Alice's, not behind her whole queue. Filters through a relation wait in the same queues; plain filters
- * never wait. Asserted on order of completion, never on time.
+ * never wait; a client that disconnects while queued leaves its queue. Asserted on order, never on time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECTS, DEMO_USERS } from '../src/index.js';
@@ -79,5 +79,25 @@ describe('which requests wait for a heavy-request slot', () => {
     release();
     await Promise.all([holding, relation]);
     expect(order).toEqual(['plain filter', 'slot released', 'relation filter']);
+  });
+
+  it('a client that disconnects while queued leaves the queue, and its request is never built', async () => {
+    const gate = heavyRequestGate(c.server.ctx);
+    let release!: () => void;
+    const holding = gate.run('holder', () => new Promise<void>((r) => (release = r)));
+    const leaving = new AbortController();
+    const gone = fetch(`${c.url}api/private/stem/project/${projectId}/?include[]=sessions.*`, {
+      headers: { Authorization: `Bearer ${DEMO_USERS.alice.token}` },
+      signal: leaving.signal,
+    });
+    while (gate.waiting < 1) await new Promise((r) => setTimeout(r, 5));
+    leaving.abort();
+    await expect(gone).rejects.toThrow();
+    // The queue empties while the slot is still held: the request left without running.
+    while (gate.waiting > 0) await new Promise((r) => setTimeout(r, 5));
+    release();
+    await holding;
+    // The server goes on answering heavy requests.
+    await fetchAs('alice', `api/private/stem/session/${bobSessionId}/?${LOAD_SESSION_INCLUDES}`);
   });
 });
