@@ -19,7 +19,6 @@ import { registerTokenPages } from './tokens.js';
 export {
   ADDRESS_FREE_FAILURES,
   addressDelaySeconds,
-  MAX_ADDRESS_CODE_FAILURES,
   MAX_ADDRESS_DELAY_SECONDS,
   MAX_CODE_FAILURES,
   MAX_DEVICE_STARTS,
