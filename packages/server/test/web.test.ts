@@ -33,7 +33,8 @@ describe('sign-in page', () => {
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
     expect(r.html).toMatch(/<label for="email">Email<\/label>\s*<input type="email" id="email"/);
     expect(r.html).toMatch(/<label for="password">Password<\/label>\s*<input type="password" id="password"/);
-    expect(r.html).not.toMatch(/<script|<link|src=|https?:\/\//i); // no scripts, no external assets
+    expect(r.html).not.toMatch(/<script|src=|https?:\/\//i); // no scripts, no external assets
+    expect(r.html.match(/<link[^>]*>/gi)).toEqual(['<link rel="stylesheet" href="/assets/pages.css">']);
     const cookie = web.setCookies[0] ?? '';
     expect(cookie).toMatch(/^brainstem_session=[A-Za-z0-9_-]{43}; /);
     expect(cookie).toContain('HttpOnly');

@@ -23,7 +23,10 @@ function newestMtime(dir: string): number {
 /**
  * Build packages/cli/dist (brainstem.js and its chunks) when it is missing or older than the CLI or client sources. Test files run
  * in parallel, so the bundle is built in a private directory and renamed into place (atomic): a test never sees a
- * half-written or cleaned-away file.
+ * half-written or cleaned-away file. Once the new entry is in place, every file of `dist/` the new build did not
+ * write is removed, so `dist/` holds exactly one build and no stale chunk can end up in a packed tarball (a CLI
+ * started from the new entry loads only the new build's chunks; a parallel rebuild of the same sources writes the
+ * same names).
  */
 export function ensureBuilt(): void {
   let built = 0;
@@ -36,6 +39,7 @@ export function ensureBuilt(): void {
   try {
     const r = spawnSync('npx', ['tsup', '--silent', '--out-dir', out], { cwd: CLI_DIR, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
+    const fresh = new Set(readdirSync(out));
     mkdirSync(dirname(BIN), { recursive: true });
     // Chunks first (their names carry a content hash, so they never replace a file in use), the entry last.
     const entry = new Set(['brainstem.js', 'brainstem.js.map']);
@@ -43,6 +47,9 @@ export function ensureBuilt(): void {
       renameSync(join(out, f), join(dirname(BIN), f));
     renameSync(join(out, 'brainstem.js.map'), `${BIN}.map`);
     renameSync(join(out, 'brainstem.js'), BIN);
+    for (const stale of readdirSync(dirname(BIN)).filter((name) => !fresh.has(name))) {
+      rmSync(join(dirname(BIN), stale), { recursive: true, force: true });
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

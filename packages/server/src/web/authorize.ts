@@ -94,7 +94,7 @@ Sign in to review the request.</p>`;
     const wait = state.limiter.codeBlockedFor(v.user.id, req.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      const msg = 'Too many wrong codes. Please wait 15 minutes and try again.';
+      const msg = `Too many wrong codes. Please wait ${wait === 1 ? '1 second' : `${wait} seconds`} and try again.`;
       return sendPage(reply, 429, enterCodePage({ email: v.user.email, csrf: v.csrf }, msg));
     }
     const typed = field(req.body, 'user_code');

@@ -8,8 +8,10 @@
  *   `MAX_ADDRESS_DELAY_SECONDS` (`addressDelaySeconds`): guessing from one address slows down, while an account with
  *   no failures of its own is never refused for the others' (every local user is 127.0.0.1, so a hard ceiling per
  *   address would lock everybody out);
- * - typed device codes: `MAX_CODE_FAILURES` wrong codes per signed-in user and address, `MAX_ADDRESS_CODE_FAILURES`
- *   per address, so nobody can sweep the code space to approve someone else's CLI;
+ * - typed device codes, by the same rule per signed-in user and address: `MAX_CODE_FAILURES` wrong codes per user and
+ *   address, and past `ADDRESS_FREE_FAILURES` wrong codes from an address (over all users) a user who has typed a
+ *   wrong code there waits the address's delay; nobody can sweep the code space to approve someone else's CLI, and
+ *   a user who typed no wrong code is never refused for the others';
  * - device-login starts (`POST /api/auth/device/`): `MAX_DEVICE_STARTS` per address.
  *
  * While a limit is exhausted the endpoint answers 429 with `Retry-After` without checking anything else, so a
@@ -47,8 +49,6 @@ export function addressDelaySeconds(failures: number): number {
 }
 /** Wrong device codes a signed-in user may type from one address in the window. */
 export const MAX_CODE_FAILURES = 10;
-/** Wrong device codes per address, over all users, in the window. */
-export const MAX_ADDRESS_CODE_FAILURES = 100;
 /** Device-login starts (`POST /api/auth/device/`) per address in the window. */
 export const MAX_DEVICE_STARTS = 30;
 
@@ -62,6 +62,14 @@ CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures (key, at);
 `;
 
 type Limit = readonly [key: string, max: number];
+
+/** The keys of one "own failures per address, slowed by the address's failures" throttle. */
+interface OwnAtAddress {
+  /** The failures of one account (or user) at the address; `max` of them lock it there for the window. */
+  own: Limit;
+  /** The failures from the address over all accounts; they only delay accounts that failed there themselves. */
+  address: string;
+}
 
 /**
  * Auth throttling bookkeeping on the server's database.
@@ -84,19 +92,15 @@ export class SignInLimiter {
     db.exec(SCHEMA);
   }
 
-  private accountKey(email: string, address: string): string {
-    return `account-address:${email.trim().toLowerCase()}\n${address}`;
+  private signInKeys(email: string, address: string): OwnAtAddress {
+    return {
+      own: [`account-address:${email.trim().toLowerCase()}\n${address}`, MAX_FAILURES],
+      address: `address:${address}`,
+    };
   }
 
-  private addressKey(address: string): string {
-    return `address:${address}`;
-  }
-
-  private codeLimits(userId: number, address: string): Limit[] {
-    return [
-      [`code-user-address:${userId}\n${address}`, MAX_CODE_FAILURES],
-      [`code-address:${address}`, MAX_ADDRESS_CODE_FAILURES],
-    ];
+  private codeKeys(userId: number, address: string): OwnAtAddress {
+    return { own: [`code-user-address:${userId}\n${address}`, MAX_CODE_FAILURES], address: `code-address:${address}` };
   }
 
   /**
@@ -104,26 +108,12 @@ export class SignInLimiter {
    * an account with no failures of its own there).
    */
   blockedFor(email: string, address: string): number {
-    const t = this.now();
-    const own = this.db
-      .prepare('SELECT count(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?')
-      .get(this.accountKey(email, address), t - WINDOW_MS) as { n: number };
-    if (own.n === 0) return 0;
-    const wait = this.waitFor([[this.accountKey(email, address), MAX_FAILURES]]);
-    const from = this.db
-      .prepare('SELECT count(*) AS n, max(at) AS last FROM sign_in_failures WHERE key = ? AND at > ?')
-      .get(this.addressKey(address), t - WINDOW_MS) as { n: number; last: number | null };
-    const delay = addressDelaySeconds(from.n);
-    if (delay === 0 || from.last === null) return wait;
-    return Math.max(wait, Math.ceil((from.last + delay * 1000 - t) / 1000));
+    return this.ownAtAddressWait(this.signInKeys(email, address));
   }
 
   /** Records one failed sign-in for the account at the address. */
   fail(email: string, address: string): void {
-    this.record([
-      [this.accountKey(email, address), MAX_FAILURES],
-      [this.addressKey(address), 0],
-    ]);
+    this.recordOwnAtAddress(this.signInKeys(email, address));
   }
 
   /**
@@ -131,17 +121,20 @@ export class SignInLimiter {
    * account must not reset a spraying budget).
    */
   succeed(email: string, address: string): void {
-    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(this.accountKey(email, address));
+    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(this.signInKeys(email, address).own[0]);
   }
 
-  /** Seconds until `userId` may type another device code at this address; 0 when allowed. */
+  /**
+   * Seconds until `userId` may type another device code at this address; 0 when allowed (always, for a user who
+   * has typed no wrong code there).
+   */
   codeBlockedFor(userId: number, address: string): number {
-    return this.waitFor(this.codeLimits(userId, address));
+    return this.ownAtAddressWait(this.codeKeys(userId, address));
   }
 
-  /** Records one wrong device code typed by `userId`. */
+  /** Records one wrong device code typed by `userId` at the address. */
   codeFail(userId: number, address: string): void {
-    this.record(this.codeLimits(userId, address));
+    this.recordOwnAtAddress(this.codeKeys(userId, address));
   }
 
   /**
@@ -153,6 +146,29 @@ export class SignInLimiter {
     const wait = this.waitFor(limits);
     if (wait === 0) this.record(limits);
     return wait;
+  }
+
+  /**
+   * The one rule of sign-in and typed codes: nothing for an account without failures of its own at the address;
+   * else its own lock, or the address's capped, growing delay after the address's last failure.
+   */
+  private ownAtAddressWait({ own, address }: OwnAtAddress): number {
+    const t = this.now();
+    const mine = this.db
+      .prepare('SELECT count(*) AS n FROM sign_in_failures WHERE key = ? AND at > ?')
+      .get(own[0], t - WINDOW_MS) as { n: number };
+    if (mine.n === 0) return 0;
+    const wait = this.waitFor([own]);
+    const from = this.db
+      .prepare('SELECT count(*) AS n, max(at) AS last FROM sign_in_failures WHERE key = ? AND at > ?')
+      .get(address, t - WINDOW_MS) as { n: number; last: number | null };
+    const delay = addressDelaySeconds(from.n);
+    if (delay === 0 || from.last === null) return wait;
+    return Math.max(wait, Math.ceil((from.last + delay * 1000 - t) / 1000));
+  }
+
+  private recordOwnAtAddress({ own, address }: OwnAtAddress): void {
+    this.record([own, [address, 0]]);
   }
 
   private waitFor(limits: readonly Limit[]): number {

@@ -2,14 +2,15 @@
 import type { FastifyReply } from 'fastify';
 
 /**
- * Security headers of every page: no external loads at all (inline styles only), forms may only post here,
+ * Security headers of every page: nothing inline and nothing from elsewhere (the style sheet is a file of this
+ * server, `/assets/pages.css`; no scripts), forms may only post here,
  * no framing (the Approve button must not be clickjacked), no Referer (the authorize URL carries a session id),
  * never cached (a new token is on the page once).
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
