@@ -83,7 +83,7 @@ describe('strict Content-Security-Policy', () => {
     const css = await new WebClient(base).get(PAGE_STYLESHEET);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
-    expect(css.html).toContain('.approve{');
+    expect(css.html).toContain('.approve {');
     expect((await new WebClient(base).get('/assets/other.css')).status).toBe(404);
   });
 });
