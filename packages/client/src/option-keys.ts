@@ -26,26 +26,13 @@ type KeyTable<T> = { readonly [K in T extends unknown ? keyof T : never]-?: true
 
 const REQUEST = { signal: true, timeout: true, maxRetries: true } as const satisfies KeyTable<RequestOptions>;
 const QUERY = { ...REQUEST, portal: true, filters: true, sort: true, include: true, raw: true } as const;
+const WALK = { ...QUERY, pageSize: true, offset: true, concurrency: true, onProgress: true, resume: true } as const;
 
 /** The option keys of each call. */
 export const OPTION_KEYS = {
   load: { ...QUERY, id: true, limit: true, offset: true } satisfies KeyTable<LoadOptions<ModelName>>,
-  loadAll: {
-    ...QUERY,
-    pageSize: true,
-    offset: true,
-    concurrency: true,
-    onProgress: true,
-    resume: true,
-  } satisfies KeyTable<LoadAllOptions<ModelName>>,
-  iterate: {
-    ...QUERY,
-    pageSize: true,
-    offset: true,
-    concurrency: true,
-    onProgress: true,
-    resume: true,
-  } satisfies KeyTable<IterateOptions<ModelName>>,
+  loadAll: WALK satisfies KeyTable<LoadAllOptions<ModelName>>,
+  iterate: WALK satisfies KeyTable<IterateOptions<ModelName>>,
   save: { ...REQUEST, portal: true, id: true, data: true, method: true } satisfies KeyTable<
     SaveCreateOptions<ModelName> | SaveUpdateOptions<ModelName>
   >,
