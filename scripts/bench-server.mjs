@@ -1,6 +1,7 @@
 // Server benchmarks: start time with demo data, pages of 100 sessions out of 20,000, session detail, the Web API
-// Tool's HTML page of 100 sessions, and each filter shape (direct, through one relation hop, through two) at 1,000
-// and 10,000 sessions in one project (100,000 too with BENCH_FILTER_100K=1).
+// Tool's HTML page of 100 sessions, a plain session page (its count and first page, computed afresh after a write)
+// and each filter shape (direct, through one relation hop, through two) at 1,000 and 10,000 sessions in one project
+// (100,000 too with BENCH_FILTER_100K=1; the plain page from 10,000 up).
 // The server runs in its own process (as users run it); this process drives it over keep-alive HTTP with a
 // few concurrent connections. Needs `npm run build` first (npm run bench does it).
 import { spawnSync } from 'node:child_process';
@@ -98,6 +99,48 @@ async function timeFilter(url, [list, key, value], salt) {
   return times.sort((a, b) => a - b)[1];
 }
 
+/** PATCH `url` with the JSON `body` as Alice: a write, so the next list is computed afresh (caches are per write). */
+function patch(url, body) {
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      url,
+      {
+        method: 'PATCH',
+        agent,
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': 'application/json',
+          'Content-Length': data.length,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} PATCH ${url}`))));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/**
+ * Milliseconds of a plain session page (`?limit=N`, no filter or sort) computed afresh: its count and first page
+ * under Alice's read scope, right after a write. The median of 3.
+ */
+async function timePlainPage(url, limit) {
+  const base = `${url}api/private/stem/session/`;
+  const [first] = JSON.parse(String(await get(`${base}?limit=1`))).sessions;
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    await patch(`${base}${first.id}/`, { description: `bench ${limit} ${i}` });
+    const t0 = performance.now();
+    await get(`${base}?limit=${limit}`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
 async function filterRows() {
   const rows = [];
   const sizes = [1000, 10_000, ...(process.env.BENCH_FILTER_100K ? [100_000] : [])];
@@ -105,6 +148,18 @@ async function filterRows() {
     const s = await startServer(['--seed', 'demo', '--seed-sessions', String(n)]);
     try {
       await get(`${s.url}api/private/stem/session/?limit=1`); // warm up
+      if (n >= 10_000) {
+        for (const limit of [1, 100]) {
+          const ms = await timePlainPage(s.url, limit);
+          rows.push({
+            name: `session/?limit=${limit} after a write (count + page under Alice's scope), ${(n + 10).toLocaleString('en')} sessions`,
+            value: ms,
+            unit: 'ms',
+            goal: n === 10_000 ? '≤ 100 ms' : '',
+            ok: n === 10_000 ? ms <= 100 : undefined,
+          });
+        }
+      }
       for (const [i, shape] of FILTER_SHAPES.entries()) {
         const ms = await timeFilter(s.url, shape, i);
         const twoHop = shape[1] === 'projects.sessions.name.icontains';

@@ -112,19 +112,21 @@ function inherited(ctx: ServerContext, caller: Caller, model: ModelSpec, a: stri
   if (!parentField?.target) return { sql: '0', params: [] };
   const target = tableOf(parentField.target);
   const storage = t.storage.get(parentField.name);
+  // Every condition is a set computed once (`IN (SELECT …)` that does not refer to the outer row), never a check
+  // run again for each row: the list count and pages scan the table once (see docs/api-decisions.md).
   if (storage === 'junction') {
     const j = t.lists.find((l) => l.field.name === parentField.name);
     if (!j) return { sql: '0', params: [] };
     const b = `${a}_j`;
     if (target.model.name === 'project') {
       return {
-        sql: `EXISTS (SELECT 1 FROM ${j.table} ${b} WHERE ${b}.${j.src} = ${a}.id AND ${b}.${j.dst} IN (SELECT value FROM json_each(?)))`,
+        sql: `${a}.id IN (SELECT ${b}.${j.src} FROM ${j.table} ${b} WHERE ${b}.${j.dst} IN (SELECT value FROM json_each(?)))`,
         params: [visibleProjectsJson(ctx, caller)],
       };
     }
     const inner = readScope(ctx, caller, target.model, `${b}x`);
     return {
-      sql: `EXISTS (SELECT 1 FROM ${j.table} ${b} JOIN ${target.table} ${b}x ON ${b}x.id = ${b}.${j.dst} WHERE ${b}.${j.src} = ${a}.id AND ${inner.sql})`,
+      sql: `${a}.id IN (SELECT ${b}.${j.src} FROM ${j.table} ${b} JOIN ${target.table} ${b}x ON ${b}x.id = ${b}.${j.dst} WHERE ${inner.sql})`,
       params: inner.params,
     };
   }
