@@ -121,11 +121,22 @@ function sqliteAddon(nodeBin) {
     cpSync(join(source, part), join(work, part), { recursive: true });
   say(`compiling better-sqlite3 ${version} for Node ABI ${abi} (about a minute or more)`);
   const started = Date.now();
-  execFileSync(nodeBin, [nodeGyp(), 'rebuild', '--release', `--nodedir=${dirname(dirname(nodeBin))}`, '--jobs=2'], {
+  const nodedir = dirname(dirname(nodeBin));
+  execFileSync(nodeBin, [nodeGyp(), 'rebuild', '--release', `--nodedir=${nodedir}`, '--jobs=2'], {
     cwd: work,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PATH: `${dirname(nodeBin)}:${process.env.PATH}` },
+    // Under `npm run`, npm hands its own settings to scripts as npm_config_* variables, and node-gyp prefers
+    // npm_config_nodedir (a machine's npmrc may point it at the system Node's headers) over --nodedir.
+    env: { ...process.env, npm_config_nodedir: nodedir, PATH: `${dirname(nodeBin)}:${process.env.PATH}` },
   });
+  // An addon built against the wrong headers compiles fine and fails only when loaded: load it here, once.
+  try {
+    execFileSync(nodeBin, ['-e', `require(${JSON.stringify(join(work, 'build/Release/better_sqlite3.node'))})`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (e) {
+    throw new Error(`better-sqlite3 compiled in ${work} does not load under ${nodeBin}: ${String(e.stderr ?? e)}`);
+  }
   rmSync(target, { recursive: true, force: true });
   renameSync(work, target);
   say(`compiled in ${Math.round((Date.now() - started) / 1000)} s`);
