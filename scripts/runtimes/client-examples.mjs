@@ -146,12 +146,12 @@ const WALK = `
 import { BrainstemClient, NotFoundError } from 'brainstem-api-tools';
 
 const check = (ok: boolean, what: string) => { if (!ok) throw new Error('walk: ' + what); };
-const client = new BrainstemClient({ pageSize: 3 });
-const all = await client.loadAll('session');
+const client = new BrainstemClient();
+const all = await client.loadAll('session', { pageSize: 3 });
 check(all.sessions.length === all.count && all.count > 3, 'loadAll returns every page: ' + all.sessions.length + ' of ' + all.count);
-const sorted = await client.loadAll('session', { sort: ['name'] });
+const sorted = await client.loadAll('session', { sort: ['name'], pageSize: 3 });
 const names: string[] = [];
-for await (const s of client.iterate('session', { sort: ['name'] })) names.push(s.name);
+for await (const s of client.iterate('session', { sort: ['name'], pageSize: 3 })) names.push(s.name);
 check(names.join() === sorted.sessions.map((s) => s.name).join(), 'iterate yields every session, in order');
 const { projects } = await client.load('project', { filters: { 'name.icontains': 'place cells' } });
 const created = await client.save('session', { data: { name: 'walk session', projects: [projects[0]!.id] } });
